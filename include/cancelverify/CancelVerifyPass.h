@@ -1,0 +1,44 @@
+//===- CancelVerifyPass.h - The verifier as a module pass ------*- C++ -*-===//
+//
+// The driver: model -> summaries -> checks -> reporting, for one module. The
+// plugin registers it; tools run it through a PassBuilder of their own.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELVERIFY_CANCELVERIFYPASS_H
+#define CANCELVERIFY_CANCELVERIFYPASS_H
+
+#include "llvm/IR/PassManager.h"
+
+namespace cancelverify {
+
+/// Analyses the module and reports findings. Never changes the IR.
+class CancelVerifyPass : public llvm::PassInfoMixin<CancelVerifyPass> {
+public:
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &AM);
+  /// Runs even on optnone functions (every function at -O0) and is never
+  /// skipped by opt-bisect: a verifier must see the whole module.
+  static bool isRequired() { return true; }
+};
+
+/// Marks a module as verified. The pass preserves all analyses, so a second
+/// instance of the pass in the same pipeline finds this cached and stays
+/// quiet instead of reporting everything twice.
+class ModuleVerifiedAnalysis
+    : public llvm::AnalysisInfoMixin<ModuleVerifiedAnalysis> {
+public:
+  struct Result {
+    bool invalidate(llvm::Module &, const llvm::PreservedAnalyses &,
+                    llvm::ModuleAnalysisManager::Invalidator &) {
+      return false;
+    }
+  };
+  Result run(llvm::Module &, llvm::ModuleAnalysisManager &) { return {}; }
+
+private:
+  friend llvm::AnalysisInfoMixin<ModuleVerifiedAnalysis>;
+  static llvm::AnalysisKey Key;
+};
+
+} // namespace cancelverify
+
+#endif // CANCELVERIFY_CANCELVERIFYPASS_H

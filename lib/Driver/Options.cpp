@@ -1,0 +1,64 @@
+//===- Options.cpp - The -cancel-verify-* command-line options -------------===//
+//
+// The options of the user-facing contract. They are registered by whatever
+// links the library (the plugin, the tools), and read once per module.
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/Options.h"
+
+#include "llvm/Support/CommandLine.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+static cl::OptionCategory Category("CancelVerify options");
+
+static cl::list<std::string>
+    OptModelFiles("cancel-verify-model", cl::ZeroOrMore,
+               cl::desc("Read an API model from this YAML file (repeatable)"),
+               cl::value_desc("file"), cl::cat(Category));
+
+static cl::opt<std::string> OptBuiltins(
+    "cancel-verify-builtins", cl::init("all"),
+    cl::desc("Built-in catalogs to use: a comma-separated list of posix, "
+             "pthread, cxx; 'all' (default) or 'none'"),
+    cl::value_desc("list"), cl::cat(Category));
+
+static cl::opt<bool>
+    OptStrict("cancel-verify-strict", cl::init(false),
+           cl::desc("Report handles that escape analysis as LostCancel"),
+           cl::cat(Category));
+
+static cl::opt<bool> OptPrintModel(
+    "cancel-verify-print-model", cl::init(false),
+    cl::desc("Print the resolved role of every function and global the "
+             "module references, with where each role came from"),
+    cl::cat(Category));
+
+static cl::opt<FlagInference> OptInferFlags(
+    "cancel-verify-infer-flags", cl::init(FlagInference::VolatileAtomic),
+    cl::desc("Which loads count as cancel flags without a model"),
+    cl::values(clEnumValN(FlagInference::None, "none", "only modelled flags"),
+               clEnumValN(FlagInference::VolatileAtomic, "volatile-atomic",
+                          "also volatile or atomic non-local loads (default)"),
+               clEnumValN(FlagInference::NonLocal, "nonlocal",
+                          "also plain non-local loads the loop never writes")),
+    cl::cat(Category));
+
+Expected<VerifierOptions> VerifierOptions::fromCommandLine() {
+  VerifierOptions O;
+  O.Model.ModelFiles.assign(OptModelFiles.begin(), OptModelFiles.end());
+  Expected<CatalogSelection> Sel = parseCatalogList(OptBuiltins);
+  if (!Sel)
+    return createStringError(inconvertibleErrorCode(),
+                             "-cancel-verify-builtins: " +
+                                 toString(Sel.takeError()));
+  O.Model.Catalogs = *Sel;
+  O.Strict = OptStrict;
+  O.PrintModel = OptPrintModel;
+  O.InferFlags = OptInferFlags;
+  return O;
+}
+
+} // namespace cancelverify

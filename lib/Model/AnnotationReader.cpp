@@ -1,0 +1,149 @@
+//===- AnnotationReader.cpp - Roles written in the source ------------------===//
+//
+// clang lowers __attribute__((annotate("..."))) on functions and globals to
+// entries of @llvm.global.annotations, and on struct fields to a
+// llvm.ptr.annotation call at every access of the field. Both carry the
+// source file and line, which every diagnostic here names.
+//
+//===----------------------------------------------------------------------===//
+#include "ModelSources.h"
+
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+static std::string stringOperand(const Value *V) {
+  StringRef S;
+  if (getConstantStringInfo(V, S))
+    return S.str();
+  return std::string();
+}
+
+static std::string describeTarget(const GlobalValue *GV) {
+  return (isa<Function>(GV) ? "function '" : "global '") + GV->getName().str() +
+         "'";
+}
+
+static std::string lineOf(const Value *FileOp, const Value *LineOp) {
+  std::string File = stringOperand(FileOp);
+  auto *Line = dyn_cast_or_null<ConstantInt>(LineOp);
+  if (File.empty())
+    File = "<unknown>";
+  return Line ? File + ":" + std::to_string(Line->getZExtValue()) : File;
+}
+
+/// Checks that a role fits the kind of thing it is written on.
+static std::string checkTarget(const GlobalValue *GV, const RoleSpec &Spec) {
+  bool IsFunction = isa<Function>(GV);
+  if (IsFunction && Spec.Kind == RoleKind::Flag)
+    return "role 'flag' applies to globals and struct fields, not functions";
+  if (!IsFunction && Spec.Kind != RoleKind::Flag)
+    return "role '" + roleKindName(Spec.Kind).str() +
+           "' applies to functions; a global can only be a 'flag'";
+  return std::string();
+}
+
+static void readGlobalAnnotations(Module &M, std::vector<AnnotatedRole> &Roles,
+                                  std::vector<ModelDiagnostic> &Diags) {
+  GlobalVariable *GA = M.getNamedGlobal("llvm.global.annotations");
+  if (!GA || !GA->hasInitializer())
+    return;
+  auto *Array = dyn_cast<ConstantArray>(GA->getInitializer());
+  if (!Array)
+    return;
+  for (const Use &U : Array->operands()) {
+    auto *Entry = dyn_cast<ConstantStruct>(U.get());
+    if (!Entry || Entry->getNumOperands() < 4)
+      continue;
+    auto *GV = dyn_cast<GlobalValue>(Entry->getOperand(0)->stripPointerCasts());
+    std::string Text = stringOperand(Entry->getOperand(1));
+    if (!GV || !StringRef(Text).starts_with(AnnotationPrefix))
+      continue;
+    std::string Where = lineOf(Entry->getOperand(2), Entry->getOperand(3));
+    StringRef Body = StringRef(Text).drop_front(AnnotationPrefix.size());
+    Expected<RoleSpec> Spec = parseRoleSpec(Body);
+    std::string Problem;
+    if (!Spec)
+      Problem = toString(Spec.takeError());
+    else
+      Problem = checkTarget(GV, *Spec);
+    if (!Problem.empty()) {
+      Diags.push_back({ModelDiagnostic::Warning,
+                       Where + ": invalid annotation \"" + Text + "\" on " +
+                           describeTarget(GV) + ": " + Problem +
+                           "; the annotation is ignored",
+                       dyn_cast<Function>(GV)});
+      continue;
+    }
+    Spec->Origin = {RoleOrigin::Annotation, Where};
+    Roles.push_back({GV, *Spec});
+  }
+}
+
+static void readFieldAnnotations(Module &M, std::vector<AnnotatedField> &Fields,
+                                 std::vector<ModelDiagnostic> &Diags) {
+  const DataLayout &DL = M.getDataLayout();
+  for (Function &F : M) {
+    if (F.getIntrinsicID() != Intrinsic::ptr_annotation)
+      continue;
+    for (User *U : F.users()) {
+      auto *Call = dyn_cast<CallBase>(U);
+      if (!Call || Call->getCalledFunction() != &F || Call->arg_size() < 4)
+        continue;
+      std::string Text = stringOperand(Call->getArgOperand(1));
+      if (!StringRef(Text).starts_with(AnnotationPrefix))
+        continue;
+      std::string Where =
+          lineOf(Call->getArgOperand(2), Call->getArgOperand(3));
+      Expected<RoleSpec> Spec =
+          parseRoleSpec(StringRef(Text).drop_front(AnnotationPrefix.size()));
+      std::string Problem;
+      if (!Spec)
+        Problem = toString(Spec.takeError());
+      else if (Spec->Kind != RoleKind::Flag)
+        Problem = "role '" + roleKindName(Spec->Kind).str() +
+                  "' applies to functions; a struct field can only be a "
+                  "'flag'";
+      if (!Problem.empty()) {
+        Diags.push_back({ModelDiagnostic::Warning,
+                         Where + ": invalid annotation \"" + Text +
+                             "\" on a struct field: " + Problem +
+                             "; the annotation is ignored",
+                         Call->getFunction()});
+        continue;
+      }
+      AnnotatedField AF;
+      AF.AnnotatedPtr = Call;
+      AF.Origin = {RoleOrigin::Annotation, Where};
+      // At -O0 the annotated address is a struct GEP, which names the struct
+      // and lets every other access of the same field be recognised too.
+      if (auto *GEP = dyn_cast<GEPOperator>(
+              Call->getArgOperand(0)->stripPointerCasts())) {
+        auto *ST = dyn_cast<StructType>(GEP->getSourceElementType());
+        APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+        if (ST && ST->hasName() && GEP->accumulateConstantOffset(DL, Off)) {
+          AF.StructName = ST->getName().str();
+          AF.Offset = Off.getZExtValue();
+        }
+      }
+      Fields.push_back(std::move(AF));
+    }
+  }
+}
+
+void readAnnotations(Module &M, std::vector<AnnotatedRole> &Roles,
+                     std::vector<AnnotatedField> &Fields,
+                     std::vector<ModelDiagnostic> &Diags) {
+  readGlobalAnnotations(M, Roles, Diags);
+  readFieldAnnotations(M, Fields, Diags);
+}
+
+} // namespace cancelverify

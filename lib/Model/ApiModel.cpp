@@ -1,0 +1,399 @@
+//===- ApiModel.cpp - Merge annotations, model files and catalogs ----------===//
+//
+// For each function the module references, the first source that gives a
+// role wins, per role kind: an annotation in the code overrides a model file,
+// which overrides the built-in catalogs. Positions are resolved to IR
+// arguments here, once, so the checks never reason about the source ABI.
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/ApiModel.h"
+#include "ModelSources.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+bool FunctionRoles::suppresses(StringRef RemarkName) const {
+  if (SuppressAll)
+    return true;
+  for (const std::string &S : Suppressed)
+    if (S == RemarkName)
+      return true;
+  return false;
+}
+
+/// A model entry with its glob compiled once.
+struct CompiledEntry {
+  const ModelEntry *Entry;
+  std::optional<GlobPattern> Glob;
+};
+
+class ApiModelBuilder {
+public:
+  ApiModelBuilder(ApiModel &Model, Module &M,
+                  std::vector<ModelDiagnostic> &Diags)
+      : Model(Model), M(M), Diags(Diags) {}
+
+  bool addEntries(const std::vector<ModelEntry> &Entries,
+                  std::vector<CompiledEntry> &Out) {
+    for (const ModelEntry &E : Entries) {
+      CompiledEntry C{&E, std::nullopt};
+      if (!E.Pattern.empty()) {
+        Expected<GlobPattern> G = GlobPattern::create(E.Pattern);
+        if (!G) {
+          Diags.push_back({ModelDiagnostic::Error,
+                           E.Roles.front().Origin.Where + ": error: invalid glob '" +
+                               E.Pattern + "': " + toString(G.takeError())});
+          return false;
+        }
+        C.Glob = std::move(*G);
+      }
+      Out.push_back(std::move(C));
+    }
+    return true;
+  }
+
+  void build(const std::vector<AnnotatedRole> &Annotated,
+             const std::vector<AnnotatedField> &Fields,
+             const std::vector<CompiledEntry> &FileEntries,
+             const std::vector<CompiledEntry> &Builtins) {
+    DenseMap<const GlobalValue *, SmallVector<const RoleSpec *, 2>> ByValue;
+    for (const AnnotatedRole &A : Annotated)
+      ByValue[A.GV].push_back(&A.Spec);
+
+    for (Function &F : M) {
+      if (F.isIntrinsic())
+        continue;
+      SmallVector<std::pair<const RoleSpec *, bool>, 4> Specs;
+      for (const RoleSpec *S : ByValue.lookup(&F))
+        Specs.push_back({S, false});
+      std::string Demangled;
+      for (const auto *Source : {&FileEntries, &Builtins})
+        for (const CompiledEntry &C : *Source) {
+          if (C.Entry->Target != ModelEntry::Function || !matches(C, F, Demangled))
+            continue;
+          for (const RoleSpec &S : C.Entry->Roles)
+            Specs.push_back({&S, C.Entry->FutexOnly});
+        }
+      FunctionRoles Roles;
+      for (auto [S, Futex] : Specs)
+        addRole(F, *S, Futex, Roles);
+      if (!Roles.empty()) {
+        Model.HasCreators |= Roles.Create.has_value();
+        Model.Functions[&F] = std::move(Roles);
+      }
+    }
+
+    for (const AnnotatedRole &A : Annotated)
+      if (auto *GV = dyn_cast<GlobalVariable>(A.GV))
+        Model.FlagGlobals.try_emplace(GV,
+                                      FlagInfo{A.Spec.Origin, "global " +
+                                                                  GV->getName().str()});
+    for (const CompiledEntry &C : FileEntries) {
+      const ModelEntry &E = *C.Entry;
+      if (E.Target == ModelEntry::Global) {
+        if (GlobalVariable *GV = M.getNamedGlobal(E.Name))
+          Model.FlagGlobals.try_emplace(
+              GV, FlagInfo{E.Roles.front().Origin, "global " + E.Name});
+      } else if (E.Target == ModelEntry::Field) {
+        std::string Error;
+        auto Key = resolveFieldEntry(M, E.Struct, E.Member, Error);
+        if (!Error.empty())
+          Diags.push_back({ModelDiagnostic::Warning,
+                           E.Roles.front().Origin.Where + ": " + Error +
+                               "; the entry is ignored"});
+        if (Key)
+          Model.FlagFields.try_emplace(
+              *Key, FlagInfo{E.Roles.front().Origin,
+                             "field " + E.Struct + "::" + E.Member});
+      }
+    }
+    for (const AnnotatedField &AF : Fields) {
+      std::string Desc =
+          AF.StructName.empty()
+              ? std::string("annotated field")
+              : "field " + AF.StructName + "+" + std::to_string(AF.Offset);
+      FlagInfo Info{AF.Origin, Desc};
+      Model.FlagPointers.try_emplace(AF.AnnotatedPtr, Info);
+      if (!AF.StructName.empty())
+        Model.FlagFields.try_emplace({AF.StructName, AF.Offset}, Info);
+    }
+  }
+
+private:
+  bool matches(const CompiledEntry &C, const Function &F,
+               std::string &Demangled) {
+    if (!C.Entry->Name.empty())
+      return C.Entry->Name == F.getName();
+    if (Demangled.empty())
+      Demangled = demangle(F.getName().str());
+    return C.Glob->match(Demangled);
+  }
+
+  /// Resolves a position or reports why it cannot be.
+  std::optional<IRPosition> resolve(const Function &F, const RoleSpec &S,
+                                    const SourcePosition &P) {
+    Expected<IRPosition> R = mapSourcePosition(F, P);
+    if (R)
+      return *R;
+    Diags.push_back({ModelDiagnostic::Warning,
+                     S.Origin.Where + ": role \"" + S.str() + "\" on '" +
+                         F.getName().str() + "' (" + S.Origin.str() +
+                         "): " + toString(R.takeError()) +
+                         "; the role is ignored",
+                     &F});
+    return std::nullopt;
+  }
+
+  void addRole(const Function &F, const RoleSpec &S, bool FutexOnly,
+               FunctionRoles &R) {
+    switch (S.Kind) {
+    case RoleKind::Create:
+    case RoleKind::Cancel:
+    case RoleKind::Defer: {
+      std::optional<ResolvedRole> &Slot =
+          S.Kind == RoleKind::Create   ? R.Create
+          : S.Kind == RoleKind::Cancel ? R.Cancel
+                                       : R.Defer;
+      if (Slot)
+        return;
+      std::optional<IRPosition> H = resolve(F, S, S.Handle);
+      if (!H)
+        return;
+      ResolvedRole RR{S, *H, std::nullopt};
+      if (S.Parent) {
+        RR.Parent = resolve(F, S, *S.Parent);
+        if (!RR.Parent)
+          return;
+      }
+      Slot = RR;
+      return;
+    }
+    case RoleKind::Wait:
+      if (!R.Wait) {
+        R.Wait = S.Origin;
+        R.WaitOnlyForFutex = FutexOnly;
+      }
+      return;
+    case RoleKind::Observe:
+      if (!R.Observe)
+        R.Observe = S.Origin;
+      return;
+    case RoleKind::Root:
+      if (!R.Root)
+        R.Root = S.Origin;
+      return;
+    case RoleKind::Suppress:
+      if (R.SuppressOrigin)
+        return;
+      R.SuppressOrigin = S.Origin;
+      R.SuppressAll = S.Suppressed.empty();
+      R.Suppressed = S.Suppressed;
+      return;
+    case RoleKind::Flag:
+      return; // rejected earlier for functions
+    }
+  }
+
+  ApiModel &Model;
+  Module &M;
+  std::vector<ModelDiagnostic> &Diags;
+};
+
+std::unique_ptr<ApiModel> ApiModel::build(Module &M, const ModelConfig &Config,
+                                          std::vector<ModelDiagnostic> &Diags) {
+  auto Model = std::make_unique<ApiModel>();
+  Model->M = &M;
+  std::vector<ModelEntry> FileEntries;
+  bool FilesOK = true;
+  for (const std::string &Path : Config.ModelFiles)
+    FilesOK &= readModelFile(Path, FileEntries, Diags);
+  if (!FilesOK)
+    return nullptr;
+  std::vector<ModelEntry> Builtins = builtinCatalog(Config.Catalogs);
+
+  std::vector<AnnotatedRole> Annotated;
+  std::vector<AnnotatedField> Fields;
+  std::vector<ModelDiagnostic> AnnotationDiags;
+  readAnnotations(M, Annotated, Fields, AnnotationDiags);
+  // A field annotation is seen at every access: say each problem once.
+  StringSet<> Seen;
+  for (ModelDiagnostic &D : AnnotationDiags)
+    if (Seen.insert(D.Message).second)
+      Diags.push_back(std::move(D));
+
+  ApiModelBuilder B(*Model, M, Diags);
+  std::vector<CompiledEntry> CompiledFiles, CompiledBuiltins;
+  if (!B.addEntries(FileEntries, CompiledFiles) ||
+      !B.addEntries(Builtins, CompiledBuiltins))
+    return nullptr;
+  B.build(Annotated, Fields, CompiledFiles, CompiledBuiltins);
+  return Model;
+}
+
+const FunctionRoles *ApiModel::rolesOf(const Function *F) const {
+  auto It = Functions.find(F);
+  return It == Functions.end() ? nullptr : &It->second;
+}
+
+/// syscall(SYS_futex, uaddr, op, ...) blocks when op is a wait operation.
+static bool isFutexWait(const CallBase &CB) {
+  if (CB.arg_size() < 3)
+    return false;
+  auto *Nr = dyn_cast<ConstantInt>(CB.getArgOperand(0));
+  auto *Op = dyn_cast<ConstantInt>(CB.getArgOperand(2));
+  if (!Nr || !Op)
+    return false;
+  Triple T(CB.getModule()->getTargetTriple());
+  uint64_t SysFutex = T.getArch() == Triple::x86_64    ? 202
+                      : T.getArch() == Triple::x86     ? 240
+                      : T.getArch() == Triple::arm     ? 240
+                      : T.isAArch64() || T.isRISCV()   ? 98
+                      : T.isPPC()                      ? 221
+                                                       : 0;
+  uint64_t Cmd = Op->getZExtValue() & 0x7f; // strip FUTEX_PRIVATE_FLAG etc.
+  // FUTEX_WAIT, FUTEX_LOCK_PI, FUTEX_WAIT_BITSET, FUTEX_WAIT_REQUEUE_PI.
+  return Nr->getZExtValue() == SysFutex &&
+         (Cmd == 0 || Cmd == 6 || Cmd == 9 || Cmd == 11);
+}
+
+const FunctionRoles *ApiModel::rolesOfCall(const CallBase &CB) const {
+  auto *F = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  if (!F)
+    return nullptr;
+  const FunctionRoles *R = rolesOf(F);
+  if (R && R->WaitOnlyForFutex && !isFutexWait(CB))
+    return nullptr;
+  return R;
+}
+
+bool ApiModel::callWaits(const CallBase &CB) const {
+  const FunctionRoles *R = rolesOfCall(CB);
+  return R && R->Wait;
+}
+
+bool ApiModel::callObserves(const CallBase &CB) const {
+  const FunctionRoles *R = rolesOfCall(CB);
+  return R && R->Observe;
+}
+
+const FlagInfo *ApiModel::flagAt(const Value *Ptr) const {
+  Ptr = Ptr->stripPointerCasts();
+  if (auto *GV = dyn_cast<GlobalVariable>(Ptr)) {
+    auto It = FlagGlobals.find(GV);
+    return It == FlagGlobals.end() ? nullptr : &It->second;
+  }
+  auto PIt = FlagPointers.find(Ptr);
+  if (PIt != FlagPointers.end())
+    return &PIt->second;
+  if (FlagFields.empty())
+    return nullptr;
+  if (auto *GEP = dyn_cast<GEPOperator>(Ptr)) {
+    auto *ST = dyn_cast<StructType>(GEP->getSourceElementType());
+    const DataLayout &DL = M->getDataLayout();
+    APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+    if (ST && ST->hasName() && GEP->accumulateConstantOffset(DL, Off)) {
+      auto It = FlagFields.find({ST->getName().str(), Off.getZExtValue()});
+      if (It != FlagFields.end())
+        return &It->second;
+    }
+  }
+  return nullptr;
+}
+
+const FlagInfo *ApiModel::flagRead(const LoadInst &LI) const {
+  return flagAt(LI.getPointerOperand());
+}
+
+static void printRole(raw_ostream &OS, StringRef Text, const RoleOrigin &O) {
+  OS << "  " << Text << "  [" << O.str() << "]\n";
+}
+
+static std::string describeResolved(const ResolvedRole &R) {
+  std::string S;
+  raw_string_ostream OS(S);
+  OS << roleKindName(R.Spec.Kind) << " handle=" << R.Spec.Handle.str() << " ("
+     << R.Handle.str() << ")";
+  if (R.Parent)
+    OS << " parent=" << R.Spec.Parent->str() << " (" << R.Parent->str() << ")";
+  if (R.Spec.Kind == RoleKind::Create)
+    OS << " success="
+       << (R.Spec.Success == SuccessCondition::Always        ? "always"
+           : R.Spec.Success == SuccessCondition::ReturnsZero ? "ret==0"
+                                                             : "ret!=0");
+  return S;
+}
+
+void ApiModel::print(raw_ostream &OS) const {
+  OS << "cancel-verify model of module '" << M->getModuleIdentifier() << "'\n";
+  for (const Function &F : *M) {
+    if (F.isIntrinsic())
+      continue;
+    OS << "function " << F.getName();
+    std::string D = demangle(F.getName().str());
+    if (D != F.getName())
+      OS << " (" << D << ")";
+    const FunctionRoles *R = rolesOf(&F);
+    if (!R) {
+      OS << ": no roles\n";
+      continue;
+    }
+    OS << "\n";
+    for (const auto *RR : {&R->Create, &R->Cancel, &R->Defer})
+      if (*RR)
+        printRole(OS, describeResolved(**RR), (*RR)->Spec.Origin);
+    if (R->Wait)
+      printRole(OS,
+                R->WaitOnlyForFutex ? "wait (when the call is a futex wait)"
+                                    : "wait",
+                *R->Wait);
+    if (R->Observe)
+      printRole(OS, R->Wait ? "observe (cancellable wait)" : "observe",
+                *R->Observe);
+    if (R->Root)
+      printRole(OS, "root", *R->Root);
+    if (R->SuppressOrigin) {
+      std::string Names = "suppress ";
+      if (R->SuppressAll)
+        Names += "all";
+      for (size_t I = 0; I < R->Suppressed.size(); ++I)
+        Names += (I ? "," : "") + R->Suppressed[I];
+      printRole(OS, Names, *R->SuppressOrigin);
+    }
+  }
+  for (const GlobalVariable &GV : M->globals()) {
+    if (GV.getName().starts_with("llvm."))
+      continue;
+    auto It = FlagGlobals.find(&GV);
+    if (It != FlagGlobals.end()) {
+      OS << "global " << GV.getName() << "\n";
+      printRole(OS, "flag", It->second.Origin);
+    }
+  }
+  for (const auto &[Key, Info] : FlagFields) {
+    OS << "field " << Key.first << "+" << Key.second << " (" << Info.Description
+       << ")\n";
+    printRole(OS, "flag", Info.Origin);
+  }
+  // Annotated accesses whose struct could not be named (optimized IR).
+  unsigned Unnamed = 0;
+  for (const auto &KV : FlagPointers)
+    if (KV.second.Description == "annotated field")
+      ++Unnamed;
+  if (Unnamed)
+    OS << "annotated field accesses without a struct type: " << Unnamed << "\n";
+}
+
+} // namespace cancelverify

@@ -1,0 +1,75 @@
+//===- FieldResolution.cpp - Struct fields named by users ------------------===//
+//
+// Model files name a field as `struct: worker, field: stop` (or an index).
+// The IR knows struct types by name ("struct.worker", "class.ns::Worker") and
+// fields by index; debug info knows member names and offsets. This file joins
+// the two so a field can be recognised by (IR struct name, byte offset).
+//
+//===----------------------------------------------------------------------===//
+#include "ModelSources.h"
+
+#include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/DerivedTypes.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+/// The IR struct type a user's struct name stands for.
+static StructType *findStruct(Module &M, StringRef Name) {
+  for (StringRef Prefix : {"struct.", "class.", "union.", ""})
+    if (StructType *ST =
+            StructType::getTypeByName(M.getContext(), (Prefix + Name).str()))
+      return ST;
+  return nullptr;
+}
+
+std::optional<std::pair<std::string, uint64_t>>
+resolveFieldEntry(Module &M, StringRef Struct, StringRef Member,
+                  std::string &Error) {
+  StructType *ST = findStruct(M, Struct);
+  if (!ST || ST->isOpaque()) {
+    // Not used by this module: nothing to match, and not an error (a model
+    // file serves many translation units).
+    return std::nullopt;
+  }
+  const StructLayout *SL = M.getDataLayout().getStructLayout(ST);
+  unsigned Index;
+  if (!Member.getAsInteger(10, Index)) {
+    if (Index >= ST->getNumElements()) {
+      Error = "field index " + Member.str() + " is beyond the " +
+              std::to_string(ST->getNumElements()) + " fields of '" +
+              ST->getName().str() + "'";
+      return std::nullopt;
+    }
+    return std::make_pair(ST->getName().str(),
+                          (uint64_t)SL->getElementOffset(Index));
+  }
+  // A member name: find the struct in debug info.
+  DebugInfoFinder Finder;
+  Finder.processModule(M);
+  StringRef Unqualified = Struct.rsplit("::").second.empty()
+                              ? Struct
+                              : Struct.rsplit("::").second;
+  for (const DIType *T : Finder.types()) {
+    auto *CT = dyn_cast<DICompositeType>(T);
+    if (!CT || CT->getName() != Unqualified)
+      continue;
+    for (const DINode *E : CT->getElements()) {
+      auto *DT = dyn_cast<DIDerivedType>(E);
+      if (DT && DT->getTag() == dwarf::DW_TAG_member && DT->getName() == Member)
+        return std::make_pair(ST->getName().str(), DT->getOffsetInBits() / 8);
+    }
+    Error = "struct '" + Struct.str() + "' has no member '" + Member.str() + "'";
+    return std::nullopt;
+  }
+  Error = "field '" + Member.str() + "' of '" + Struct.str() +
+          "' cannot be found without debug info; compile with -g or give the "
+          "field index";
+  return std::nullopt;
+}
+
+} // namespace cancelverify

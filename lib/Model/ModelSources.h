@@ -1,0 +1,56 @@
+//===- ModelSources.h - Private interfaces of the model readers -*- C++ -*-===//
+//
+// The pieces ApiModel::build puts together: the annotation reader and the
+// mapping from source parameter positions to IR arguments.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELVERIFY_LIB_MODEL_MODELSOURCES_H
+#define CANCELVERIFY_LIB_MODEL_MODELSOURCES_H
+
+#include "cancelverify/ApiModel.h"
+
+namespace llvm {
+class GlobalValue;
+}
+
+namespace cancelverify {
+
+/// A role written with __attribute__((annotate)) on a function or global.
+struct AnnotatedRole {
+  const llvm::GlobalValue *GV;
+  RoleSpec Spec;
+};
+
+/// An annotated struct field, seen at one of its accesses
+/// (llvm.ptr.annotation on a field address).
+struct AnnotatedField {
+  const llvm::Value *AnnotatedPtr; ///< the intrinsic's result
+  std::string StructName;          ///< IR struct type name, if known
+  uint64_t Offset = 0;             ///< byte offset of the field
+  std::string Description;
+  RoleOrigin Origin;
+};
+
+/// Reads llvm.global.annotations and llvm.ptr.annotation calls. Strings that
+/// do not start with "cancel-verify:" belong to other tools and are ignored;
+/// malformed ones are reported and skipped.
+void readAnnotations(llvm::Module &M, std::vector<AnnotatedRole> &Roles,
+                     std::vector<AnnotatedField> &Fields,
+                     std::vector<ModelDiagnostic> &Diags);
+
+/// Maps a source position of \p F to its IR argument, undoing the ABI
+/// lowering (sret, `this`, by-value structs split into several arguments)
+/// with debug info or the mangled name. Fails with a message when the
+/// position does not exist or cannot be mapped without guessing.
+llvm::Expected<IRPosition> mapSourcePosition(const llvm::Function &F,
+                                             const SourcePosition &P);
+
+/// Byte offset of struct member \p Member (a name, or an index) of the struct
+/// named \p Struct, using the module's IR types and debug info.
+std::optional<std::pair<std::string, uint64_t>>
+resolveFieldEntry(llvm::Module &M, llvm::StringRef Struct,
+                  llvm::StringRef Member, std::string &Error);
+
+} // namespace cancelverify
+
+#endif // CANCELVERIFY_LIB_MODEL_MODELSOURCES_H

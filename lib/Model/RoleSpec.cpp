@@ -1,0 +1,216 @@
+//===- RoleSpec.cpp - Parse "ROLE[:KEY=VALUE,...]" -------------------------===//
+//
+// The single parser of the role grammar of the user-facing contract. Every
+// error names the offending text so a user can find it in a long annotation.
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/RoleSpec.h"
+#include "cancelverify/Finding.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+StringRef roleKindName(RoleKind K) {
+  switch (K) {
+  case RoleKind::Create:
+    return "create";
+  case RoleKind::Cancel:
+    return "cancel";
+  case RoleKind::Defer:
+    return "defer";
+  case RoleKind::Wait:
+    return "wait";
+  case RoleKind::Observe:
+    return "observe";
+  case RoleKind::Root:
+    return "root";
+  case RoleKind::Flag:
+    return "flag";
+  case RoleKind::Suppress:
+    return "suppress";
+  }
+  return "?";
+}
+
+std::string SourcePosition::str() const {
+  switch (Kind) {
+  case Return:
+    return "ret";
+  case This:
+    return "this";
+  case Argument:
+    return "arg" + std::to_string(Index);
+  case IRArgument:
+    return "irarg" + std::to_string(Index);
+  }
+  return "?";
+}
+
+std::string RoleOrigin::str() const {
+  switch (Source) {
+  case Annotation:
+    return "annotation " + Where;
+  case ModelFile:
+    return "model " + Where;
+  case Builtin:
+    return "builtin " + Where;
+  }
+  return Where;
+}
+
+static StringRef successName(SuccessCondition S) {
+  switch (S) {
+  case SuccessCondition::Always:
+    return "always";
+  case SuccessCondition::ReturnsZero:
+    return "ret==0";
+  case SuccessCondition::ReturnsNonZero:
+    return "ret!=0";
+  }
+  return "?";
+}
+
+std::string RoleSpec::str() const {
+  std::string S = roleKindName(Kind).str();
+  raw_string_ostream OS(S);
+  switch (Kind) {
+  case RoleKind::Create:
+    OS << ":handle=" << Handle.str();
+    if (Parent)
+      OS << ",parent=" << Parent->str();
+    OS << ",success=" << successName(Success);
+    break;
+  case RoleKind::Cancel:
+  case RoleKind::Defer:
+    OS << ":handle=" << Handle.str();
+    break;
+  case RoleKind::Suppress:
+    for (size_t I = 0; I < Suppressed.size(); ++I)
+      OS << (I ? "," : ":") << Suppressed[I];
+    break;
+  default:
+    break;
+  }
+  return S;
+}
+
+bool isKnownRemarkName(StringRef Name) {
+  return findingKindByName(Name).has_value();
+}
+
+static Error roleError(StringRef Text, const Twine &Why) {
+  return createStringError(inconvertibleErrorCode(),
+                           "'" + Text + "': " + Why);
+}
+
+/// Parses argN / irargN / ret / this, restricted to what the key allows.
+static std::optional<SourcePosition> parsePosition(StringRef V, bool AllowRet,
+                                                   bool AllowThis) {
+  unsigned N;
+  if (AllowRet && V == "ret")
+    return SourcePosition::ret();
+  if (AllowThis && V == "this")
+    return SourcePosition{SourcePosition::This, 0};
+  if (V.consume_front("irarg") && !V.empty() && !V.getAsInteger(10, N))
+    return SourcePosition{SourcePosition::IRArgument, N};
+  if (V.consume_front("arg") && !V.empty() && !V.getAsInteger(10, N))
+    return SourcePosition::arg(N);
+  return std::nullopt;
+}
+
+Expected<RoleSpec> parseRoleSpec(StringRef Text) {
+  StringRef Role, Keys;
+  std::tie(Role, Keys) = Text.trim().split(':');
+  Role = Role.trim();
+  std::optional<RoleKind> K = StringSwitch<std::optional<RoleKind>>(Role)
+                                  .Case("create", RoleKind::Create)
+                                  .Case("cancel", RoleKind::Cancel)
+                                  .Case("defer", RoleKind::Defer)
+                                  .Case("wait", RoleKind::Wait)
+                                  .Case("observe", RoleKind::Observe)
+                                  .Case("root", RoleKind::Root)
+                                  .Case("flag", RoleKind::Flag)
+                                  .Case("suppress", RoleKind::Suppress)
+                                  .Default(std::nullopt);
+  if (!K)
+    return roleError(Text, "unknown role '" + Role +
+                               "' (expected create, cancel, defer, wait, "
+                               "observe, root, flag or suppress)");
+  RoleSpec Spec;
+  Spec.Kind = *K;
+  Spec.Handle = *K == RoleKind::Create ? SourcePosition::ret()
+                                       : SourcePosition::arg(0);
+  bool HasKeys = Text.trim().contains(':');
+  if (HasKeys && Keys.trim().empty())
+    return roleError(Text, "empty key list after '" + Role + ":'");
+  if (!HasKeys)
+    return Spec;
+
+  SmallVector<StringRef, 4> Items;
+  Keys.split(Items, ',');
+  if (*K == RoleKind::Suppress) {
+    for (StringRef Item : Items) {
+      Item = Item.trim();
+      if (!isKnownRemarkName(Item))
+        return roleError(Text, "unknown remark name '" + Item +
+                                   "' in suppress list");
+      Spec.Suppressed.push_back(Item.str());
+    }
+    return Spec;
+  }
+  for (StringRef Item : Items) {
+    StringRef Key, Value;
+    std::tie(Key, Value) = Item.split('=');
+    Key = Key.trim();
+    Value = Value.trim();
+    if (!Item.contains('=') || Value.empty())
+      return roleError(Text, "malformed key '" + Item.trim() +
+                                 "' (expected KEY=VALUE)");
+    bool IsCreate = *K == RoleKind::Create;
+    bool TakesHandle = IsCreate || *K == RoleKind::Cancel ||
+                       *K == RoleKind::Defer;
+    if (Key == "handle" && TakesHandle) {
+      auto P = parsePosition(Value, /*AllowRet=*/IsCreate,
+                             /*AllowThis=*/*K != RoleKind::Defer);
+      if (!P)
+        return roleError(Text, "malformed value '" + Value + "' for handle (expected " +
+                                   (IsCreate ? "ret, argN or this"
+                                    : *K == RoleKind::Cancel ? "argN or this"
+                                                             : "argN") +
+                                   ")");
+      Spec.Handle = *P;
+    } else if (Key == "parent" && IsCreate) {
+      auto P = parsePosition(Value, /*AllowRet=*/false, /*AllowThis=*/true);
+      if (!P)
+        return roleError(Text, "malformed value '" + Value +
+                                   "' for parent (expected argN or this)");
+      Spec.Parent = *P;
+    } else if (Key == "success" && IsCreate) {
+      std::string Compact;
+      for (char C : Value)
+        if (C != ' ')
+          Compact += C;
+      if (Compact == "always")
+        Spec.Success = SuccessCondition::Always;
+      else if (Compact == "ret==0")
+        Spec.Success = SuccessCondition::ReturnsZero;
+      else if (Compact == "ret!=0")
+        Spec.Success = SuccessCondition::ReturnsNonZero;
+      else
+        return roleError(Text, "malformed value '" + Value +
+                                   "' for success (expected always, ret==0 "
+                                   "or ret!=0)");
+    } else {
+      return roleError(Text, "unknown key '" + Key + "' for role '" + Role +
+                                 "'");
+    }
+  }
+  return Spec;
+}
+
+} // namespace cancelverify

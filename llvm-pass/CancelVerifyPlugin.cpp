@@ -1,0 +1,38 @@
+//===- CancelVerifyPlugin.cpp - Registers CancelVerify with LLVM -----------===//
+//
+// Registration only. `opt -passes=cancel-verify` names the pass; clang's
+// -fpass-plugin adds it at the pipeline start of every -O level (-O0
+// included, and the pre-link step of -flto and -flto=thin), which runs once
+// per module, before optimizations blur the source.
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/CancelVerifyPass.h"
+#include "cancelverify/Compat.h"
+
+#include "llvm/Passes/PassBuilder.h"
+
+using namespace llvm;
+using namespace cancelverify;
+
+static void registerCallbacks(PassBuilder &PB) {
+  PB.registerAnalysisRegistrationCallback([](ModuleAnalysisManager &MAM) {
+    MAM.registerPass([] { return ModuleVerifiedAnalysis(); });
+  });
+  PB.registerPipelineParsingCallback(
+      [](StringRef Name, ModulePassManager &MPM,
+         ArrayRef<PassBuilder::PipelineElement>) {
+        if (Name != "cancel-verify")
+          return false;
+        MPM.addPass(CancelVerifyPass());
+        return true;
+      });
+  PB.registerPipelineStartEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(CancelVerifyPass());
+      });
+}
+
+extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "CancelVerify", CANCELVERIFY_VERSION,
+          registerCallbacks};
+}
