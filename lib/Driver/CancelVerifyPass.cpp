@@ -11,6 +11,7 @@
 #include "cancelverify/Options.h"
 
 #include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -39,6 +40,15 @@ PreservedAnalyses CancelVerifyPass::run(Module &M, ModuleAnalysisManager &AM) {
     return PreservedAnalyses::all();
   if (Opts->PrintModel)
     Model->print(errs());
+
+  auto &FAM =
+      AM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  std::vector<Finding> Findings;
+  // Checks append findings in module order, so output is deterministic.
+
+  FindingReporter Reporter(FAM, *Model);
+  for (const Finding &F : Findings)
+    Reporter.report(F);
 
   return PreservedAnalyses::all();
 }

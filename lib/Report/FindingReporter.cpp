@@ -73,7 +73,9 @@ void FindingReporter::report(const Finding &F) {
     }
   ++Counters.PerKind[static_cast<unsigned>(F.Kind)];
   DebugLoc Loc = F.Loc ? F.Loc : F.At->getDebugLoc();
-  std::string Message = F.Message;
+  // The name leads the message: clang's and opt's remark output do not show
+  // remark names, and users grep for them.
+  std::string Message = (Name + ": " + F.Message).str();
   if (!Loc)
     Message += irPosition(*F.At);
   const BasicBlock *BB = F.At->getParent();

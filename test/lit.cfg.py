@@ -1,0 +1,44 @@
+# CancelVerify's lit suite. Tests are C, C++ and IR files whose RUN lines run
+# the verifier through clang and opt and FileCheck the remarks.
+import os
+import lit.formats
+
+config.name = "CancelVerify"
+config.test_format = lit.formats.ShTest(not lit_config.isWindows)
+config.suffixes = [".c", ".cpp", ".ll", ".test"]
+config.excludes = ["Inputs", "tools", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.cancelverify_obj_root, "test")
+
+tools = config.llvm_tools_dir
+config.environment["PATH"] = os.pathsep.join(
+    [tools, config.environment.get("PATH", os.environ.get("PATH", ""))])
+# Remarks and diagnostics must not depend on the user's terminal or locale.
+config.environment["LC_ALL"] = "C"
+
+plugin = config.plugin
+clang = os.path.join(tools, "clang")
+# clang 19 parses -mllvm before it loads -fpass-plugin; -fplugin loads the
+# same library earlier so the -cancel-verify-* options exist by then.
+clang_cv = clang + " -fpass-plugin=" + plugin
+if int(config.llvm_version_major) < 21:
+    clang_cv = clang + " -fplugin=" + plugin + " -fpass-plugin=" + plugin
+
+remarks = "%s %s --clang %s --opt %s --plugin %s --llvm-major %s" % (
+    config.python,
+    os.path.join(config.test_source_root, "tools", "cv-remarks.py"),
+    clang, os.path.join(tools, "opt"), plugin, config.llvm_version_major)
+
+config.substitutions.append(("%cv-remarks", remarks))
+config.substitutions.append(("%clang_cv", clang_cv))
+config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
+config.substitutions.append(("%clang", clang))
+config.substitutions.append(
+    ("%cv_opt", os.path.join(tools, "opt") + " -load-pass-plugin=" + plugin +
+     " -passes=cancel-verify"))
+config.substitutions.append(("%opt", os.path.join(tools, "opt")))
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%examples", os.path.join(config.cancelverify_src_root, "examples")))
+config.substitutions.append(("%include", os.path.join(config.cancelverify_src_root, "include")))
+config.available_features.add("llvm-" + config.llvm_version_major)
