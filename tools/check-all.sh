@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Builds CancelVerify against each LLVM version and runs its test suite:
+# configures build-N with that LLVM, builds with two jobs, runs ctest.
+#
+# Usage: bash tools/check-all.sh [19] [22]     (default: 19 22)
+#
+# Ends with one summary line per version and a total; exits non-zero if any
+# version fails to configure, build or pass its tests. Install the packages
+# first with tools/install-deps.sh.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+versions=("$@")
+[[ ${#versions[@]} -gt 0 ]] || versions=(19 22)
+
+summary=()
+total_passed=0
+total_failed=0
+total_skipped=0
+status=0
+
+# The lit suite's own counts, read from ctest's log of the last run.
+lit_count() { # KIND LOGFILE
+  sed -n "s/^ *$1 *: *\([0-9][0-9]*\).*/\1/p" "$2" 2>/dev/null | tail -1
+}
+
+for v in "${versions[@]}"; do
+  dir=build-$v
+  llvm_dir=/usr/lib/llvm-$v/lib/cmake/llvm
+  echo "=== LLVM $v: $dir"
+  if [[ ! -f $llvm_dir/LLVMConfig.cmake ]]; then
+    summary+=("LLVM $v: FAILED, not installed ($llvm_dir missing; run bash tools/install-deps.sh $v)")
+    status=1
+    continue
+  fi
+  if ! cmake -S . -B "$dir" -DLLVM_DIR="$llvm_dir"; then
+    summary+=("LLVM $v: FAILED to configure ($dir)")
+    status=1
+    continue
+  fi
+  if ! cmake --build "$dir" -j2; then
+    summary+=("LLVM $v: FAILED to build ($dir)")
+    status=1
+    continue
+  fi
+  rm -f "$dir/Testing/Temporary/LastTest.log"
+  ctest --test-dir "$dir" --output-on-failure
+  rc=$?
+  log=$dir/Testing/Temporary/LastTest.log
+  passed=$(lit_count Passed "$log")
+  failed=$(lit_count Failed "$log")
+  xfailed=$(lit_count 'Expectedly Failed' "$log")
+  unsupported=$(lit_count Unsupported "$log")
+  passed=$((${passed:-0} + ${xfailed:-0}))
+  failed=${failed:-0}
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+  total_skipped=$((total_skipped + ${unsupported:-0}))
+  counts="$passed passed, $failed failed"
+  [[ -z $unsupported ]] || counts+=", $unsupported unsupported"
+  if [[ $rc -eq 0 ]]; then
+    summary+=("LLVM $v: ok, lit $counts ($dir)")
+  else
+    summary+=("LLVM $v: FAILED tests, lit $counts ($dir)")
+    status=1
+  fi
+done
+
+echo
+echo "=== summary"
+printf '%s\n' "${summary[@]}"
+totals="$total_passed passed, $total_failed failed"
+[[ $total_skipped -eq 0 ]] || totals+=", $total_skipped skipped"
+echo "check-all: $totals"
+exit $status
