@@ -60,6 +60,9 @@ for v in "${versions[@]}"; do
   [[ -z $unsupported ]] || counts+=", $unsupported unsupported"
   if [[ $rc -eq 0 ]]; then
     summary+=("LLVM $v: ok, lit $counts ($dir)")
+  elif [[ $passed -eq 0 && $failed -eq 0 ]]; then
+    summary+=("LLVM $v: FAILED tests, lit ran no test ($dir)")
+    status=1
   else
     summary+=("LLVM $v: FAILED tests, lit $counts ($dir)")
     status=1
