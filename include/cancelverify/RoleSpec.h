@@ -65,6 +65,8 @@ struct RoleSpec {
   /// suppress: remark names; empty means all.
   std::vector<std::string> Suppressed;
   RoleOrigin Origin;
+  /// The role as the user wrote it, for messages about it.
+  std::string Text;
 
   /// The role in the contract's own spelling, e.g. "create:handle=arg2".
   std::string str() const;

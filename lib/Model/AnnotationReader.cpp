@@ -9,6 +9,7 @@
 #include "ModelSources.h"
 
 #include "llvm/Analysis/ValueTracking.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/GlobalVariable.h"
@@ -28,8 +29,8 @@ static std::string stringOperand(const Value *V) {
 }
 
 static std::string describeTarget(const GlobalValue *GV) {
-  return (isa<Function>(GV) ? "function '" : "global '") + GV->getName().str() +
-         "'";
+  return (isa<Function>(GV) ? "function '" : "global '") +
+         demangle(GV->getName().str()) + "'";
 }
 
 static std::string lineOf(const Value *FileOp, const Value *LineOp) {

@@ -142,17 +142,26 @@ private:
     return C.Glob->match(Demangled);
   }
 
-  /// Resolves a position or reports why it cannot be.
+  /// Resolves a position or reports why it cannot be, naming the role as
+  /// the user wrote it and where.
   std::optional<IRPosition> resolve(const Function &F, const RoleSpec &S,
                                     const SourcePosition &P) {
     Expected<IRPosition> R = mapSourcePosition(F, P);
     if (R)
       return *R;
+    std::string Target = "function '" + demangle(F.getName().str()) + "'";
+    std::string Message =
+        S.Origin.Source == RoleOrigin::Annotation
+            ? "invalid annotation \"" + AnnotationPrefix.str() + S.Text +
+                  "\" on " + Target + ": " + toString(R.takeError()) +
+                  "; the annotation is ignored"
+            : "role '" + S.Text + "' (" + S.Origin.str() + ") does not fit " +
+                  Target + ": " + toString(R.takeError()) +
+                  "; the role is ignored";
     Diags.push_back({ModelDiagnostic::Warning,
-                     S.Origin.Where + ": role \"" + S.str() + "\" on '" +
-                         F.getName().str() + "' (" + S.Origin.str() +
-                         "): " + toString(R.takeError()) +
-                         "; the role is ignored",
+                     (S.Origin.Source == RoleOrigin::Builtin
+                          ? Message
+                          : S.Origin.Where + ": " + Message),
                      &F});
     return std::nullopt;
   }
@@ -383,8 +392,11 @@ void ApiModel::print(raw_ostream &OS) const {
     }
   }
   for (const auto &[Key, Info] : FlagFields) {
-    OS << "field " << Key.first << "+" << Key.second << " (" << Info.Description
-       << ")\n";
+    std::string Field = "field " + Key.first + "+" + std::to_string(Key.second);
+    OS << Field;
+    if (Info.Description != Field)
+      OS << " (" << Info.Description << ")";
+    OS << "\n";
     printRole(OS, "flag", Info.Origin);
   }
   // Annotated accesses whose struct could not be named (optimized IR).

@@ -1,18 +1,24 @@
-//===- ArgumentMapping.cpp - Source parameter N to IR argument -------------===//
+//===- ArgumentMapping.cpp - Source parameter N to IR argument
+//-------------===//
 //
 // The contract counts parameters as the user wrote them. The ABI does not:
 // an sret slot and `this` come first, and a small struct passed by value may
-// become two IR arguments. Debug info records the source signature, so with
-// it the mapping is exact; without it the Itanium mangled name still gives
-// the source parameter count. When neither settles it we refuse to guess.
+// become two IR arguments. Debug info records the source signature; without
+// it the Itanium mangled name still gives the source parameter types, and
+// clang's noundef marks tell which IR arguments are whole scalars (the pieces
+// of a split struct never are). Every way of laying the parameters over the
+// IR arguments is tried; when more than one fits we refuse to guess.
 //
 //===----------------------------------------------------------------------===//
 #include "ModelSources.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
+
+#include <set>
 
 using namespace llvm;
 
@@ -24,9 +30,8 @@ std::string IRPosition::str() const {
   return (ViaSRet ? "sret arg" : "IR arg") + std::to_string(ArgNo);
 }
 
-static Error mappingError(const Function &F, const Twine &Why) {
-  return createStringError(inconvertibleErrorCode(),
-                           "in '" + F.getName() + "': " + Why);
+static Error mappingError(const Twine &Why) {
+  return createStringError(inconvertibleErrorCode(), Why);
 }
 
 static std::optional<unsigned> sretArgNo(const Function &F) {
@@ -47,13 +52,40 @@ static const DIType *stripQualifiers(const DIType *T) {
   return T;
 }
 
-/// The source signature as seen through debug info.
-struct SourceSignature {
-  bool HasThis = false;
-  /// For each source parameter: how many IR arguments it may take, if the
-  /// ABI could split it (0 means exactly one).
-  SmallVector<uint64_t, 8> ByValueSizes;
+namespace {
+/// How many IR arguments one source parameter may have become.
+struct Widths {
+  bool One = true, Two = false;
+  static Widths exactlyOne() { return {true, false}; }
+  static Widths oneOrTwo() { return {true, true}; }
 };
+
+/// The source signature, as far as debug info or the mangled name tell it.
+struct SourceSignature {
+  /// Whether the function has `this`; unknown for a nested C++ name without
+  /// debug info (a member function or a function in a namespace).
+  std::optional<bool> HasThis;
+  /// The source parameters; unknown (C without debug info) leaves this empty
+  /// and uses UnknownWidths for as many parameters as the IR has room for.
+  std::optional<SmallVector<Widths, 8>> Params;
+  Widths UnknownWidths = Widths::exactlyOne();
+  bool FromDebugInfo = false;
+};
+} // namespace
+
+/// x86-64 and AArch64 may pass a 9..16 byte aggregate in two registers,
+/// hence as two IR arguments; anything else is one IR argument.
+static Widths widthsOfDebugType(const DIType *T) {
+  auto *CT = dyn_cast_or_null<DICompositeType>(stripQualifiers(T));
+  if (!CT || (CT->getTag() != dwarf::DW_TAG_structure_type &&
+              CT->getTag() != dwarf::DW_TAG_class_type &&
+              CT->getTag() != dwarf::DW_TAG_union_type))
+    return Widths::exactlyOne();
+  if (CT->getFlags() & DINode::FlagTypePassByReference)
+    return Widths::exactlyOne();
+  uint64_t Size = CT->getSizeInBits() / 8;
+  return Size > 8 && Size <= 16 ? Widths::oneOrTwo() : Widths::exactlyOne();
+}
 
 static std::optional<SourceSignature> signatureFromDebugInfo(const Function &F) {
   const DISubprogram *SP = F.getSubprogram();
@@ -63,6 +95,9 @@ static std::optional<SourceSignature> signatureFromDebugInfo(const Function &F) 
   if (Types.size() == 0)
     return std::nullopt;
   SourceSignature Sig;
+  Sig.FromDebugInfo = true;
+  Sig.HasThis = false;
+  Sig.Params.emplace();
   for (unsigned I = 1; I < Types.size(); ++I) {
     const DIType *T = Types[I];
     if (!T) // variadic marker
@@ -72,33 +107,179 @@ static std::optional<SourceSignature> signatureFromDebugInfo(const Function &F) 
       Sig.HasThis = true;
       continue;
     }
-    auto *CT = dyn_cast_or_null<DICompositeType>(stripQualifiers(T));
-    bool ByValueAggregate = CT && (CT->getTag() == dwarf::DW_TAG_structure_type ||
-                                   CT->getTag() == dwarf::DW_TAG_class_type ||
-                                   CT->getTag() == dwarf::DW_TAG_union_type);
-    Sig.ByValueSizes.push_back(ByValueAggregate ? CT->getSizeInBits() / 8 : 0);
+    Sig.Params->push_back(widthsOfDebugType(T));
   }
   return Sig;
 }
 
-/// Counts top-level parameters in an Itanium demangled parameter list.
-static std::optional<unsigned> countDemangledParams(StringRef Params) {
+/// Splits an Itanium demangled parameter list "(int, Pair, Ctx*)" into its
+/// top-level parameter types.
+static std::optional<SmallVector<std::string, 8>>
+splitDemangledParams(StringRef Params) {
   Params = Params.trim();
   if (!Params.consume_front("(") || !Params.consume_back(")"))
     return std::nullopt;
+  SmallVector<std::string, 8> Out;
   Params = Params.trim();
   if (Params.empty() || Params == "void")
-    return 0;
-  unsigned Depth = 0, Count = 1;
-  for (char C : Params) {
+    return Out;
+  unsigned Depth = 0;
+  size_t Start = 0;
+  for (size_t I = 0; I < Params.size(); ++I) {
+    char C = Params[I];
     if (C == '<' || C == '(' || C == '[')
       ++Depth;
     else if ((C == '>' || C == ')' || C == ']') && Depth)
       --Depth;
-    else if (C == ',' && Depth == 0)
-      ++Count;
+    else if (C == ',' && Depth == 0) {
+      Out.push_back(Params.slice(Start, I).trim().str());
+      Start = I + 1;
+    }
   }
-  return Count;
+  Out.push_back(Params.substr(Start).trim().str());
+  // The variadic part has no IR arguments of its own.
+  if (Out.back() == "...")
+    Out.pop_back();
+  return Out;
+}
+
+/// A demangled parameter type that is certainly one IR argument: a builtin
+/// type, a pointer, a reference, a member pointer.
+static bool isScalarTypeName(StringRef T) {
+  if (T.ends_with("*") || T.ends_with("&") || T.contains("(*)") ||
+      T.contains("::*"))
+    return true;
+  T.consume_front("signed ");
+  T.consume_front("unsigned ");
+  static constexpr const char *Builtins[] = {
+      "bool",          "char",        "wchar_t",    "char8_t",
+      "char16_t",      "char32_t",    "short",      "int",
+      "long",          "long long",   "__int128",   "float",
+      "double",        "long double", "__float128", "decltype(nullptr)",
+      "std::nullptr_t"};
+  return llvm::is_contained(Builtins, T);
+}
+
+static bool hasObjectQualifier(StringRef Mangled) {
+  // _ZNK..., _ZNV..., _ZNR..., _ZNO...: cv- or ref-qualified member.
+  return Mangled.size() > 4 && Mangled.starts_with("_ZN") &&
+         StringRef("KVRO").contains(Mangled[3]);
+}
+
+static std::optional<SourceSignature>
+signatureFromMangledName(const Function &F, std::string &Error) {
+  std::string Name = F.getName().str();
+  if (!StringRef(Name).starts_with("_Z"))
+    return std::nullopt;
+  // The demangler keeps pointers into Name: it must outlive every query.
+  ItaniumPartialDemangler D;
+  if (D.partialDemangle(Name.c_str()) || !D.isFunction())
+    return std::nullopt;
+  size_t N = 0;
+  char *Buf = D.getFunctionParameters(nullptr, &N);
+  std::optional<SmallVector<std::string, 8>> Types =
+      Buf ? splitDemangledParams(Buf) : std::nullopt;
+  std::free(Buf);
+  if (!Types) {
+    Error = "cannot read the parameter list of '" + demangle(Name) + "'";
+    return std::nullopt;
+  }
+  SourceSignature Sig;
+  Sig.Params.emplace();
+  for (const std::string &T : *Types)
+    Sig.Params->push_back(isScalarTypeName(T) ? Widths::exactlyOne()
+                                              : Widths::oneOrTwo());
+  char *Ctx = D.getFunctionDeclContextName(nullptr, &N);
+  bool Nested = Ctx && *Ctx;
+  std::free(Ctx);
+  if (!Nested)
+    Sig.HasThis = false;
+  else if (D.isCtorOrDtor() || hasObjectQualifier(Name))
+    Sig.HasThis = true;
+  return Sig;
+}
+
+namespace {
+/// The ways the source parameters can be laid over the IR arguments. An IR
+/// argument clang marks noundef (or passes byval) is never a piece of a split
+/// aggregate; with no such mark in the whole function (hand-written IR) a
+/// parameter of unknown type is taken as one IR argument.
+class ParameterLayout {
+public:
+  ParameterLayout(ArrayRef<bool> Solid, const SourceSignature &Sig)
+      : Solid(Solid), Sig(Sig) {
+    unsigned K = Solid.size();
+    NumParams = Sig.Params ? Sig.Params->size() : K;
+    Reach.assign(NumParams + 1, std::vector<bool>(K + 1, false));
+    Finish.assign(NumParams + 1, std::vector<bool>(K + 1, false));
+    Reach[0][0] = true;
+    for (unsigned J = 0; J < NumParams; ++J)
+      for (unsigned I = 0; I <= K; ++I)
+        if (Reach[J][I])
+          for (unsigned W : {1u, 2u})
+            if (fits(J, I, W))
+              Reach[J + 1][I + W] = true;
+    for (unsigned J = NumParams + 1; J-- > 0;)
+      for (unsigned I = K + 1; I-- > 0;) {
+        bool Done = I == K && (!Sig.Params || J == NumParams);
+        for (unsigned W : {1u, 2u})
+          if (J < NumParams && fits(J, I, W) && Finish[J + 1][I + W])
+            Done = true;
+        Finish[J][I] = Done;
+      }
+  }
+
+  /// Some layout covers every IR argument.
+  bool consistent() const { return Finish[0][0]; }
+
+  /// Where source parameter P can start and how wide it can be, over all
+  /// complete layouts; Beyond is set if some layout has no parameter P.
+  std::set<std::pair<unsigned, unsigned>> placements(unsigned P,
+                                                     bool &Beyond) const {
+    std::set<std::pair<unsigned, unsigned>> Out;
+    unsigned K = Solid.size();
+    Beyond = false;
+    for (unsigned J = 0; J <= std::min(P, NumParams); ++J)
+      if (Reach[J][K] && (!Sig.Params || J == NumParams))
+        Beyond = true;
+    if (P >= NumParams)
+      return Out;
+    for (unsigned I = 0; I <= K; ++I)
+      if (Reach[P][I])
+        for (unsigned W : {1u, 2u})
+          if (fits(P, I, W) && Finish[P + 1][I + W])
+            Out.insert({I, W});
+    return Out;
+  }
+
+private:
+  Widths widthsOf(unsigned J) const {
+    return Sig.Params ? (*Sig.Params)[J] : Sig.UnknownWidths;
+  }
+  bool fits(unsigned J, unsigned I, unsigned W) const {
+    Widths A = widthsOf(J);
+    if (I + W > Solid.size() || (W == 1 ? !A.One : !A.Two))
+      return false;
+    return W == 1 || (!Solid[I] && !Solid[I + 1]);
+  }
+
+  ArrayRef<bool> Solid;
+  const SourceSignature &Sig;
+  unsigned NumParams;
+  std::vector<std::vector<bool>> Reach, Finish;
+};
+} // namespace
+
+static bool isSolidArgument(const Function &F, unsigned I) {
+  return F.hasParamAttribute(I, Attribute::NoUndef) ||
+         F.hasParamAttribute(I, Attribute::ByVal) ||
+         F.hasParamAttribute(I, Attribute::ByRef) ||
+         F.hasParamAttribute(I, Attribute::InAlloca) ||
+         F.hasParamAttribute(I, Attribute::Preallocated);
+}
+
+static std::string parameters(unsigned N) {
+  return std::to_string(N) + (N == 1 ? " parameter" : " parameters");
 }
 
 Expected<IRPosition> mapSourcePosition(const Function &F,
@@ -110,103 +291,116 @@ Expected<IRPosition> mapSourcePosition(const Function &F,
     if (SRet)
       return IRPosition{IRPosition::Argument, *SRet, /*ViaSRet=*/true};
     if (F.getReturnType()->isVoidTy())
-      return mappingError(F, "'ret' names the return value, but the function "
-                             "returns void");
+      return mappingError("'ret' names the return value, but the function "
+                          "returns void");
     return IRPosition{IRPosition::Return, 0, false};
   }
   if (P.Kind == SourcePosition::IRArgument) {
     if (P.Index >= NumIR)
-      return mappingError(F, "'" + P.str() + "' is beyond the function's " +
-                                 Twine(NumIR) + " IR arguments");
+      return mappingError("'" + P.str() + "' is beyond the function's " +
+                          Twine(NumIR) + " IR arguments");
     return IRPosition{IRPosition::Argument, P.Index, false};
   }
 
   // The IR arguments that stand for source parameters, `this` included:
   // everything but the sret slot.
   SmallVector<unsigned, 8> Args;
+  SmallVector<bool, 8> Solid;
+  bool Evidence = false;
   for (unsigned I = 0; I < NumIR; ++I)
-    if (!SRet || I != *SRet)
+    if (!SRet || I != *SRet) {
       Args.push_back(I);
+      Solid.push_back(isSolidArgument(F, I));
+      Evidence |= Solid.back();
+    }
 
+  std::string Error;
   std::optional<SourceSignature> Sig = signatureFromDebugInfo(F);
-  bool HasThis;
-  unsigned NumSource;
-  if (Sig) {
-    HasThis = Sig->HasThis;
-    NumSource = Sig->ByValueSizes.size();
-  } else if (ItaniumPartialDemangler D;
-             !F.getName().starts_with("_Z") ||
-             D.partialDemangle(F.getName().str().c_str())) {
-    // Not C++-mangled: C has no `this`, and without debug info we cannot see
-    // splits; take the IR arguments as the source parameters.
-    HasThis = false;
-    NumSource = Args.size();
-  } else {
-    size_t N = 0;
-    char *Buf = D.getFunctionParameters(nullptr, &N);
-    std::optional<unsigned> Count =
-        Buf ? countDemangledParams(Buf) : std::nullopt;
-    std::free(Buf);
-    if (!Count)
-      return mappingError(F, "cannot read the parameter list of '" +
-                                 demangle(F.getName().str()) +
-                                 "'; compile with -g or use irargN");
-    NumSource = *Count;
-    if (Args.size() == NumSource + 1)
-      HasThis = true;
-    else if (Args.size() == NumSource)
-      HasThis = false;
-    else
-      return mappingError(
-          F, "cannot map '" + P.str() + "' without debug info: '" +
-                 demangle(F.getName().str()) + "' has " + Twine(NumSource) +
-                 " source parameters but " + Twine(Args.size()) +
-                 " IR arguments (a by-value struct was split by the ABI); "
-                 "compile with -g or name the IR argument with irargN");
+  if (!Sig)
+    Sig = signatureFromMangledName(F, Error);
+  if (!Sig && !Error.empty())
+    return mappingError(Error + "; compile with -g or use irargN");
+  if (!Sig) {
+    // C without debug info: no `this`, and the parameters are as many as
+    // the IR arguments unless clang's noundef marks show coerced aggregates.
+    Sig.emplace();
+    Sig->HasThis = false;
+    if (Evidence)
+      Sig->UnknownWidths = Widths::oneOrTwo();
   }
-  if (HasThis && Args.empty())
-    return mappingError(F, "debug info says the function takes 'this', but "
-                           "it has no IR argument for it");
+  if (Sig->Params && P.Kind == SourcePosition::Argument &&
+      P.Index >= Sig->Params->size())
+    return mappingError("'" + P.str() + "' is beyond the function's " +
+                        parameters(Sig->Params->size()));
+  if (!Sig->Params && P.Kind == SourcePosition::Argument &&
+      P.Index >= Args.size())
+    return mappingError("'" + P.str() + "' is beyond the function's " +
+                        Twine(Args.size()) + " IR arguments");
+
+  // Try the function with and without `this` where that is unknown; `this`
+  // is the first argument and, in clang's output, marked noundef.
+  SmallVector<bool, 2> ThisOptions;
+  if (Sig->HasThis)
+    ThisOptions.push_back(*Sig->HasThis);
+  else
+    ThisOptions = {false, true};
+  std::set<unsigned> Placements, Split;
+  SmallVector<bool, 2> ConsistentThis;
+  bool MaybeBeyond = false;
+  for (bool HasThis : ThisOptions) {
+    ArrayRef<bool> Rest = Solid;
+    if (HasThis) {
+      if (Args.empty() || (Evidence && !Solid.front() && !Sig->HasThis))
+        continue;
+      Rest = Rest.drop_front();
+    }
+    ParameterLayout Layout(Rest, *Sig);
+    if (!Layout.consistent())
+      continue;
+    ConsistentThis.push_back(HasThis);
+    if (P.Kind == SourcePosition::This)
+      continue;
+    bool Beyond;
+    for (auto [I, W] : Layout.placements(P.Index, Beyond))
+      (W == 1 ? Placements : Split).insert(Args[I + HasThis]);
+    MaybeBeyond |= Beyond;
+  }
+
+  std::string Name = demangle(F.getName().str());
+  std::string Remedy = Sig->FromDebugInfo
+                           ? "name the IR argument with irargN"
+                           : "compile with -g or name the IR argument with "
+                             "irargN";
+  if (ConsistentThis.empty()) {
+    std::string Count =
+        Sig->Params ? parameters(Sig->Params->size()) + " " : std::string();
+    return mappingError("cannot map '" + P.str() + "': the source " + Count +
+                        "of '" + Name + "' do not match its " + Twine(NumIR) +
+                        " IR arguments; " + Remedy);
+  }
   if (P.Kind == SourcePosition::This) {
-    if (!HasThis)
-      return mappingError(F, "'this' is used, but the function is not a "
-                             "member function");
+    if (ConsistentThis.size() > 1)
+      return mappingError("cannot tell without debug info whether '" + Name +
+                          "' is a member function; " + Remedy);
+    if (!ConsistentThis.front())
+      return mappingError("'this' is used, but '" + Name +
+                          "' is not a member function");
     return IRPosition{IRPosition::Argument, Args.front(), false};
   }
-  if (HasThis)
-    Args.erase(Args.begin());
-  if (P.Index >= NumSource)
-    return mappingError(F, "'" + P.str() + "' is beyond the function's " +
-                               Twine(NumSource) + " parameter" +
-                               (NumSource == 1 ? "" : "s"));
-  unsigned Rest = Args.size();
-  if (Rest == NumSource)
-    return IRPosition{IRPosition::Argument, Args[P.Index], false};
-
-  // The ABI split some by-value aggregates: x86-64 and AArch64 pass a
-  // 9..16 byte aggregate in two registers, hence two IR arguments.
-  SmallVector<unsigned, 8> Width;
-  unsigned Total = 0;
-  for (uint64_t Size : Sig->ByValueSizes) {
-    unsigned W = Size > 8 && Size <= 16 ? 2 : 1;
-    Width.push_back(W);
-    Total += W;
-  }
-  if (Total != Rest)
-    return mappingError(F, "cannot map '" + P.str() + "': " +
-                               Twine(NumSource) + " source parameters became " +
-                               Twine(Rest) +
-                               " IR arguments in a way debug info does not "
-                               "explain; name the IR argument with irargN");
-  unsigned Index = 0;
-  for (unsigned I = 0; I < P.Index; ++I)
-    Index += Width[I];
-  if (Width[P.Index] != 1)
-    return mappingError(F, "'" + P.str() + "' is a struct passed by value and "
-                                           "split into " +
-                               Twine(Width[P.Index]) +
-                               " IR arguments; it cannot be a handle");
-  return IRPosition{IRPosition::Argument, Args[Index], false};
+  if (Placements.size() + Split.size() + MaybeBeyond > 1)
+    return mappingError("cannot map '" + P.str() + "' of '" + Name + "'" +
+                        (Sig->FromDebugInfo ? "" : " without debug info") +
+                        ": a struct passed by value may occupy one or two IR "
+                        "arguments; " +
+                        Remedy);
+  if (MaybeBeyond)
+    return mappingError("'" + P.str() + "' is beyond the parameters of '" +
+                        Name + "'");
+  if (!Split.empty())
+    return mappingError("'" + P.str() +
+                        "' is a struct passed by value and split into "
+                        "two IR arguments; it cannot be a handle");
+  return IRPosition{IRPosition::Argument, *Placements.begin(), false};
 }
 
 } // namespace cancelverify

@@ -121,34 +121,34 @@ template <> struct MappingTraits<YamlModel> {
 } // namespace llvm
 
 /// Checks that each section holds the entries and roles it can hold, and
-/// stamps the target kind. Returns an error message or empty.
+/// stamps the target kind. Returns an error message, led by the entry's
+/// file:line:col like the YAML parser's own errors, or empty.
 static std::string checkSection(std::vector<YamlEntry> &Section,
                                 ModelEntry::TargetKind Kind,
                                 StringRef SectionName) {
   for (YamlEntry &Y : Section) {
     ModelEntry &E = Y.Entry;
     E.Target = Kind;
+    std::string Where = E.Roles.front().Origin.Where + ": error: ";
     bool IsField = !E.Struct.empty();
     if ((Kind == ModelEntry::Field) != IsField)
-      return (SectionName + ": " +
-              (IsField ? "'struct'/'field' belong under 'fields'"
-                       : "an entry under 'fields' needs 'struct' and "
-                         "'field'"))
-          .str();
+      return Where + (IsField ? "an entry with 'struct' and 'field' belongs "
+                                "under 'fields', not under '" +
+                                    SectionName.str() + "'"
+                              : std::string("an entry under 'fields' needs "
+                                            "'struct' and 'field'"));
     if (Kind == ModelEntry::Global && !E.Pattern.empty())
-      return "globals: use 'name' (globals are matched by exact name)";
+      return Where + "an entry under 'globals' takes 'name' (globals are "
+                     "matched by exact name), not 'match'";
     for (const RoleSpec &R : E.Roles) {
       bool FlagOnly = Kind != ModelEntry::Function;
       if (FlagOnly != (R.Kind == RoleKind::Flag))
-        return (SectionName + ": role '" + roleKindName(R.Kind) + "' at " +
-                R.Origin.Where + " " +
-                (FlagOnly ? "does not apply to a " +
-                                std::string(Kind == ModelEntry::Global
-                                                ? "global"
-                                                : "field") +
-                                " (only 'flag' does)"
-                          : "applies to globals and fields, not functions"))
-            .str();
+        return Where + "role '" + R.Text + "' cannot be under '" +
+               SectionName.str() + "': " +
+               (FlagOnly ? std::string("only 'flag' applies to a ") +
+                               (Kind == ModelEntry::Global ? "global" : "field")
+                         : std::string("'flag' applies to globals and "
+                                       "fields, not functions"));
     }
   }
   return std::string();
@@ -190,7 +190,7 @@ bool cancelverify::readModelFile(StringRef Path,
         std::make_tuple(&Model.Fields, ModelEntry::Field, "fields")}) {
     std::string Err = checkSection(*Section, Kind, Name);
     if (!Err.empty()) {
-      Diags.push_back({ModelDiagnostic::Error, Path.str() + ": " + Err});
+      Diags.push_back({ModelDiagnostic::Error, Err});
       return false;
     }
     for (YamlEntry &Y : *Section)

@@ -143,6 +143,7 @@ Expected<RoleSpec> parseRoleSpec(StringRef Text) {
                                "observe, root, flag or suppress)");
   RoleSpec Spec;
   Spec.Kind = *K;
+  Spec.Text = Text.trim().str();
   Spec.Handle = *K == RoleKind::Create ? SourcePosition::ret()
                                        : SourcePosition::arg(0);
   bool HasKeys = Text.trim().contains(':');
