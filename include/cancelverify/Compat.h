@@ -16,4 +16,93 @@
 #include "llvm/Passes/PassPlugin.h"
 #endif
 
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/DebugProgramInstruction.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+
+#include <string>
+
+namespace cancelverify {
+namespace compat {
+
+/// Calls Fn(Location, Variable, IsAddress) for each debug variable record
+/// attached before \p I: declares and assignment markers describe the
+/// variable's address, values its value. LLVM 19 may still carry these as
+/// intrinsics (then \p I itself is one); LLVM 22 only has records.
+template <typename FnT>
+void forEachDebugVariable(const llvm::Instruction &I, FnT Fn) {
+  for (llvm::DbgVariableRecord &DVR :
+       llvm::filterDbgVars(I.getDbgRecordRange())) {
+    if (DVR.isDbgAssign())
+      Fn(DVR.getAddress(), DVR.getVariable(), true);
+    else if (DVR.getType() == llvm::DbgVariableRecord::LocationType::Declare)
+      Fn(DVR.getVariableLocationOp(0), DVR.getVariable(), true);
+    else
+      for (llvm::Value *V : DVR.location_ops())
+        Fn(V, DVR.getVariable(), false);
+  }
+#if LLVM_VERSION_MAJOR < 20
+  if (auto *DVI = llvm::dyn_cast<llvm::DbgVariableIntrinsic>(&I)) {
+    if (auto *DAI = llvm::dyn_cast<llvm::DbgAssignIntrinsic>(DVI))
+      Fn(DAI->getAddress(), DVI->getVariable(), true);
+    else if (llvm::isa<llvm::DbgDeclareInst>(DVI))
+      Fn(DVI->getVariableLocationOp(0), DVI->getVariable(), true);
+    else
+      for (llvm::Value *V : DVI->location_ops())
+        Fn(V, DVI->getVariable(), false);
+  }
+#endif
+}
+
+/// The source variables whose address is \p Storage (an alloca).
+inline llvm::SmallVector<const llvm::DILocalVariable *, 2>
+declaredVariables(const llvm::Function &F, const llvm::Value *Storage) {
+  llvm::SmallVector<const llvm::DILocalVariable *, 2> Vars;
+  for (const llvm::BasicBlock &BB : F)
+    for (const llvm::Instruction &I : BB)
+      forEachDebugVariable(I, [&](const llvm::Value *Loc,
+                                  const llvm::DILocalVariable *Var,
+                                  bool IsAddress) {
+        if (IsAddress && Loc == Storage && !llvm::is_contained(Vars, Var))
+          Vars.push_back(Var);
+      });
+  return Vars;
+}
+
+/// The source name of argument \p A, from debug info; empty if unknown.
+inline std::string argumentName(const llvm::Argument &A) {
+  if (A.hasName())
+    return A.getName().str();
+  const llvm::DISubprogram *SP = A.getParent()->getSubprogram();
+  if (SP)
+    for (const llvm::DINode *N : SP->getRetainedNodes())
+      if (auto *V = llvm::dyn_cast<llvm::DILocalVariable>(N))
+        if (V->getArg() == A.getArgNo() + 1)
+          return V->getName().str();
+  std::string Name;
+  for (const llvm::BasicBlock &BB : *A.getParent())
+    for (const llvm::Instruction &I : BB)
+      forEachDebugVariable(I, [&](const llvm::Value *Loc,
+                                  const llvm::DILocalVariable *Var, bool) {
+        if (!Name.empty() || !Var->isParameter())
+          return;
+        // At -O0 the argument is spilled to a slot the record describes.
+        const llvm::Value *Stored = nullptr;
+        for (const llvm::User *U : A.users())
+          if (auto *SI = llvm::dyn_cast<llvm::StoreInst>(U))
+            if (SI->getPointerOperand() == Loc)
+              Stored = Loc;
+        if (Loc == &A || Stored)
+          Name = Var->getName().str();
+      });
+  return Name;
+}
+
+} // namespace compat
+} // namespace cancelverify
+
 #endif // CANCELVERIFY_COMPAT_H

@@ -63,8 +63,16 @@ struct Finding {
   std::vector<RelatedLocation> Related;
 };
 
-/// "file:line" (or "file:line:col" with \p WithColumn) of a debug location;
-/// "<unknown>" without one.
+/// The location in the function being analysed: code inlined from a callee
+/// is reported at the call that was inlined.
+llvm::DebugLoc outermostLoc(const llvm::DebugLoc &DL);
+
+/// The source line of \p I ("?" without debug info), at its outermost
+/// inlined-at location.
+std::string lineOf(const llvm::Instruction &I);
+
+/// "file:line" (or "file:line:col" with \p WithColumn) of a debug location,
+/// at its outermost inlined-at location; "<unknown>" without one.
 std::string formatLocation(const llvm::DebugLoc &DL, bool WithColumn = false);
 
 } // namespace cancelverify

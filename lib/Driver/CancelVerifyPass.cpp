@@ -8,6 +8,9 @@
 #include "cancelverify/CancelVerifyPass.h"
 #include "cancelverify/ApiModel.h"
 #include "cancelverify/FindingReporter.h"
+#include "cancelverify/LoopCancelCheck.h"
+#include "cancelverify/HandleAnalysis.h"
+#include "cancelverify/HandleObligation.h"
 #include "cancelverify/Options.h"
 
 #include "llvm/IR/Module.h"
@@ -45,6 +48,10 @@ PreservedAnalyses CancelVerifyPass::run(Module &M, ModuleAnalysisManager &AM) {
       AM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   std::vector<Finding> Findings;
   // Checks append findings in module order, so output is deterministic.
+  LoopCancelCheck(*Model, *Opts).run(M, FAM, Findings);
+  HandleAnalysis Handles(M, *Model);
+  Handles.run();
+  checkHandleObligations(M, *Model, Handles, *Opts, Findings);
 
   FindingReporter Reporter(FAM, *Model);
   for (const Finding &F : Findings)

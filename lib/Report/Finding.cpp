@@ -6,6 +6,7 @@
 #include "cancelverify/Finding.h"
 
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Instruction.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -62,7 +63,23 @@ std::optional<FindingKind> findingKindByName(StringRef Name) {
   return std::nullopt;
 }
 
-std::string formatLocation(const DebugLoc &DL, bool WithColumn) {
+DebugLoc outermostLoc(const DebugLoc &DL) {
+  if (!DL)
+    return DL;
+  DILocation *L = DL.get();
+  while (DILocation *IA = L->getInlinedAt())
+    L = IA;
+  return DebugLoc(L);
+}
+
+std::string lineOf(const Instruction &I) {
+  if (DebugLoc DL = outermostLoc(I.getDebugLoc()))
+    return std::to_string(DL.getLine());
+  return "?";
+}
+
+std::string formatLocation(const DebugLoc &Loc, bool WithColumn) {
+  DebugLoc DL = outermostLoc(Loc);
   if (!DL)
     return "<unknown>";
   std::string S;

@@ -72,7 +72,7 @@ void FindingReporter::report(const Finding &F) {
       return;
     }
   ++Counters.PerKind[static_cast<unsigned>(F.Kind)];
-  DebugLoc Loc = F.Loc ? F.Loc : F.At->getDebugLoc();
+  DebugLoc Loc = outermostLoc(F.Loc ? F.Loc : F.At->getDebugLoc());
   // The name leads the message: clang's and opt's remark output do not show
   // remark names, and users grep for them.
   std::string Message = (Name + ": " + F.Message).str();

@@ -1,0 +1,89 @@
+//===- AccessPath.h - Naming a value by how it is reached ------*- C++ -*-===//
+//
+// A cancel handle lives in SSA values at -O2 and in memory at -O0 (allocas,
+// struct fields, lambda captures, out-parameters). The handle analysis names
+// every pointer-sized value by an access path from a root, so that "the value
+// loaded from field 8 of the guard object" compares equal wherever it is
+// computed, and so that a path rooted at a callee's parameter can be rebased
+// onto the caller's argument.
+//
+// An AccessPath (Root, [o0, o1, ..., on]) denotes the value
+//   Root + o0, then for each following offset: load from it, then add oi.
+// So (R, [0]) is R itself, (R, [8]) is R+8, and (R, [8, 0]) is the value
+// loaded from R+8.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELVERIFY_ACCESSPATH_H
+#define CANCELVERIFY_ACCESSPATH_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <optional>
+#include <string>
+
+namespace llvm {
+class Function;
+class Value;
+class DataLayout;
+} // namespace llvm
+
+namespace cancelverify {
+
+struct AccessPath {
+  const llvm::Value *Root = nullptr;
+  llvm::SmallVector<int64_t, 4> Offsets;
+
+  /// The path of the value loaded from the address this path denotes.
+  AccessPath deref() const {
+    AccessPath P = *this;
+    P.Offsets.push_back(0);
+    return P;
+  }
+  /// True if this address path is \p Base or lies inside the object \p Base
+  /// points to; \p Rest receives the path relative to Base.
+  bool extends(const AccessPath &Base, llvm::SmallVectorImpl<int64_t> &Rest,
+               int64_t Size = -1) const;
+  bool operator==(const AccessPath &O) const {
+    return Root == O.Root && Offsets == O.Offsets;
+  }
+  bool operator<(const AccessPath &O) const;
+  std::string str() const;
+};
+
+/// Computes access paths for the values of one function. Stores that are the
+/// only store to a local slot (an argument spilled at -O0, a captured
+/// reference in a lambda object) are looked through, so a value reloaded from
+/// such a slot gets the path of the stored value.
+class AccessPathBuilder {
+public:
+  explicit AccessPathBuilder(const llvm::Function &F);
+
+  /// The path of \p V, or nullopt if V is not reached by constant offsets
+  /// and loads from a root (then V is its own root).
+  AccessPath pathOf(const llvm::Value *V);
+
+  /// The single value stored to the slot at \p Addr, if the slot is local,
+  /// never escapes and is written exactly once.
+  const llvm::Value *singleStoredValue(const AccessPath &Addr) const;
+
+  /// Local slots written exactly once, with the value stored.
+  llvm::ArrayRef<std::pair<AccessPath, const llvm::Value *>>
+  forwardedSlots() const {
+    return ForwardValue;
+  }
+
+private:
+  AccessPath compute(const llvm::Value *V, unsigned Depth);
+  AccessPath canonicalize(AccessPath P);
+
+  const llvm::DataLayout &DL;
+  llvm::DenseMap<const llvm::Value *, AccessPath> Cache;
+  /// Local slots (address path) written exactly once, with the stored value.
+  llvm::SmallVector<std::pair<AccessPath, const llvm::Value *>, 8> ForwardValue;
+};
+
+} // namespace cancelverify
+
+#endif // CANCELVERIFY_ACCESSPATH_H

@@ -1,0 +1,175 @@
+//===- AccessPath.cpp - Naming a value by how it is reached ----------------===//
+//
+// Paths are built from constant-offset address arithmetic and loads. Slots
+// written exactly once (arguments spilled at -O0, references captured by a
+// lambda) are looked through, which is what lets the analysis see that
+// `*this->ref` inside a lambda is the handle variable of the enclosing
+// function.
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/AccessPath.h"
+
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+
+using namespace llvm;
+
+namespace cancelverify {
+
+bool AccessPath::extends(const AccessPath &Base, SmallVectorImpl<int64_t> &Rest,
+                         int64_t Size) const {
+  size_t N = Base.Offsets.size();
+  if (Root != Base.Root || Offsets.size() < N || N == 0)
+    return false;
+  for (size_t I = 0; I + 1 < N; ++I)
+    if (Offsets[I] != Base.Offsets[I])
+      return false;
+  int64_t Delta = Offsets[N - 1] - Base.Offsets[N - 1];
+  if (Delta < 0 || (Size >= 0 && Delta >= Size))
+    return false;
+  Rest.clear();
+  Rest.push_back(Delta);
+  Rest.append(Offsets.begin() + N, Offsets.end());
+  return true;
+}
+
+bool AccessPath::operator<(const AccessPath &O) const {
+  if (Root != O.Root)
+    return std::less<const Value *>()(Root, O.Root);
+  return Offsets < O.Offsets;
+}
+
+std::string AccessPath::str() const {
+  std::string S;
+  raw_string_ostream OS(S);
+  if (Root && Root->hasName())
+    OS << Root->getName();
+  else
+    OS << "<root>";
+  for (size_t I = 0; I < Offsets.size(); ++I)
+    OS << (I ? ".*+" : "+") << Offsets[I];
+  return S;
+}
+
+/// A local slot's root, if writes to it can be counted: an alloca.
+static const AllocaInst *localRoot(const AccessPath &P) {
+  return dyn_cast_or_null<AllocaInst>(P.Root);
+}
+
+AccessPathBuilder::AccessPathBuilder(const Function &F)
+    : DL(F.getParent()->getDataLayout()) {
+  // Count the writes to every local slot. A slot that a memcpy or memset
+  // writes, or that is written more than once, is not looked through.
+  std::map<AccessPath, std::pair<unsigned, const Value *>> Writes;
+  SmallPtrSet<const Value *, 8> BulkWritten;
+  for (const Instruction &I : instructions(F)) {
+    if (auto *SI = dyn_cast<StoreInst>(&I)) {
+      AccessPath Addr = compute(SI->getPointerOperand(), 0);
+      if (localRoot(Addr)) {
+        auto &W = Writes[Addr];
+        ++W.first;
+        W.second = SI->getValueOperand();
+      }
+    } else if (auto *MI = dyn_cast<AnyMemIntrinsic>(&I)) {
+      AccessPath Dst = compute(MI->getRawDest(), 0);
+      if (localRoot(Dst))
+        BulkWritten.insert(Dst.Root);
+    }
+  }
+  Cache.clear();
+  for (auto &[Addr, W] : Writes)
+    if (W.first == 1 && !BulkWritten.count(Addr.Root))
+      ForwardValue.push_back({Addr, W.second});
+}
+
+const Value *AccessPathBuilder::singleStoredValue(const AccessPath &Addr) const {
+  for (const auto &[Slot, V] : ForwardValue)
+    if (Slot == Addr)
+      return V;
+  return nullptr;
+}
+
+AccessPath AccessPathBuilder::canonicalize(AccessPath P) {
+  // Each step replaces "the value loaded from a once-written slot" by the
+  // stored value's path; bounded because each step consumes a load level.
+  for (unsigned Step = 0; Step < 8; ++Step) {
+    bool Changed = false;
+    for (const auto &[Slot, Stored] : ForwardValue) {
+      size_t N = Slot.Offsets.size();
+      if (P.Root != Slot.Root || P.Offsets.size() <= N)
+        continue;
+      if (!std::equal(Slot.Offsets.begin(), Slot.Offsets.end(),
+                      P.Offsets.begin()))
+        continue;
+      if (!Stored->getType()->isPointerTy())
+        continue;
+      AccessPath S = pathOf(Stored);
+      S.Offsets.back() += P.Offsets[N];
+      S.Offsets.append(P.Offsets.begin() + N + 1, P.Offsets.end());
+      P = S;
+      Changed = true;
+      break;
+    }
+    if (!Changed)
+      break;
+  }
+  return P;
+}
+
+AccessPath AccessPathBuilder::pathOf(const Value *V) {
+  auto It = Cache.find(V);
+  if (It != Cache.end())
+    return It->second;
+  AccessPath P = compute(V, 0);
+  if (!ForwardValue.empty())
+    P = canonicalize(P);
+  Cache[V] = P;
+  return P;
+}
+
+AccessPath AccessPathBuilder::compute(const Value *V, unsigned Depth) {
+  if (Depth < 12) {
+    if (auto *Op = dyn_cast<Operator>(V)) {
+      unsigned Opc = Op->getOpcode();
+      if (Opc == Instruction::BitCast || Opc == Instruction::AddrSpaceCast ||
+          Opc == Instruction::PtrToInt || Opc == Instruction::IntToPtr)
+        return compute(Op->getOperand(0), Depth + 1);
+    }
+    // Annotations and invariant-group fences return their operand.
+    if (auto *II = dyn_cast<IntrinsicInst>(V))
+      if (II->getIntrinsicID() == Intrinsic::ptr_annotation ||
+          II->getIntrinsicID() == Intrinsic::launder_invariant_group ||
+          II->getIntrinsicID() == Intrinsic::strip_invariant_group)
+        return compute(II->getArgOperand(0), Depth + 1);
+    if (auto *GEP = dyn_cast<GEPOperator>(V)) {
+      APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+      if (GEP->accumulateConstantOffset(DL, Off)) {
+        AccessPath P = compute(GEP->getPointerOperand(), Depth + 1);
+        P.Offsets.back() += Off.getSExtValue();
+        return P;
+      }
+    }
+    if (auto *LI = dyn_cast<LoadInst>(V)) {
+      AccessPath P = compute(LI->getPointerOperand(), Depth + 1);
+      if (!ForwardValue.empty())
+        P = canonicalize(P.deref());
+      else
+        P = P.deref();
+      return P;
+    }
+  }
+  AccessPath P;
+  P.Root = V;
+  P.Offsets.push_back(0);
+  return P;
+}
+
+} // namespace cancelverify

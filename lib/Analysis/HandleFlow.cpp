@@ -1,0 +1,789 @@
+//===- HandleFlow.cpp - Following one handle through one function ----------===//
+//
+// A forward dataflow over the CFG. The state at a program point is:
+//  - the access paths that may hold the handle (SSA values and memory), and
+//  - a set of tuples (assignment of a few branch conditions, status), where
+//    status is Dead (no handle on this path), Live (owed), Done (cancelled or
+//    deferred) or Away (handed to the caller or escaped).
+// Branches refine the tuples: an edge whose condition contradicts a tuple's
+// assignment drops it, which is how correlated branches, status checks
+// (`success=ret==0`) and null checks on the handle prune impossible paths.
+// The lattice is finite, so iterating blocks in reverse post-order to a
+// fixpoint terminates; a final sweep records events for the messages.
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/HandleAnalysis.h"
+#include "cancelverify/Compat.h"
+#include "cancelverify/Finding.h"
+
+#include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+namespace {
+
+enum Status : uint32_t { Dead = 0, Live = 1, Done = 2, Away = 3 };
+constexpr unsigned MaxAtoms = 8;
+constexpr size_t MaxExprs = 64;
+
+uint32_t known(uint32_t T) { return T & 0xff; }
+uint32_t values(uint32_t T) { return (T >> 8) & 0xff; }
+Status status(uint32_t T) { return Status((T >> 16) & 3); }
+uint32_t tuple(uint32_t Known, uint32_t Values, Status S) {
+  return (Known & 0xff) | ((Values & Known & 0xff) << 8) | (uint32_t(S) << 16);
+}
+
+struct FlowState {
+  bool Reached = false;
+  SmallVector<uint32_t, 4> Tuples;
+  std::vector<AccessPath> Exprs;
+  /// Source variables currently holding the handle (optimized code keeps
+  /// variables as debug value records only).
+  SmallVector<const DILocalVariable *, 2> Vars;
+
+  bool holds(const AccessPath &P) const {
+    return std::binary_search(Exprs.begin(), Exprs.end(), P);
+  }
+  bool add(const AccessPath &P) {
+    auto It = std::lower_bound(Exprs.begin(), Exprs.end(), P);
+    if (It != Exprs.end() && *It == P)
+      return false;
+    if (Exprs.size() >= MaxExprs)
+      return false;
+    Exprs.insert(It, P);
+    return true;
+  }
+  void remove(const AccessPath &P) {
+    auto It = std::lower_bound(Exprs.begin(), Exprs.end(), P);
+    if (It != Exprs.end() && *It == P)
+      Exprs.erase(It);
+  }
+  void normalize() {
+    llvm::sort(Tuples);
+    Tuples.erase(std::unique(Tuples.begin(), Tuples.end()), Tuples.end());
+  }
+  bool any(Status S) const {
+    return llvm::any_of(Tuples, [&](uint32_t T) { return status(T) == S; });
+  }
+  void change(Status From, Status To) {
+    for (uint32_t &T : Tuples)
+      if (status(T) == From)
+        T = tuple(known(T), values(T), To);
+    normalize();
+  }
+  /// Joins \p O into this state; returns true if it grew.
+  bool join(const FlowState &O) {
+    if (!O.Reached)
+      return false;
+    bool Changed = !Reached;
+    Reached = true;
+    for (uint32_t T : O.Tuples)
+      if (!llvm::is_contained(Tuples, T)) {
+        Tuples.push_back(T);
+        Changed = true;
+      }
+    normalize();
+    for (const AccessPath &P : O.Exprs)
+      Changed |= add(P);
+    for (const DILocalVariable *V : O.Vars)
+      if (!llvm::is_contained(Vars, V)) {
+        Vars.push_back(V);
+        Changed = true;
+      }
+    return Changed;
+  }
+};
+
+/// A branch condition as "atom Key is zero/null/false" with the polarity the
+/// true edge implies.
+struct Condition {
+  const void *Key = nullptr;
+  bool TrueEdgeMeansZero = false;
+};
+
+} // namespace
+
+/// The dataflow for one (function, seed). Lives only during one follow().
+class HandleFlow {
+public:
+  HandleFlow(HandleAnalysis &HA, const Function &F, const HandleSite *Site,
+             const AccessPath *EntryExpr)
+      : HA(HA), F(F), Site(Site), EntryExpr(EntryExpr), Paths(HA.paths(F)) {}
+
+  HandleOutcome run();
+
+private:
+  void transfer(const BasicBlock &BB, FlowState S, bool Record);
+  void visitInstruction(const Instruction &I, FlowState &S, bool Record);
+  void visitCall(const CallBase &CB, FlowState &S, bool Record);
+  void visitStore(const Value *Val, const Value *Ptr, const Instruction &I,
+                  FlowState &S, bool Record);
+  void visitExit(const Instruction &I, FlowState &S, bool Record, bool Throw,
+                 const Value *RetVal);
+  void createHere(FlowState &S, bool Record);
+  void propagate(const BasicBlock &From, const BasicBlock &To, FlowState S,
+                 bool Record);
+
+  bool isHandle(const Value *V, const FlowState &S) {
+    return S.holds(Paths.pathOf(V));
+  }
+  /// Paths relative to \p Arg (rooted at the callee's argument) under which
+  /// the handle is reachable from the caller's value \p V.
+  void relatedPaths(const Value *V, const FlowState &S,
+                    SmallVectorImpl<SmallVector<int64_t, 4>> &Out);
+  void spellings(const AccessPath &E, SmallVectorImpl<AccessPath> &Out,
+                 unsigned Depth);
+  std::optional<Condition> decode(const Value *Cond, const FlowState &S);
+  int atomIndex(const void *Key);
+  void splitOn(FlowState &S, const void *Key, std::optional<Status> WhenZero,
+               std::optional<Status> WhenNonZero);
+  const Value *canonicalValue(const Value *V);
+  void note(std::vector<HandleEvent> &Events, const Instruction &I,
+            const std::string &What, bool Record) {
+    if (!Record)
+      return;
+    for (const HandleEvent &E : Events)
+      if (E.I == &I)
+        return;
+    Events.push_back({&I, What});
+  }
+  static std::string lineOf(const Instruction &I) {
+    if (I.getDebugLoc())
+      return "line " + cancelverify::lineOf(I);
+    return "in '" + I.getFunction()->getName().str() + "'";
+  }
+  void visitDebugValues(const Instruction &I, FlowState &S, bool Record);
+
+  HandleAnalysis &HA;
+  const Function &F;
+  const HandleSite *Site;
+  const AccessPath *EntryExpr;
+  AccessPathBuilder &Paths;
+  HandleOutcome Out;
+  DenseMap<const BasicBlock *, FlowState> In;
+  SmallVector<const void *, MaxAtoms> Atoms;
+  /// Predecessor edges that carried a live handle into an exit block.
+  DenseMap<const BasicBlock *, const BasicBlock *> LiveEdgeInto;
+  static char HandleNullKey;
+};
+
+char HandleFlow::HandleNullKey;
+
+int HandleFlow::atomIndex(const void *Key) {
+  for (unsigned I = 0; I < Atoms.size(); ++I)
+    if (Atoms[I] == Key)
+      return I;
+  if (Atoms.size() >= MaxAtoms)
+    return -1;
+  Atoms.push_back(Key);
+  return Atoms.size() - 1;
+}
+
+const Value *HandleFlow::canonicalValue(const Value *V) {
+  for (unsigned Step = 0; Step < 16; ++Step) {
+    if (auto *C = dyn_cast<CastInst>(V)) {
+      V = C->getOperand(0);
+      continue;
+    }
+    if (auto *LI = dyn_cast<LoadInst>(V)) {
+      if (const Value *Stored =
+              Paths.singleStoredValue(Paths.pathOf(LI->getPointerOperand()))) {
+        V = Stored;
+        continue;
+      }
+    }
+    break;
+  }
+  return V;
+}
+
+std::optional<Condition> HandleFlow::decode(const Value *Cond,
+                                            const FlowState &S) {
+  bool Negate = false;
+  for (unsigned Step = 0; Step < 8; ++Step) {
+    const Value *C = canonicalValue(Cond);
+    if (auto *BO = dyn_cast<BinaryOperator>(C);
+        BO && BO->getOpcode() == Instruction::Xor) {
+      if (auto *One = dyn_cast<ConstantInt>(BO->getOperand(1));
+          One && One->isOne() && BO->getType()->isIntegerTy(1)) {
+        Negate = !Negate;
+        Cond = BO->getOperand(0);
+        continue;
+      }
+    }
+    const Value *Subject = C;
+    bool TrueMeansZero = false;
+    if (auto *Cmp = dyn_cast<ICmpInst>(C)) {
+      const Value *L = Cmp->getOperand(0), *R = Cmp->getOperand(1);
+      if (isa<Constant>(L) && !isa<Constant>(R))
+        std::swap(L, R);
+      auto *K = dyn_cast<Constant>(R);
+      if (!K || !K->isNullValue() || !Cmp->isEquality())
+        return std::nullopt;
+      Subject = canonicalValue(L);
+      TrueMeansZero = Cmp->getPredicate() == ICmpInst::ICMP_EQ;
+    } else if (!C->getType()->isIntegerTy()) {
+      return std::nullopt;
+    }
+    Condition Result;
+    Result.TrueEdgeMeansZero = TrueMeansZero != Negate;
+    if (Subject->getType()->isPointerTy() && isHandle(Subject, S))
+      Result.Key = &HandleNullKey;
+    else
+      Result.Key = Subject;
+    return Result;
+  }
+  return std::nullopt;
+}
+
+/// Splits every tuple on atom \p Key; each half gets the given status, or
+/// keeps its own where none is given.
+void HandleFlow::splitOn(FlowState &S, const void *Key,
+                         std::optional<Status> WhenZero,
+                         std::optional<Status> WhenNonZero) {
+  int A = atomIndex(Key);
+  if (A < 0)
+    return;
+  uint32_t Bit = 1u << A;
+  SmallVector<uint32_t, 4> NewTuples;
+  for (uint32_t T : S.Tuples) {
+    uint32_t K = known(T) | Bit;
+    NewTuples.push_back(
+        tuple(K, values(T) | Bit, WhenZero.value_or(status(T))));
+    NewTuples.push_back(
+        tuple(K, values(T) & ~Bit, WhenNonZero.value_or(status(T))));
+  }
+  S.Tuples = NewTuples;
+  S.normalize();
+}
+
+void HandleFlow::spellings(const AccessPath &E, SmallVectorImpl<AccessPath> &Out,
+                           unsigned Depth) {
+  if (llvm::is_contained(Out, E))
+    return;
+  Out.push_back(E);
+  if (Depth == 0)
+    return;
+  // E may also be reached through a once-written slot that holds a pointer
+  // to where E lives (a reference captured by a lambda).
+  SmallVector<int64_t, 4> Rest;
+  for (const auto &[Slot, Stored] : Paths.forwardedSlots()) {
+    if (!Stored->getType()->isPointerTy())
+      continue;
+    if (!E.extends(Paths.pathOf(Stored), Rest) || Rest.size() < 2)
+      continue;
+    AccessPath Alt = Slot.deref();
+    Alt.Offsets.back() += Rest[0];
+    Alt.Offsets.append(Rest.begin() + 1, Rest.end());
+    spellings(Alt, Out, Depth - 1);
+  }
+}
+
+void HandleFlow::relatedPaths(const Value *V, const FlowState &S,
+                              SmallVectorImpl<SmallVector<int64_t, 4>> &Out) {
+  AccessPath Base = Paths.pathOf(V);
+  SmallVector<int64_t, 4> Rest;
+  for (const AccessPath &E : S.Exprs) {
+    SmallVector<AccessPath, 4> Alts;
+    spellings(E, Alts, 2);
+    for (const AccessPath &A : Alts)
+      if (A.extends(Base, Rest) && !llvm::is_contained(Out, Rest))
+        Out.push_back(Rest);
+  }
+}
+
+void HandleFlow::createHere(FlowState &S, bool Record) {
+  const CallBase &CB = *Site->Call;
+  if (S.any(Live)) {
+    note(Out.Overwrites, CB,
+         "created again at " + lineOf(CB) +
+             " before the previous handle was cancelled",
+         Record);
+    S.change(Live, Away);
+  }
+  // A new handle: forget what earlier iterations knew of its conditions.
+  for (uint32_t &T : S.Tuples) {
+    uint32_t Mask = 0;
+    for (unsigned I = 0; I < Atoms.size(); ++I)
+      if (Atoms[I] == &HandleNullKey || Atoms[I] == &CB)
+        Mask |= 1u << I;
+    T = tuple(known(T) & ~Mask, values(T), status(T));
+  }
+  S.normalize();
+  AccessPath H;
+  if (!Site->CalleeExpr) {
+    H = Paths.pathOf(&CB);
+  } else {
+    const AccessPath &CE = *Site->CalleeExpr;
+    auto *Arg = cast<Argument>(CE.Root);
+    H = Paths.pathOf(CB.getArgOperand(Arg->getArgNo()));
+    H.Offsets.back() += CE.Offsets[0];
+    H.Offsets.append(CE.Offsets.begin() + 1, CE.Offsets.end());
+  }
+  S.add(H);
+  for (uint32_t &T : S.Tuples)
+    T = tuple(known(T), values(T), Live);
+  S.normalize();
+  // No handle on the paths where it is null or where the status says the
+  // creation failed.
+  splitOn(S, &HandleNullKey, Dead, std::nullopt);
+  if (Site->Success == SuccessCondition::ReturnsZero)
+    splitOn(S, &CB, std::nullopt, Dead);
+  else if (Site->Success == SuccessCondition::ReturnsNonZero)
+    splitOn(S, &CB, Dead, std::nullopt);
+}
+
+void HandleFlow::visitExit(const Instruction &I, FlowState &S, bool Record,
+                           bool Throw, const Value *RetVal) {
+  if (RetVal && isHandle(RetVal, S)) {
+    if (S.any(Live))
+      note(Out.Transfers, I, "returned to the caller", Record);
+    S.change(Live, Away);
+    if (Record)
+      Out.Returned = true;
+  }
+  // Returning from main ends the process: nothing can leak past it.
+  if (!Throw && F.getName() == "main" && !EntryExpr)
+    return;
+  if (!Record)
+    return;
+  Out.AnyExit = true;
+  bool AnyLive = S.any(Live);
+  bool AllDone = llvm::all_of(S.Tuples, [](uint32_t T) {
+    return status(T) == Done || status(T) == Dead;
+  });
+  Out.AllExitsDischarged &= AllDone;
+  Out.SomeExitDischarged |= S.any(Done);
+  if (AnyLive && !Out.LostExit) {
+    Out.LostExit = &I;
+    Out.LostByThrow = Throw;
+    Out.LostLoc = I.getDebugLoc();
+    // Prefer the return statement that led here over a shared return block.
+    if (const BasicBlock *Pred = LiveEdgeInto.lookup(I.getParent()))
+      if (const DebugLoc &DL = Pred->getTerminator()->getDebugLoc())
+        Out.LostLoc = DL;
+  }
+}
+
+static bool isThrow(const CallBase &CB) {
+  const Function *Callee = CB.getCalledFunction();
+  if (!Callee)
+    return false;
+  StringRef N = Callee->getName();
+  return N == "__cxa_throw" || N == "__cxa_rethrow" || N == "_Unwind_Resume";
+}
+
+void HandleFlow::visitStore(const Value *Val, const Value *Ptr,
+                            const Instruction &I, FlowState &S, bool Record) {
+  AccessPath Addr = Paths.pathOf(Ptr);
+  AccessPath Slot = Addr.deref();
+  bool StoresHandle = Val && isHandle(Val, S);
+  if (!StoresHandle) {
+    if (S.holds(Slot)) {
+      // Report a new handle overwriting the old one at its creation, as
+      // optimized code (where the store is gone) does.
+      const Instruction *At = &I;
+      if (auto *NewValue = dyn_cast_or_null<CallBase>(Val))
+        At = NewValue;
+      if (S.any(Live))
+        note(Out.Overwrites, *At,
+             "overwritten at " + lineOf(*At) + " before it was cancelled",
+             Record);
+      S.change(Live, Away);
+      S.remove(Slot);
+    }
+    return;
+  }
+  const Value *Root = Addr.Root;
+  if (isa<AllocaInst>(Root)) {
+    S.add(Slot);
+    // The raw spelling of the slot, for callees given the slot's address.
+    AccessPath Raw = Addr;
+    Raw.Offsets.push_back(0);
+    S.add(Raw);
+    return;
+  }
+  if (isa<Argument>(Root)) {
+    if (S.any(Live))
+      note(Out.Transfers, I, "stored for the caller", Record);
+    if (Record && !llvm::is_contained(Out.MovedTo, Slot))
+      Out.MovedTo.push_back(Slot);
+    S.add(Slot);
+    S.change(Live, Away);
+    return;
+  }
+  std::string Why;
+  if (auto *GV = dyn_cast<GlobalVariable>(Root))
+    Why = "stored in global '" + GV->getName().str() + "'";
+  else if (auto *CB = dyn_cast<CallBase>(Root); CB && CB->returnDoesNotAlias())
+    Why = "stored in heap memory";
+  else
+    Why = "stored in memory the verifier cannot follow";
+  if (S.any(Live))
+    note(Out.Escapes, I, Why + " at " + lineOf(I), Record);
+  S.change(Live, Away);
+}
+
+void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
+  if (Site && &CB == Site->Call) {
+    createHere(S, Record);
+    return;
+  }
+  if (isThrow(CB)) {
+    visitExit(CB, S, Record, /*Throw=*/true, nullptr);
+    return;
+  }
+  if (auto *II = dyn_cast<IntrinsicInst>(&CB)) {
+    if (auto *MT = dyn_cast<AnyMemTransferInst>(II)) {
+      // Copying an object copies the handle it holds (struct copies and
+      // lambda captures at -O0).
+      AccessPath Src = Paths.pathOf(MT->getRawSource());
+      AccessPath Dst = Paths.pathOf(MT->getRawDest());
+      int64_t Len = -1;
+      if (auto *C = dyn_cast<ConstantInt>(MT->getLength()))
+        Len = C->getSExtValue();
+      SmallVector<AccessPath, 4> New;
+      SmallVector<int64_t, 4> Rest;
+      for (const AccessPath &E : S.Exprs) {
+        SmallVector<AccessPath, 4> Alts;
+        spellings(E, Alts, 2);
+        for (const AccessPath &A : Alts)
+          if (A.extends(Src, Rest, Len) && Rest.size() >= 2) {
+            AccessPath D = Dst;
+            D.Offsets.back() += Rest[0];
+            D.Offsets.append(Rest.begin() + 1, Rest.end());
+            New.push_back(D);
+          }
+      }
+      for (const AccessPath &D : New) {
+        if (isa<Argument>(D.Root)) {
+          if (Record && !llvm::is_contained(Out.MovedTo, D))
+            Out.MovedTo.push_back(D);
+          if (S.any(Live))
+            note(Out.Transfers, CB, "copied for the caller", Record);
+          S.change(Live, Away);
+        }
+        S.add(D);
+      }
+      return;
+    }
+    return; // lifetime markers, debug info, annotations, assumes
+  }
+
+  const ApiModel &Model = HA.model();
+  const FunctionRoles *Roles = Model.rolesOfCall(CB);
+  std::string CalleeName;
+  const Function *Callee =
+      dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  if (Callee)
+    CalleeName = Callee->getName().str();
+
+  if (Roles && (Roles->Cancel || Roles->Defer)) {
+    for (const auto *R : {&Roles->Cancel, &Roles->Defer}) {
+      if (!*R || (*R)->Handle.Kind != IRPosition::Argument ||
+          (*R)->Handle.ArgNo >= CB.arg_size())
+        continue;
+      if (!isHandle(CB.getArgOperand((*R)->Handle.ArgNo), S))
+        continue;
+      bool IsDefer = R == &Roles->Defer;
+      if (S.any(Live) && Record)
+        Out.Used = true;
+      note(Out.Discharges, CB,
+           std::string(IsDefer ? "deferred" : "cancelled") + " by '" +
+               CalleeName + "' at " + lineOf(CB),
+           Record);
+      S.change(Live, Done);
+      return;
+    }
+  }
+
+  // Calling the handle itself (a cancel function pointer).
+  if (!Callee && isHandle(CB.getCalledOperand(), S)) {
+    if (Record)
+      Out.Used = true;
+    note(Out.Discharges, CB, "called at " + lineOf(CB), Record);
+    S.change(Live, Done);
+    return;
+  }
+
+  // Which arguments give the callee access to the handle?
+  SmallVector<std::pair<unsigned, SmallVector<int64_t, 4>>, 4> Passed;
+  for (unsigned I = 0; I < CB.arg_size(); ++I) {
+    const Value *A = CB.getArgOperand(I);
+    if (!A->getType()->isPointerTy() && !A->getType()->isIntegerTy())
+      continue;
+    SmallVector<SmallVector<int64_t, 4>, 2> Rel;
+    relatedPaths(A, S, Rel);
+    for (auto &R : Rel)
+      Passed.push_back({I, R});
+  }
+  if (Passed.empty())
+    return;
+  if (Record)
+    Out.Used = true;
+  // A model role other than cancel/defer says the callee only reads it.
+  if (Roles && !Roles->Create)
+    return;
+
+  if (!Callee || Callee->isDeclaration()) {
+    std::string Why = Callee ? "passed to '" + CalleeName +
+                                   "', which has no model and no body here"
+                             : std::string("passed to an indirect call");
+    if (S.any(Live))
+      note(Out.Escapes, CB, Why + " at " + lineOf(CB), Record);
+    S.change(Live, Away);
+    return;
+  }
+
+  bool Discharged = false, Partial = false;
+  std::string How;
+  SmallVector<AccessPath, 4> Moved;
+  bool Returned = false;
+  for (auto &[ArgNo, Rest] : Passed) {
+    if (ArgNo >= Callee->arg_size())
+      continue; // variadic part: nothing to follow
+    AccessPath CE;
+    CE.Root = Callee->getArg(ArgNo);
+    CE.Offsets.assign(Rest.begin(), Rest.end());
+    CalleeEffect E = HA.effectOf(*Callee, CE);
+    if (E.Discharge == CalleeEffect::All) {
+      Discharged = true;
+      How = E.How;
+    } else if (E.Discharge == CalleeEffect::Some) {
+      Partial = true;
+    }
+    if (E.Escapes) {
+      if (S.any(Live))
+        note(Out.Escapes, CB,
+             "passed to '" + CalleeName + "', where it is " + E.EscapeWhy,
+             Record);
+      S.change(Live, Away);
+    }
+    Returned |= E.Returned;
+    for (const AccessPath &M : E.MovedTo) {
+      auto *MA = cast<Argument>(M.Root);
+      AccessPath P = Paths.pathOf(CB.getArgOperand(MA->getArgNo()));
+      P.Offsets.back() += M.Offsets[0];
+      P.Offsets.append(M.Offsets.begin() + 1, M.Offsets.end());
+      Moved.push_back(P);
+    }
+  }
+  for (const AccessPath &P : Moved) {
+    if (isa<Argument>(P.Root)) {
+      if (Record && !llvm::is_contained(Out.MovedTo, P))
+        Out.MovedTo.push_back(P);
+      if (S.any(Live))
+        note(Out.Transfers, CB, "stored for the caller by '" + CalleeName + "'",
+             Record);
+      S.change(Live, Away);
+    }
+    S.add(P);
+  }
+  if (Returned)
+    S.add(Paths.pathOf(&CB));
+  if (Discharged) {
+    note(Out.Discharges, CB,
+         (How.empty() ? "cancelled" : How) + " (through '" + CalleeName +
+             "' at " + lineOf(CB) + ")",
+         Record);
+    S.change(Live, Done);
+  } else if (Partial && Record &&
+             !llvm::is_contained(Out.PartialHelpers, CalleeName)) {
+    Out.PartialHelpers.push_back(CalleeName);
+  }
+}
+
+/// In optimized code a source variable that is reassigned shows only as a
+/// new debug value record: a variable holding a live handle that is given
+/// another value has been overwritten.
+void HandleFlow::visitDebugValues(const Instruction &I, FlowState &S,
+                                  bool Record) {
+  compat::forEachDebugVariable(I, [&](const Value *V, const DILocalVariable *Var,
+                                      bool IsAddress) {
+    if (IsAddress || !V || isa<UndefValue>(V))
+      return;
+    if (V->getType()->isPointerTy() && isHandle(V, S)) {
+      if (!llvm::is_contained(S.Vars, Var))
+        S.Vars.push_back(Var);
+      return;
+    }
+    auto It = llvm::find(S.Vars, Var);
+    if (It == S.Vars.end())
+      return;
+    S.Vars.erase(It);
+    if (!S.any(Live))
+      return;
+    auto *At = dyn_cast<Instruction>(V);
+    note(Out.Overwrites, At ? *At : I,
+         "overwritten at " + lineOf(At ? *At : I) + " before it was cancelled",
+         Record);
+    S.change(Live, Away);
+  });
+}
+
+void HandleFlow::visitInstruction(const Instruction &I, FlowState &S,
+                                  bool Record) {
+  visitDebugValues(I, S, Record);
+  if (auto *SI = dyn_cast<StoreInst>(&I)) {
+    visitStore(SI->getValueOperand(), SI->getPointerOperand(), I, S, Record);
+    return;
+  }
+  if (auto *LI = dyn_cast<LoadInst>(&I)) {
+    if (Record && isHandle(LI, S))
+      Out.Used = true;
+    return;
+  }
+  if (auto *Sel = dyn_cast<SelectInst>(&I)) {
+    if (isHandle(Sel->getTrueValue(), S) || isHandle(Sel->getFalseValue(), S))
+      S.add(Paths.pathOf(Sel));
+    return;
+  }
+  if (auto *CB = dyn_cast<CallBase>(&I)) {
+    visitCall(*CB, S, Record);
+    return;
+  }
+  if (auto *RI = dyn_cast<ReturnInst>(&I)) {
+    visitExit(I, S, Record, false, RI->getReturnValue());
+    return;
+  }
+  if (isa<ResumeInst>(&I)) {
+    visitExit(I, S, Record, /*Throw=*/true, nullptr);
+    return;
+  }
+  if (Record && !isa<PHINode>(&I) && !isa<GetElementPtrInst>(&I) &&
+      !isa<CastInst>(&I))
+    for (const Value *Op : I.operands())
+      if (Op->getType()->isPointerTy() && isHandle(Op, S))
+        Out.Used = true;
+}
+
+void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
+                           FlowState S, bool Record) {
+  if (!S.Reached || S.Tuples.empty())
+    return;
+  if (Record && S.any(Live) && !LiveEdgeInto.count(&To))
+    LiveEdgeInto[&To] = &From;
+  if (!Record)
+    In[&To].join(S);
+}
+
+void HandleFlow::transfer(const BasicBlock &BB, FlowState S, bool Record) {
+  // Phis take the handle from whichever edge brings it.
+  for (const PHINode &Phi : BB.phis())
+    for (const Value *V : Phi.incoming_values())
+      if (isHandle(V, S)) {
+        S.add(Paths.pathOf(&Phi));
+        if (Record)
+          Out.Used = true;
+        break;
+      }
+  const Instruction *Term = BB.getTerminator();
+  for (const Instruction &I : BB) {
+    if (&I == Term)
+      break;
+    visitInstruction(I, S, Record);
+    if (S.Tuples.empty())
+      return;
+  }
+  if (auto *Inv = dyn_cast<InvokeInst>(Term)) {
+    // The unwind edge leaves before the call completed.
+    propagate(BB, *Inv->getUnwindDest(), S, Record);
+    visitInstruction(*Term, S, Record);
+    propagate(BB, *Inv->getNormalDest(), S, Record);
+    return;
+  }
+  visitInstruction(*Term, S, Record);
+  auto *Br = dyn_cast<BranchInst>(Term);
+  if (Br && Br->isConditional()) {
+    std::optional<Condition> C = decode(Br->getCondition(), S);
+    int A = C ? atomIndex(C->Key) : -1;
+    for (unsigned Succ = 0; Succ < 2; ++Succ) {
+      FlowState E = S;
+      if (A >= 0) {
+        bool Zero = C->TrueEdgeMeansZero == (Succ == 0);
+        SmallVector<uint32_t, 4> Kept;
+        for (uint32_t T : E.Tuples) {
+          uint32_t Bit = 1u << A;
+          if ((known(T) & Bit) && bool(values(T) & Bit) != Zero)
+            continue;
+          Kept.push_back(
+              tuple(known(T) | Bit, Zero ? values(T) | Bit : values(T) & ~Bit,
+                    status(T)));
+        }
+        E.Tuples = Kept;
+        E.normalize();
+      }
+      propagate(BB, *Br->getSuccessor(Succ), E, Record);
+    }
+    return;
+  }
+  for (const BasicBlock *Succ : successors(&BB))
+    propagate(BB, *Succ, S, Record);
+}
+
+HandleOutcome HandleFlow::run() {
+  const BasicBlock &Entry = F.getEntryBlock();
+  FlowState Init;
+  Init.Reached = true;
+  if (EntryExpr) {
+    Init.Tuples.push_back(tuple(0, 0, Live));
+    Init.add(*EntryExpr);
+  } else {
+    Init.Tuples.push_back(tuple(0, 0, Dead));
+  }
+  In[&Entry] = Init;
+
+  ReversePostOrderTraversal<const Function *> RPOT(&F);
+  std::vector<const BasicBlock *> Order(RPOT.begin(), RPOT.end());
+  // Iterate to a fixpoint. The domain is finite; the bound is a guard.
+  for (unsigned Round = 0; Round < 64; ++Round) {
+    bool Changed = false;
+    for (const BasicBlock *BB : Order) {
+      auto It = In.find(BB);
+      if (It == In.end() || !It->second.Reached)
+        continue;
+      FlowState Before = It->second;
+      DenseMap<const BasicBlock *, FlowState> Snapshot;
+      for (const BasicBlock *Succ : successors(BB))
+        Snapshot[Succ] = In.lookup(Succ);
+      transfer(*BB, Before, /*Record=*/false);
+      for (const BasicBlock *Succ : successors(BB)) {
+        const FlowState &N = In[Succ];
+        const FlowState &O = Snapshot[Succ];
+        if (N.Reached != O.Reached || N.Tuples != O.Tuples ||
+            N.Exprs.size() != O.Exprs.size() || N.Vars.size() != O.Vars.size())
+          Changed = true;
+      }
+    }
+    if (!Changed)
+      break;
+  }
+  // Two recording sweeps: the first finds which edges bring a live handle
+  // into each block (to name the return statement of a lost path), the
+  // second records the events.
+  for (const BasicBlock *BB : Order)
+    if (In.count(BB) && In[BB].Reached)
+      transfer(*BB, In[BB], /*Record=*/true);
+  Out = HandleOutcome();
+  for (const BasicBlock *BB : Order)
+    if (In.count(BB) && In[BB].Reached)
+      transfer(*BB, In[BB], /*Record=*/true);
+  return Out;
+}
+
+HandleOutcome HandleAnalysis::follow(const Function &F, const HandleSite *Site,
+                                     const AccessPath *EntryExpr) {
+  HandleFlow Flow(*this, F, Site, EntryExpr);
+  return Flow.run();
+}
+
+} // namespace cancelverify

@@ -1,0 +1,256 @@
+//===- HandleObligation.cpp - One verdict per created handle ---------------===//
+//
+// Turns the outcome of following a handle into the contract's verdict. The
+// order of precedence is the order of seriousness: a handle never used, then
+// one overwritten while owed, one lost on a path to an exit, a context
+// detached from the caller's, a handle the verifier cannot follow, and
+// finally a verified one, with how it was discharged.
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/HandleObligation.h"
+#include "cancelverify/ApiModel.h"
+#include "cancelverify/Compat.h"
+#include "cancelverify/HandleAnalysis.h"
+#include "cancelverify/Options.h"
+
+#include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+static std::string creatorText(const HandleSite &Site) {
+  std::string S = "'" + demangle(Site.CreatorName) + "'";
+  if (!Site.Via.empty())
+    S += " (" + Site.Via + ")";
+  return S;
+}
+
+/// Follows a value back through casts and once-written locals.
+static const Value *origin(const Value *V, AccessPathBuilder &Paths) {
+  for (unsigned Step = 0; Step < 16; ++Step) {
+    V = V->stripPointerCasts();
+    auto *LI = dyn_cast<LoadInst>(V);
+    if (!LI)
+      break;
+    const Value *Stored =
+        Paths.singleStoredValue(Paths.pathOf(LI->getPointerOperand()));
+    if (!Stored)
+      break;
+    V = Stored;
+  }
+  return V;
+}
+
+static const DIType *stripTypedefs(const DIType *T) {
+  while (auto *D = dyn_cast_or_null<DIDerivedType>(T)) {
+    if (D->getTag() != dwarf::DW_TAG_typedef &&
+        D->getTag() != dwarf::DW_TAG_const_type)
+      break;
+    T = D->getBaseType();
+  }
+  return T;
+}
+
+/// Is there a context the function could have used: a parameter (or a field
+/// of one) used as a context, or whose type is the type of the contexts this
+/// creation works with? Returns its name, or empty.
+static std::string contextAtHand(const Function &F, const CallBase &Create,
+                                 const Value *RootValue, const ApiModel &Model,
+                                 AccessPathBuilder &Paths) {
+  // Used as a context: the parent of a creation, or what an observer reads.
+  for (const Instruction &I : instructions(F)) {
+    auto *CB = dyn_cast<CallBase>(&I);
+    const FunctionRoles *R = CB ? Model.rolesOfCall(*CB) : nullptr;
+    if (!R)
+      continue;
+    SmallVector<const Value *, 2> Contexts;
+    if (R->Create && R->Create->Parent &&
+        R->Create->Parent->ArgNo < CB->arg_size())
+      Contexts.push_back(CB->getArgOperand(R->Create->Parent->ArgNo));
+    if (R->Observe)
+      for (const Value *A : CB->args())
+        if (A->getType()->isPointerTy())
+          Contexts.push_back(A);
+    for (const Value *C : Contexts) {
+      AccessPath P = Paths.pathOf(C);
+      if (auto *Arg = dyn_cast<Argument>(P.Root)) {
+        std::string Name = compat::argumentName(*Arg);
+        return Name.empty() ? "parameter " + std::to_string(Arg->getArgNo())
+                            : Name;
+      }
+    }
+  }
+  // Typed like a context: compare with the source variables that hold the
+  // root and the child context of this creation.
+  const DISubprogram *SP = F.getSubprogram();
+  if (!SP || !SP->getType())
+    return std::string();
+  SmallPtrSet<const DIType *, 4> ContextTypes;
+  SmallVector<const Value *, 4> Storage;
+  for (const Value *A : Create.args())
+    if (auto *AI = dyn_cast<AllocaInst>(A->stripPointerCasts()))
+      Storage.push_back(AI);
+  for (const User *U : RootValue->users())
+    if (auto *SI = dyn_cast<StoreInst>(U))
+      if (auto *AI =
+              dyn_cast<AllocaInst>(SI->getPointerOperand()->stripPointerCasts()))
+        Storage.push_back(AI);
+  for (const Value *S : Storage)
+    for (const DILocalVariable *Var : compat::declaredVariables(F, S))
+      if (!Var->isParameter() && Var->getType())
+        ContextTypes.insert(stripTypedefs(Var->getType()));
+  if (ContextTypes.empty())
+    return std::string();
+  DITypeRefArray Types = SP->getType()->getTypeArray();
+  for (unsigned I = 1; I < Types.size(); ++I) {
+    const DIType *T = stripTypedefs(Types[I]);
+    if (!T)
+      continue;
+    std::string Name;
+    if (I - 1 < F.arg_size())
+      Name = compat::argumentName(*F.getArg(I - 1));
+    if (Name.empty())
+      Name = "parameter " + std::to_string(I - 1);
+    if (ContextTypes.count(T))
+      return Name;
+    // A field of a parameter: `r->ctx`.
+    auto *Ptr = dyn_cast<DIDerivedType>(T);
+    if (!Ptr || Ptr->getTag() != dwarf::DW_TAG_pointer_type)
+      continue;
+    auto *CT = dyn_cast_or_null<DICompositeType>(stripTypedefs(Ptr->getBaseType()));
+    if (!CT)
+      continue;
+    for (const DINode *E : CT->getElements())
+      if (auto *M = dyn_cast<DIDerivedType>(E))
+        if (M->getTag() == dwarf::DW_TAG_member &&
+            ContextTypes.count(stripTypedefs(M->getBaseType())))
+          return Name + "->" + M->getName().str();
+  }
+  return std::string();
+}
+
+/// The root call this creation's parent comes from, if it comes from one.
+static const CallBase *rootParent(const CallBase &Create, const ApiModel &Model,
+                                  AccessPathBuilder &Paths) {
+  const FunctionRoles *R = Model.rolesOfCall(Create);
+  if (!R || !R->Create || !R->Create->Parent ||
+      R->Create->Parent->ArgNo >= Create.arg_size())
+    return nullptr;
+  const Value *P = origin(Create.getArgOperand(R->Create->Parent->ArgNo), Paths);
+  auto *Root = dyn_cast<CallBase>(P);
+  if (!Root)
+    return nullptr;
+  const FunctionRoles *RR = Model.rolesOfCall(*Root);
+  return RR && RR->Root ? Root : nullptr;
+}
+
+static std::string calleeName(const CallBase &CB) {
+  if (auto *F = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts()))
+    return demangle(F->getName().str());
+  return "?";
+}
+
+/// How a verified handle was discharged, in the user's words.
+static std::string howDischarged(const HandleOutcome &O) {
+  if (O.Discharges.empty()) {
+    const HandleEvent &T = O.Transfers.front();
+    return "transferred to the caller (" + T.What + " at line " + lineOf(*T.I) +
+           "); each call of this function is judged as a creation";
+  }
+  const HandleEvent &D = O.Discharges.front();
+  const auto *CB = dyn_cast<CallBase>(D.I);
+  std::string Callee = CB ? calleeName(*CB) : std::string();
+  if (StringRef(D.What).starts_with("deferred"))
+    return "deferred on every path: " + D.What;
+  if (StringRef(Callee).contains("::~"))
+    return "guarded on every path: the destructor '" + Callee +
+           "' cancels it at scope exit (" + D.What + ")";
+  if (StringRef(D.What).starts_with("called"))
+    return "called on every path (" + D.What + ")";
+  return "cancelled on every path: " + D.What;
+}
+
+void checkHandleObligations(Module &M, const ApiModel &Model,
+                            HandleAnalysis &Handles,
+                            const VerifierOptions &Opts,
+                            std::vector<Finding> &Out) {
+  for (Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    for (const HandleAnalysis::Creation &C : Handles.creationsIn(F)) {
+      const HandleOutcome &O = C.Outcome;
+      const CallBase &Call = *C.Site.Call;
+      std::string Created = "the handle created at line " + lineOf(Call);
+      Finding Fd;
+      Fd.F = &F;
+      Fd.At = &Call;
+      bool Handed = !O.Discharges.empty() || !O.Transfers.empty() ||
+                    !O.Escapes.empty() || O.Returned || !O.MovedTo.empty();
+      if (!O.Used && !Handed && O.Overwrites.empty()) {
+        Fd.Kind = FindingKind::DiscardedCancel;
+        Fd.Message = "the cancel handle from " + creatorText(C.Site) +
+                     " is never used, so nothing can cancel it; its context "
+                     "lives until the parent is cancelled";
+      } else if (!O.Overwrites.empty()) {
+        const HandleEvent &E = O.Overwrites.front();
+        Fd.Kind = FindingKind::OverwrittenCancel;
+        Fd.At = E.I;
+        Fd.Message = Created + " by " + creatorText(C.Site) + " is " + E.What;
+        Fd.Related.push_back({Call.getDebugLoc(), "creation"});
+      } else if (O.LostExit) {
+        Fd.Kind = FindingKind::LostCancel;
+        std::string Where = formatLocation(O.LostLoc);
+        Fd.Message = (O.LostByThrow ? "leaves by an exception at "
+                                    : "returns at ") +
+                     Where + " without cancelling " + Created + " by " +
+                     creatorText(C.Site);
+        for (const std::string &H : O.PartialHelpers)
+          Fd.Message += "; '" + demangle(H) + "' cancels it only on some paths";
+        Fd.Related.push_back({O.LostLoc, "exit reached without cancelling"});
+      } else if (const CallBase *Root =
+                     rootParent(Call, Model, Handles.paths(F));
+                 Root && !contextAtHand(F, Call, Root, Model, Handles.paths(F))
+                              .empty()) {
+        std::string Ctx =
+            contextAtHand(F, Call, Root, Model, Handles.paths(F));
+        Fd.Kind = FindingKind::DetachedContext;
+        Fd.Message = "the parent of this context is the root context from '" +
+                     calleeName(*Root) + "' at line " + lineOf(*Root) +
+                     " although '" + demangle(F.getName().str()) +
+                     "' has a context at hand ('" + Ctx +
+                     "'); cancelling the caller will not reach this work";
+        Fd.Related.push_back({Root->getDebugLoc(), "root context"});
+      } else if (!O.Escapes.empty()) {
+        const HandleEvent &E = O.Escapes.front();
+        Fd.Kind = Opts.Strict ? FindingKind::LostCancel
+                              : FindingKind::CancelEscapes;
+        Fd.Message = Created + " by " + creatorText(C.Site) + " escapes: " +
+                     E.What + "; it cannot be followed" +
+                     (Opts.Strict ? " (reported as lost under "
+                                    "-cancel-verify-strict)"
+                                  : "");
+        Fd.Related.push_back({E.I->getDebugLoc(), "escape"});
+      } else if (!O.Discharges.empty() || !O.Transfers.empty()) {
+        Fd.Kind = FindingKind::CancelVerified;
+        Fd.Message = Created + " by " + creatorText(C.Site) + " is " +
+                     howDischarged(O);
+      } else {
+        // Used, never discharged, yet no exit is reached with it live: every
+        // path ends in abort/exit/unreachable or in main's return.
+        Fd.Kind = FindingKind::CancelVerified;
+        Fd.Message = Created + " by " + creatorText(C.Site) +
+                     " needs no cancel: no path returns from '" +
+                     demangle(F.getName().str()) + "' with it";
+      }
+      Out.push_back(std::move(Fd));
+    }
+  }
+}
+
+} // namespace cancelverify
