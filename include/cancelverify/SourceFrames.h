@@ -1,0 +1,57 @@
+//===- SourceFrames.h - Instructions seen as the source wrote them -*- C++ -*-===//
+//
+// After inlining, a call to read() written in read_frame() may sit in the
+// loop of worker(); its debug location still says which functions it was
+// inlined through. The loop check explains findings with those functions, so
+// that a message reads the same for -O0 code (real calls) and -O2 code
+// (inlined calls). Names are the ones users write: demangled, without
+// parameter lists.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELVERIFY_SOURCEFRAMES_H
+#define CANCELVERIFY_SOURCEFRAMES_H
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/IR/DebugLoc.h"
+
+#include <string>
+
+namespace llvm {
+class DISubprogram;
+class Function;
+class GlobalVariable;
+class Instruction;
+} // namespace llvm
+
+namespace cancelverify {
+
+/// A function whose code was inlined where an instruction is.
+struct InlinedFrame {
+  const llvm::DISubprogram *Callee;
+  /// Where it was called, in its caller's code.
+  llvm::DebugLoc CallSite;
+};
+
+/// The functions \p I was inlined through, outermost (called from the
+/// function \p I is in) first. Empty for an instruction written in its own
+/// function or without debug info.
+llvm::SmallVector<InlinedFrame, 4> inlinedFrames(const llvm::Instruction &I);
+
+/// The function whose source code \p DL points into (the innermost inlined
+/// one), or null without debug info.
+const llvm::DISubprogram *sourceFunctionOf(const llvm::DebugLoc &DL);
+
+/// "read", "Worker::step", "std::condition_variable::wait".
+std::string sourceName(const llvm::Function &F);
+std::string sourceName(const llvm::DISubprogram &SP);
+std::string sourceName(const llvm::GlobalVariable &GV);
+
+/// True for standard library and compiler runtime code (std::, __gnu_cxx::,
+/// reserved identifiers): its internals are the catalogs' business, so its
+/// loops are not judged and call chains stop at its entry.
+bool isImplementationName(llvm::StringRef SourceName);
+
+} // namespace cancelverify
+
+#endif // CANCELVERIFY_SOURCEFRAMES_H

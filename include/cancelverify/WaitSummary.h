@@ -1,0 +1,159 @@
+//===- WaitSummary.h - Blocking and cancellation, per function -*- C++ -*-===//
+//
+// What a call does about blocking and cancellation, seen from its caller:
+// whether it may block (with one witness call chain down to the blocking
+// call), whether it observes cancellation, whether it returns what it
+// observed (bool should_stop(ctx_t *)), and whether it stops on cancellation
+// by itself (pthread_testcancel(), a helper that exits the thread).
+//
+// Summaries are computed bottom-up over the call graph's SCCs (callees
+// first, a fixpoint inside an SCC), once per module, from the ApiModel and
+// the function bodies. The same rules classify single instructions for the
+// loop check, so a fact reads the same whether the callee was inlined (-O2)
+// or called (-O0).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELVERIFY_WAITSUMMARY_H
+#define CANCELVERIFY_WAITSUMMARY_H
+
+#include "cancelverify/ObjectRoot.h"
+#include "cancelverify/Options.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/DebugLoc.h"
+#include "llvm/IR/PassManager.h"
+
+#include <optional>
+#include <string>
+
+namespace llvm {
+class CallBase;
+class DISubprogram;
+class Function;
+class Instruction;
+class LoadInst;
+class Module;
+} // namespace llvm
+
+namespace cancelverify {
+
+class ApiModel;
+
+/// A load that no model calls a cancel flag but that looks like one: a
+/// volatile or atomic read of memory others can write (and, with
+/// -cancel-verify-infer-flags=nonlocal, any read of such memory).
+struct InferredFlag {
+  enum AccessKind { Volatile, Atomic, Plain } Access = Plain;
+  /// The memory read, relative to the function the fact is stated for.
+  ObjectRoot Root;
+};
+
+/// One way an instruction observes cancellation.
+struct Observation {
+  enum KindTy {
+    /// Leaves by itself when cancelled (pthread_testcancel()).
+    Acts,
+    /// Its value is the observation (ctx_done(), a flag load).
+    Value,
+    /// Observes somewhere inside but lets nothing of it out.
+    Passive,
+  } Kind = Value;
+  /// Set when the observation is inferred rather than modelled.
+  std::optional<InferredFlag> Inferred;
+};
+
+/// What one instruction does, from the point of view of its function.
+struct InstructionFacts {
+  bool Blocks = false;
+  llvm::SmallVector<Observation, 2> Observations;
+};
+
+/// An observation a function's callers can rely on.
+struct ObservationFact {
+  /// The instruction in the function that provides it.
+  const llvm::Instruction *Witness = nullptr;
+  std::optional<InferredFlag> Inferred;
+  explicit operator bool() const { return Witness != nullptr; }
+};
+
+struct WaitSummary {
+  /// The first instruction through which the function may block.
+  const llvm::Instruction *Blocks = nullptr;
+  /// The first modelled observation of cancellation inside.
+  const llvm::Instruction *Observes = nullptr;
+  /// The return value depends on this observation.
+  ObservationFact Returns;
+  /// On this observation the function ends other than by returning
+  /// (thread exit, abort, an exception).
+  ObservationFact Leaves;
+};
+
+/// A call chain down to a blocking call or an observation, for messages.
+struct Witness {
+  /// Functions called on the way, outermost first, not counting Leaf.
+  llvm::SmallVector<std::string, 4> Via;
+  /// The blocking or observing function; empty for a flag load.
+  std::string Leaf;
+  /// Where Leaf is called (or the flag is read).
+  llvm::DebugLoc Loc;
+  /// The last instruction of the chain (a call or a load).
+  const llvm::Instruction *Last = nullptr;
+};
+
+class WaitSummaries {
+public:
+  WaitSummaries(const ApiModel &Model, FlagInference Inference)
+      : Model(Model), Inference(Inference) {}
+
+  /// Summarises every function with a body in \p M, callees first.
+  void compute(llvm::Module &M, llvm::FunctionAnalysisManager &FAM);
+
+  const ApiModel &model() const { return Model; }
+
+  /// The summary of \p F, or null for a declaration.
+  const WaitSummary *lookup(const llvm::Function *F) const;
+
+  /// What \p I does, with inferred flags stated relative to I's function
+  /// (\p Roots must belong to that function).
+  InstructionFacts classify(const llvm::Instruction &I,
+                            ObjectRootFinder &Roots) const;
+
+  /// The chain that makes \p I block.
+  Witness explainBlocking(const llvm::Instruction &I) const;
+  /// The chain that makes \p I observe, in the way \p Kind says.
+  Witness explainObservation(const llvm::Instruction &I,
+                             Observation::KindTy Kind) const;
+
+  /// A modelled function whose code \p SP is (a wait or observe call that
+  /// was inlined), or null.
+  const llvm::Function *modelledFunctionOf(const llvm::DISubprogram *SP) const;
+
+  /// "flag 'g_stop'", "inferred flag: volatile global 'g_stop'".
+  std::string describeFlag(const llvm::LoadInst &LI) const;
+  static std::string describeInferred(const InferredFlag &Flag);
+
+private:
+  void summarise(const llvm::Function &F, llvm::FunctionAnalysisManager &FAM,
+                 WaitSummary &Out) const;
+  std::optional<InferredFlag> inferFlag(const llvm::LoadInst &LI,
+                                        ObjectRootFinder &Roots) const;
+  std::optional<InferredFlag>
+  translateToCaller(const InferredFlag &Flag, const llvm::CallBase &CB,
+                    ObjectRootFinder &CallerRoots) const;
+  const WaitSummary *calleeSummary(const llvm::CallBase &CB) const;
+  Witness explain(const llvm::Instruction &I, bool Blocking,
+                  Observation::KindTy Kind) const;
+
+  const ApiModel &Model;
+  FlagInference Inference;
+  llvm::DenseMap<const llvm::Function *, WaitSummary> Summaries;
+  /// Modelled wait and observe functions by subprogram, to recognise their
+  /// inlined code.
+  llvm::DenseMap<const llvm::DISubprogram *, const llvm::Function *>
+      ModelledSubprograms;
+};
+
+} // namespace cancelverify
+
+#endif // CANCELVERIFY_WAITSUMMARY_H

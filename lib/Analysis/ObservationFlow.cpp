@@ -1,0 +1,202 @@
+//===- ObservationFlow.cpp - Where an observed cancellation goes -----------===//
+//
+// A worklist over def-use edges. Two kinds of edges are added to SSA's:
+//  - memory: a store into a stack slot reaches every load of that slot (the
+//    slot is not split by position in the program: clang -O0 keeps every
+//    local in one, and a flag written on one path is read on the next
+//    iteration);
+//  - control: when a branch depends on an observation, so does every store,
+//    return and phi whose execution or choice that branch decides (control
+//    dependence, computed from the post-dominator tree).
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/ObservationFlow.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/PostDominators.h"
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+ObservationFlow::ObservationFlow(const Function &F,
+                                 const PostDominatorTree &PDT)
+    : F(F), PDT(PDT), Roots(F.getParent()->getDataLayout()) {}
+
+void ObservationFlow::addSource(const Value *V, unsigned Label) {
+  Sources.push_back({V, Label});
+  NumLabels = std::max(NumLabels, Label + 1);
+}
+
+void ObservationFlow::run() {
+  ReturnLabels.resize(NumLabels);
+  for (const Instruction &I : instructions(F))
+    if (const auto *LI = dyn_cast<LoadInst>(&I)) {
+      ObjectRoot R = Roots.findDirect(LI->getPointerOperand());
+      if (R.Kind == ObjectRoot::Local)
+        SlotLoads[cast<AllocaInst>(R.Base)].push_back({R, LI});
+    }
+
+  for (auto [V, Label] : Sources) {
+    ObservationLabels L(NumLabels);
+    L.set(Label);
+    merge(V, L);
+  }
+  while (!Worklist.empty()) {
+    const Value *V = Worklist.pop_back_val();
+    // A copy: visiting users may grow the map.
+    ObservationLabels L = Labels.find(V)->second;
+    for (const User *U : V->users())
+      visitUser(V, U, L);
+  }
+}
+
+const ObservationLabels *ObservationFlow::labelsOf(const Value *V) const {
+  auto It = Labels.find(V);
+  return It == Labels.end() ? nullptr : &It->second;
+}
+
+const ObservationLabels *
+ObservationFlow::conditionLabels(const Instruction &Term) const {
+  if (const auto *BI = dyn_cast<BranchInst>(&Term))
+    return BI->isConditional() ? labelsOf(BI->getCondition()) : nullptr;
+  if (const auto *SI = dyn_cast<SwitchInst>(&Term))
+    return labelsOf(SI->getCondition());
+  return nullptr;
+}
+
+void ObservationFlow::merge(const Value *V, const ObservationLabels &L) {
+  ObservationLabels &Cur = Labels[V];
+  if (Cur.size() < NumLabels)
+    Cur.resize(NumLabels);
+  ObservationLabels New = L;
+  New.reset(Cur);
+  if (New.none())
+    return;
+  Cur |= L;
+  Worklist.push_back(V);
+}
+
+/// Operations whose result is computed from their operands' values.
+static bool computesFromOperands(const Instruction &I) {
+  if (isa<CmpInst, BinaryOperator, UnaryOperator, CastInst, PHINode,
+          SelectInst, FreezeInst, ExtractValueInst, InsertValueInst,
+          ExtractElementInst, InsertElementInst, ShuffleVectorInst>(I))
+    return true;
+  // __builtin_expect(done, 0) around a check.
+  if (const auto *II = dyn_cast<IntrinsicInst>(&I))
+    return II->getIntrinsicID() == Intrinsic::expect ||
+           II->getIntrinsicID() == Intrinsic::expect_with_probability;
+  return false;
+}
+
+void ObservationFlow::visitUser(const Value *V, const User *U,
+                                const ObservationLabels &L) {
+  const auto *I = dyn_cast<Instruction>(U);
+  if (!I)
+    return;
+  if (computesFromOperands(*I)) {
+    merge(I, L);
+    return;
+  }
+  if (const auto *SI = dyn_cast<StoreInst>(I)) {
+    if (SI->getValueOperand() != V)
+      return;
+    ObjectRoot Slot = Roots.findDirect(SI->getPointerOperand());
+    if (Slot.Kind == ObjectRoot::Local)
+      taintSlot(Slot, L);
+    return;
+  }
+  if (isa<ReturnInst>(I)) {
+    ReturnLabels |= L;
+    return;
+  }
+  if (const auto *BI = dyn_cast<BranchInst>(I)) {
+    if (BI->isConditional())
+      taintControlled(*BI, L);
+    return;
+  }
+  if (const auto *SI = dyn_cast<SwitchInst>(I))
+    if (SI->getCondition() == V)
+      taintControlled(*SI, L);
+}
+
+void ObservationFlow::taintSlot(const ObjectRoot &Slot,
+                                const ObservationLabels &L) {
+  auto It = SlotLoads.find(cast<AllocaInst>(Slot.Base));
+  if (It == SlotLoads.end())
+    return;
+  for (const auto &[Read, Load] : It->second)
+    if (Read.mayOverlap(Slot))
+      merge(Load, L);
+}
+
+/// True if the phi chooses between different values, so which way control
+/// came decides its value.
+static bool choosesBetweenValues(const PHINode &Phi) {
+  for (const Value *V : Phi.incoming_values())
+    if (V != Phi.getIncomingValue(0))
+      return true;
+  return false;
+}
+
+void ObservationFlow::taintControlled(const Instruction &Term,
+                                      const ObservationLabels &L) {
+  ObservationLabels &Done = ControlDone[&Term];
+  if (Done.empty()) {
+    Done.resize(NumLabels);
+    DependentBranches.push_back(&Term);
+  }
+  ObservationLabels Delta = L;
+  Delta.reset(Done);
+  if (Delta.none())
+    return;
+  Done |= Delta;
+
+  // The blocks control dependent on Term: for each successor, the blocks on
+  // its post-dominator tree path up to (excluding) Term's immediate
+  // post-dominator, where both ways meet again.
+  const BasicBlock *From = Term.getParent();
+  const DomTreeNode *FromNode = PDT.getNode(From);
+  const BasicBlock *Meet = FromNode && FromNode->getIDom()
+                               ? FromNode->getIDom()->getBlock()
+                               : nullptr;
+  SmallPtrSet<const BasicBlock *, 16> Controlled;
+  SmallVector<const BasicBlock *, 16> Order;
+  for (const BasicBlock *Succ : successors(From))
+    for (const DomTreeNode *N = PDT.getNode(Succ);
+         N && N->getBlock() && N->getBlock() != Meet; N = N->getIDom()) {
+      if (!Controlled.insert(N->getBlock()).second)
+        break; // the rest of this path is walked already
+      Order.push_back(N->getBlock());
+    }
+
+  for (const BasicBlock *BB : Order)
+    for (const Instruction &I : *BB) {
+      if (const auto *SI = dyn_cast<StoreInst>(&I)) {
+        ObjectRoot Slot = Roots.findDirect(SI->getPointerOperand());
+        if (Slot.Kind == ObjectRoot::Local)
+          taintSlot(Slot, Delta);
+      } else if (isa<ReturnInst>(I)) {
+        ReturnLabels |= Delta;
+      }
+    }
+  // Where the ways meet, a phi's value says which way was taken.
+  Order.push_back(From);
+  for (const BasicBlock *BB : Order)
+    for (const BasicBlock *Succ : successors(BB)) {
+      if (Controlled.count(Succ))
+        continue;
+      for (const PHINode &Phi : Succ->phis())
+        if (choosesBetweenValues(Phi))
+          merge(&Phi, Delta);
+    }
+}
+
+} // namespace cancelverify

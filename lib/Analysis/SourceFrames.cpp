@@ -1,0 +1,88 @@
+//===- SourceFrames.cpp - Instructions seen as the source wrote them -------===//
+//
+// Reads inlining history from DILocation::getInlinedAt() chains and names
+// from DISubprogram linkage names, demangled with the Itanium partial
+// demangler (which can leave out the parameter list).
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/SourceFrames.h"
+
+#include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/Instruction.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+using namespace llvm;
+
+namespace cancelverify {
+
+SmallVector<InlinedFrame, 4> inlinedFrames(const Instruction &I) {
+  SmallVector<InlinedFrame, 4> Frames;
+  const DILocation *Loc = I.getDebugLoc().get();
+  while (Loc && Loc->getInlinedAt()) {
+    Frames.push_back({Loc->getScope()->getSubprogram(),
+                      DebugLoc(Loc->getInlinedAt())});
+    Loc = Loc->getInlinedAt();
+  }
+  std::reverse(Frames.begin(), Frames.end());
+  return Frames;
+}
+
+const DISubprogram *sourceFunctionOf(const DebugLoc &DL) {
+  if (!DL)
+    return nullptr;
+  return DL.get()->getScope()->getSubprogram();
+}
+
+/// The qualified function name without return type and parameters.
+static std::string demangledName(StringRef Name) {
+  if (!Name.starts_with("_Z"))
+    return Name.str();
+  // The demangler points into the string it parses: keep it alive.
+  std::string Mangled = Name.str();
+  ItaniumPartialDemangler D;
+  if (D.partialDemangle(Mangled.c_str()))
+    return demangle(Mangled);
+  std::string Result;
+  if (char *Buf = D.getFunctionName(nullptr, nullptr)) {
+    Result = Buf;
+    std::free(Buf);
+  }
+  // Not a function (a mangled variable or special name): the full form.
+  if (Result.empty())
+    Result = demangle(Mangled);
+  return Result;
+}
+
+std::string sourceName(const DISubprogram &SP) {
+  StringRef Linkage = SP.getLinkageName();
+  return demangledName(Linkage.empty() ? SP.getName() : Linkage);
+}
+
+std::string sourceName(const Function &F) {
+  // The subprogram keeps the source name when optimizations rename the
+  // function (clones, internalized copies).
+  if (const DISubprogram *SP = F.getSubprogram())
+    return sourceName(*SP);
+  return demangledName(F.getName());
+}
+
+std::string sourceName(const GlobalVariable &GV) {
+  return GV.getName().starts_with("_Z") ? demangle(GV.getName().str())
+                                        : GV.getName().str();
+}
+
+bool isImplementationName(StringRef Name) {
+  for (StringRef NS : {"std::", "__gnu_cxx::", "__cxxabiv1::"})
+    if (Name.starts_with(NS))
+      return true;
+  // Identifiers reserved to the implementation: __x and _X.
+  return Name.starts_with("__") ||
+         (Name.size() > 1 && Name[0] == '_' && Name[1] >= 'A' && Name[1] <= 'Z');
+}
+
+} // namespace cancelverify

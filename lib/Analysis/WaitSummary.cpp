@@ -1,0 +1,374 @@
+//===- WaitSummary.cpp - Blocking and cancellation, per function -----------===//
+//
+// Bottom-up over llvm::CallGraph SCCs with llvm::scc_iterator. Each fact only
+// ever grows (absent -> inferred -> modelled), so the fixpoint inside an SCC
+// terminates, and a witness is only replaced by a modelled one, which points
+// to a callee whose modelled fact was set earlier: following witnesses always
+// ends, even through recursion.
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/WaitSummary.h"
+#include "cancelverify/ApiModel.h"
+#include "cancelverify/ObservationFlow.h"
+#include "cancelverify/SourceFrames.h"
+
+#include "llvm/ADT/SCCIterator.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/CallGraph.h"
+#include "llvm/Analysis/PostDominators.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+/// Witness chains are short in practice; this bounds a malformed one.
+static constexpr unsigned MaxChainLength = 64;
+
+const WaitSummary *WaitSummaries::lookup(const Function *F) const {
+  auto It = Summaries.find(F);
+  return It == Summaries.end() ? nullptr : &It->second;
+}
+
+const Function *
+WaitSummaries::modelledFunctionOf(const DISubprogram *SP) const {
+  return SP ? ModelledSubprograms.lookup(SP) : nullptr;
+}
+
+/// Takes \p Candidate if \p Fact has nothing yet or only an inferred flag
+/// where \p Candidate is modelled. Returns true if \p Fact changed.
+static bool improve(ObservationFact &Fact, const ObservationFact &Candidate) {
+  if (!Candidate)
+    return false;
+  if (Fact && !(Fact.Inferred && !Candidate.Inferred))
+    return false;
+  Fact = Candidate;
+  return true;
+}
+
+static bool mergeInto(WaitSummary &Old, const WaitSummary &New) {
+  bool Changed = false;
+  if (!Old.Blocks && New.Blocks) {
+    Old.Blocks = New.Blocks;
+    Changed = true;
+  }
+  if (!Old.Observes && New.Observes) {
+    Old.Observes = New.Observes;
+    Changed = true;
+  }
+  Changed |= improve(Old.Returns, New.Returns);
+  Changed |= improve(Old.Leaves, New.Leaves);
+  return Changed;
+}
+
+static bool hasWaitOrObserveRole(const ApiModel &Model, const Function &F) {
+  const FunctionRoles *R = Model.rolesOf(&F);
+  return R && (R->Wait || R->Observe);
+}
+
+void WaitSummaries::compute(Module &M, FunctionAnalysisManager &FAM) {
+  for (const Function &F : M)
+    if (F.getSubprogram() && hasWaitOrObserveRole(Model, F))
+      ModelledSubprograms.try_emplace(F.getSubprogram(), &F);
+
+  CallGraph CG(M);
+  for (scc_iterator<CallGraph *> It = scc_begin(&CG); !It.isAtEnd(); ++It) {
+    SmallVector<const Function *, 4> SCC;
+    for (const CallGraphNode *N : *It)
+      if (const Function *F = N->getFunction())
+        // The model says what a modelled function does; its body (if the
+        // module has one) is an implementation detail.
+        if (!F->isDeclaration() && !hasWaitOrObserveRole(Model, *F))
+          SCC.push_back(F);
+    for (const Function *F : SCC)
+      Summaries.try_emplace(F);
+    // Every round either grows a fact or ends the loop; the bound is a guard.
+    unsigned MaxRounds = 4 * 3 * SCC.size() + 2;
+    bool Changed = true;
+    for (unsigned Round = 0; Changed && Round < MaxRounds; ++Round) {
+      Changed = false;
+      for (const Function *F : SCC) {
+        WaitSummary New;
+        summarise(*F, FAM, New);
+        Changed |= mergeInto(Summaries[F], New);
+      }
+    }
+  }
+}
+
+/// Blocks from which the function can only end abnormally: no return is
+/// reachable, and an `unreachable` (after exit(), pthread_exit(), abort(),
+/// a throw) or a `resume` is.
+static SmallPtrSet<const BasicBlock *, 16> endsAbnormally(const Function &F) {
+  SmallPtrSet<const BasicBlock *, 16> CanReturn, CanEnd;
+  auto ReachBack = [](SmallVectorImpl<const BasicBlock *> &Work,
+                      SmallPtrSetImpl<const BasicBlock *> &Seen) {
+    while (!Work.empty())
+      for (const BasicBlock *Pred : predecessors(Work.pop_back_val()))
+        if (Seen.insert(Pred).second)
+          Work.push_back(Pred);
+  };
+  SmallVector<const BasicBlock *, 8> Returns, Ends;
+  for (const BasicBlock &BB : F) {
+    const Instruction *T = BB.getTerminator();
+    if (isa<ReturnInst>(T) && CanReturn.insert(&BB).second)
+      Returns.push_back(&BB);
+    if (isa<UnreachableInst, ResumeInst>(T) && CanEnd.insert(&BB).second)
+      Ends.push_back(&BB);
+  }
+  ReachBack(Returns, CanReturn);
+  ReachBack(Ends, CanEnd);
+  SmallPtrSet<const BasicBlock *, 16> Doomed;
+  for (const BasicBlock *BB : CanEnd)
+    if (!CanReturn.count(BB))
+      Doomed.insert(BB);
+  return Doomed;
+}
+
+void WaitSummaries::summarise(const Function &F, FunctionAnalysisManager &FAM,
+                              WaitSummary &Out) const {
+  ObjectRootFinder Roots(F.getParent()->getDataLayout());
+  SmallVector<ObservationFact, 8> Sources;
+  std::vector<std::pair<const Instruction *, unsigned>> SourceLabels;
+  for (const Instruction &I : instructions(F)) {
+    InstructionFacts Facts = classify(I, Roots);
+    if (Facts.Blocks && !Out.Blocks)
+      Out.Blocks = &I;
+    for (const Observation &O : Facts.Observations) {
+      if (!O.Inferred && !Out.Observes)
+        Out.Observes = &I;
+      if (O.Kind == Observation::Acts)
+        improve(Out.Leaves, {&I, O.Inferred});
+      else if (O.Kind == Observation::Value) {
+        SourceLabels.push_back({&I, Sources.size()});
+        Sources.push_back({&I, O.Inferred});
+      }
+    }
+  }
+  if (Sources.empty())
+    return;
+
+  auto &PDT = FAM.getResult<PostDominatorTreeAnalysis>(const_cast<Function &>(F));
+  ObservationFlow Flow(F, PDT);
+  for (auto [I, Label] : SourceLabels)
+    Flow.addSource(I, Label);
+  Flow.run();
+
+  if (!F.getReturnType()->isVoidTy())
+    for (unsigned Label : Flow.returnLabels().set_bits())
+      improve(Out.Returns, Sources[Label]);
+
+  if (Flow.dependentBranches().empty())
+    return;
+  SmallPtrSet<const BasicBlock *, 16> Doomed = endsAbnormally(F);
+  for (const Instruction *Branch : Flow.dependentBranches()) {
+    const BasicBlock *From = Branch->getParent();
+    if (Doomed.count(From) ||
+        none_of(successors(From),
+                [&](const BasicBlock *S) { return Doomed.count(S); }))
+      continue;
+    if (const ObservationLabels *L = Flow.conditionLabels(*Branch))
+      for (unsigned Label : L->set_bits())
+        improve(Out.Leaves, Sources[Label]);
+  }
+}
+
+const WaitSummary *WaitSummaries::calleeSummary(const CallBase &CB) const {
+  const auto *F =
+      dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  return F ? lookup(F) : nullptr;
+}
+
+std::optional<InferredFlag>
+WaitSummaries::inferFlag(const LoadInst &LI, ObjectRootFinder &Roots) const {
+  if (Inference == FlagInference::None)
+    return std::nullopt;
+  InferredFlag Flag;
+  Flag.Access = LI.isVolatile() ? InferredFlag::Volatile
+                : LI.isAtomic() ? InferredFlag::Atomic
+                                : InferredFlag::Plain;
+  if (Flag.Access == InferredFlag::Plain &&
+      Inference != FlagInference::NonLocal)
+    return std::nullopt;
+  // Flags are integers and booleans; a loaded pointer is a way to memory.
+  if (!LI.getType()->isIntegerTy())
+    return std::nullopt;
+  Flag.Root = Roots.find(LI.getPointerOperand());
+  if (!Flag.Root.isNonLocal())
+    return std::nullopt;
+  if (const auto *GV = dyn_cast<GlobalVariable>(Flag.Root.Base))
+    if (GV->isConstant())
+      return std::nullopt;
+  return Flag;
+}
+
+std::optional<InferredFlag>
+WaitSummaries::translateToCaller(const InferredFlag &Flag, const CallBase &CB,
+                                 ObjectRootFinder &CallerRoots) const {
+  if (Flag.Root.Kind == ObjectRoot::Global)
+    return Flag;
+  if (Flag.Root.Kind != ObjectRoot::Argument)
+    return std::nullopt;
+  unsigned ArgNo = cast<Argument>(Flag.Root.Base)->getArgNo();
+  if (ArgNo >= CB.arg_size())
+    return std::nullopt;
+  ObjectRoot Actual = CallerRoots.find(CB.getArgOperand(ArgNo));
+  // A flag in the caller's own stack frame is not shared with anyone.
+  if (!Actual.isNonLocal())
+    return std::nullopt;
+  InferredFlag Out = Flag;
+  Out.Root = Actual;
+  if (Actual.Offset && Flag.Root.Offset)
+    Out.Root.Offset = *Actual.Offset + *Flag.Root.Offset;
+  else
+    Out.Root.Offset.reset();
+  return Out;
+}
+
+InstructionFacts WaitSummaries::classify(const Instruction &I,
+                                         ObjectRootFinder &Roots) const {
+  InstructionFacts Facts;
+  // Inlined code of a modelled function stands for a call to it.
+  for (const InlinedFrame &Frame : inlinedFrames(I))
+    if (const Function *MF = modelledFunctionOf(Frame.Callee)) {
+      const FunctionRoles *R = Model.rolesOf(MF);
+      Facts.Blocks = R->Wait.has_value();
+      if (R->Observe && !I.getType()->isVoidTy())
+        Facts.Observations.push_back({Observation::Value, std::nullopt});
+      return Facts;
+    }
+
+  if (const auto *CB = dyn_cast<CallBase>(&I)) {
+    if (isa<IntrinsicInst>(CB))
+      return Facts;
+    const FunctionRoles *R = Model.rolesOfCall(*CB);
+    if (R && (R->Wait || R->Observe)) {
+      Facts.Blocks = R->Wait.has_value();
+      // An observer that returns nothing acts by itself: it returns only
+      // when there is nothing to act on (pthread_testcancel).
+      if (R->Observe)
+        Facts.Observations.push_back(
+            {CB->getType()->isVoidTy() ? Observation::Acts : Observation::Value,
+             std::nullopt});
+      return Facts;
+    }
+    const WaitSummary *S = calleeSummary(*CB);
+    if (!S)
+      return Facts;
+    Facts.Blocks = S->Blocks != nullptr;
+    auto AddFact = [&](const ObservationFact &Fact, Observation::KindTy Kind) {
+      if (!Fact)
+        return;
+      if (!Fact.Inferred) {
+        Facts.Observations.push_back({Kind, std::nullopt});
+        return;
+      }
+      if (std::optional<InferredFlag> Flag =
+              translateToCaller(*Fact.Inferred, *CB, Roots))
+        Facts.Observations.push_back({Kind, Flag});
+    };
+    AddFact(S->Leaves, Observation::Acts);
+    AddFact(S->Returns, Observation::Value);
+    if (S->Observes)
+      Facts.Observations.push_back({Observation::Passive, std::nullopt});
+    return Facts;
+  }
+
+  if (const auto *LI = dyn_cast<LoadInst>(&I)) {
+    if (Model.flagRead(*LI))
+      Facts.Observations.push_back({Observation::Value, std::nullopt});
+    else if (std::optional<InferredFlag> Flag = inferFlag(*LI, Roots))
+      Facts.Observations.push_back({Observation::Value, Flag});
+  }
+  return Facts;
+}
+
+/// The callee's witness for an observation of kind \p Kind, falling back to
+/// the other kinds (a thread-exiting helper leaves on what another helper
+/// returned to it).
+static const Instruction *observationWitness(const WaitSummary &S,
+                                             Observation::KindTy Kind) {
+  const Instruction *ByKind[] = {S.Leaves.Witness, S.Returns.Witness,
+                                 S.Observes};
+  if (const Instruction *W = ByKind[Kind])
+    return W;
+  for (const Instruction *W : ByKind)
+    if (W)
+      return W;
+  return nullptr;
+}
+
+Witness WaitSummaries::explain(const Instruction &I, bool Blocking,
+                               Observation::KindTy Kind) const {
+  Witness W;
+  const Instruction *Cur = &I;
+  for (unsigned Depth = 0; Cur && Depth < MaxChainLength; ++Depth) {
+    W.Last = Cur;
+    W.Loc = Cur->getDebugLoc();
+    for (const InlinedFrame &Frame : inlinedFrames(*Cur)) {
+      std::string Name = sourceName(*Frame.Callee);
+      if (modelledFunctionOf(Frame.Callee) || isImplementationName(Name)) {
+        W.Leaf = Name;
+        W.Loc = Frame.CallSite;
+        return W;
+      }
+      W.Via.push_back(Name);
+    }
+    const auto *CB = dyn_cast<CallBase>(Cur);
+    if (!CB)
+      return W;
+    const auto *Callee =
+        dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts());
+    if (!Callee)
+      return W;
+    std::string Name = sourceName(*Callee);
+    const FunctionRoles *R = Model.rolesOfCall(*CB);
+    const WaitSummary *S = calleeSummary(*CB);
+    if ((R && (R->Wait || R->Observe)) || !S || isImplementationName(Name)) {
+      W.Leaf = Name;
+      return W;
+    }
+    W.Via.push_back(Name);
+    Cur = Blocking ? S->Blocks : observationWitness(*S, Kind);
+  }
+  return W;
+}
+
+Witness WaitSummaries::explainBlocking(const Instruction &I) const {
+  return explain(I, /*Blocking=*/true, Observation::Value);
+}
+
+Witness WaitSummaries::explainObservation(const Instruction &I,
+                                          Observation::KindTy Kind) const {
+  return explain(I, /*Blocking=*/false, Kind);
+}
+
+std::string WaitSummaries::describeFlag(const LoadInst &LI) const {
+  const Value *Obj = getUnderlyingObject(LI.getPointerOperand());
+  if (const auto *GV = dyn_cast<GlobalVariable>(Obj))
+    if (GV == LI.getPointerOperand()->stripPointerCasts())
+      return "flag '" + sourceName(*GV) + "'";
+  return "flag field";
+}
+
+std::string WaitSummaries::describeInferred(const InferredFlag &Flag) {
+  std::string S = "inferred flag: ";
+  S += Flag.Access == InferredFlag::Volatile ? "volatile "
+       : Flag.Access == InferredFlag::Atomic ? "atomic "
+                                             : "non-local ";
+  if (const auto *GV = dyn_cast<GlobalVariable>(Flag.Root.Base)) {
+    if (Flag.Root.Offset == 0)
+      return S + "global '" + sourceName(*GV) + "'";
+    if (Flag.Root.Offset)
+      return S + "field of global '" + sourceName(*GV) + "'";
+    return S + "memory reached through global '" + sourceName(*GV) + "'";
+  }
+  return S + "memory reached through a parameter";
+}
+
+} // namespace cancelverify

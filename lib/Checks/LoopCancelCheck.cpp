@@ -1,0 +1,318 @@
+//===- LoopCancelCheck.cpp - Loops that can block must observe cancellation ===//
+//
+// Per function: classify the instructions of its loops once (WaitSummaries),
+// follow every observation made inside a loop with one ObservationFlow run,
+// then judge each loop with LoopInfo:
+//   - it can block if an instruction of its body blocks;
+//   - an observation acts for a loop if it leaves by itself, or if a branch
+//     or switch of the loop that has a successor outside the loop depends on
+//     it (returns, throws and noreturn calls are outside every loop, since
+//     they cannot reach its back edge);
+//   - an inferred flag counts only when it acts.
+// Nested loops share the instructions and the flow; only the blocks differ.
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/LoopCancelCheck.h"
+#include "cancelverify/ApiModel.h"
+#include "cancelverify/ObservationFlow.h"
+#include "cancelverify/SourceFrames.h"
+#include "cancelverify/WaitSummary.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/PostDominators.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+
+#include <set>
+#include <tuple>
+
+using namespace llvm;
+
+namespace cancelverify {
+
+namespace {
+
+/// One observation made by an instruction inside some loop.
+struct LoopObservation {
+  const Instruction *I;
+  Observation O;
+  /// The flow label for Value observations.
+  std::optional<unsigned> Label;
+};
+
+/// The verdict on one loop, before it becomes a message.
+struct Verdict {
+  FindingKind Kind;
+  const Instruction *Blocker = nullptr;
+  const LoopObservation *Observed = nullptr;
+};
+
+class FunctionLoops {
+public:
+  FunctionLoops(Function &F, FunctionAnalysisManager &FAM,
+                const WaitSummaries &Summaries)
+      : F(F), FAM(FAM), Summaries(Summaries),
+        Roots(F.getParent()->getDataLayout()) {}
+
+  void run(std::vector<Finding> &Findings, std::set<std::string> &Reported);
+
+private:
+  void classifyLoopBodies(const LoopInfo &LI);
+  std::optional<Verdict> judge(const Loop &L);
+  bool writesTo(const Loop &L, const ObjectRoot &Root);
+  std::string describe(const LoopObservation &Obs) const;
+  Finding makeFinding(const Loop &L, const Verdict &V, const DebugLoc &Start);
+
+  Function &F;
+  FunctionAnalysisManager &FAM;
+  const WaitSummaries &Summaries;
+  ObjectRootFinder Roots;
+  /// Instructions of loop bodies in function order with what they do.
+  std::vector<std::pair<const Instruction *, InstructionFacts>> Body;
+  std::vector<LoopObservation> Observations;
+  std::unique_ptr<ObservationFlow> Flow;
+};
+
+} // namespace
+
+/// Where the loop starts in the source: the `for`/`while`/`do` location clang
+/// puts in the loop's llvm.loop metadata (kept through rotation and
+/// inlining), or else the first located instruction of the header.
+static DebugLoc loopStart(const Loop &L) {
+  if (MDNode *ID = L.getLoopID())
+    for (const MDOperand &Op : drop_begin(ID->operands()))
+      if (auto *Loc = dyn_cast<DILocation>(Op))
+        return DebugLoc(Loc);
+  for (const Instruction &I : *L.getHeader())
+    if (!I.isDebugOrPseudoInst() && I.getDebugLoc() &&
+        I.getDebugLoc().getLine() != 0)
+      return I.getDebugLoc();
+  return DebugLoc();
+}
+
+void FunctionLoops::classifyLoopBodies(const LoopInfo &LI) {
+  for (const BasicBlock &BB : F) {
+    if (!LI.getLoopFor(&BB))
+      continue;
+    for (const Instruction &I : BB) {
+      if (I.isDebugOrPseudoInst())
+        continue;
+      InstructionFacts Facts = Summaries.classify(I, Roots);
+      if (!Facts.Blocks && Facts.Observations.empty())
+        continue;
+      for (const Observation &O : Facts.Observations) {
+        LoopObservation Obs{&I, O, std::nullopt};
+        if (O.Kind == Observation::Value)
+          Obs.Label = Observations.size();
+        Observations.push_back(Obs);
+      }
+      Body.push_back({&I, std::move(Facts)});
+    }
+  }
+}
+
+bool FunctionLoops::writesTo(const Loop &L, const ObjectRoot &Root) {
+  for (const BasicBlock *BB : L.blocks())
+    for (const Instruction &I : *BB) {
+      const Value *Ptr = nullptr;
+      if (const auto *SI = dyn_cast<StoreInst>(&I))
+        Ptr = SI->getPointerOperand();
+      else if (const auto *RMW = dyn_cast<AtomicRMWInst>(&I))
+        Ptr = RMW->getPointerOperand();
+      else if (const auto *CX = dyn_cast<AtomicCmpXchgInst>(&I))
+        Ptr = CX->getPointerOperand();
+      else if (const auto *MI = dyn_cast<AnyMemIntrinsic>(&I))
+        Ptr = MI->getRawDest();
+      if (Ptr && Roots.find(Ptr).mayOverlap(Root))
+        return true;
+    }
+  return false;
+}
+
+std::optional<Verdict> FunctionLoops::judge(const Loop &L) {
+  Verdict V{FindingKind::LoopIgnoresCancel};
+  for (const auto &[I, Facts] : Body)
+    if (Facts.Blocks && L.contains(I)) {
+      V.Blocker = I;
+      break;
+    }
+  if (!V.Blocker)
+    return std::nullopt;
+
+  // The observations that decide whether the loop is left.
+  ObservationLabels Exiting;
+  SmallVector<BasicBlock *, 4> ExitingBlocks;
+  L.getExitingBlocks(ExitingBlocks);
+  if (Flow)
+    for (const BasicBlock *BB : ExitingBlocks)
+      if (const ObservationLabels *C =
+              Flow->conditionLabels(*BB->getTerminator()))
+        Exiting |= *C;
+
+  const LoopObservation *ActingInferred = nullptr, *Passive = nullptr;
+  for (const LoopObservation &Obs : Observations) {
+    if (!L.contains(Obs.I))
+      continue;
+    bool Acts = Obs.O.Kind == Observation::Acts ||
+                (Obs.Label && *Obs.Label < Exiting.size() &&
+                 Exiting.test(*Obs.Label));
+    if (!Obs.O.Inferred) {
+      if (Acts) {
+        V.Kind = FindingKind::LoopObservesCancel;
+        V.Observed = &Obs;
+        return V;
+      }
+      if (!Passive)
+        Passive = &Obs;
+      continue;
+    }
+    // A plain load is a flag only if someone else writes it: not the loop.
+    if (Acts && !ActingInferred &&
+        (Obs.O.Inferred->Access != InferredFlag::Plain ||
+         !writesTo(L, Obs.O.Inferred->Root)))
+      ActingInferred = &Obs;
+  }
+  if (ActingInferred) {
+    V.Kind = FindingKind::LoopObservesCancel;
+    V.Observed = ActingInferred;
+  } else if (Passive) {
+    V.Kind = FindingKind::LoopCancelNotActedOn;
+    V.Observed = Passive;
+  }
+  return V;
+}
+
+/// "should_stop -> ctx_done", "flag 'g_stop'",
+/// "std::atomic<bool>::operator bool, inferred flag: atomic global 'running'".
+std::string FunctionLoops::describe(const LoopObservation &Obs) const {
+  Witness W = Summaries.explainObservation(*Obs.I, Obs.O.Kind);
+  SmallVector<std::string, 6> Parts(W.Via.begin(), W.Via.end());
+  std::string Inferred =
+      Obs.O.Inferred ? WaitSummaries::describeInferred(*Obs.O.Inferred) : "";
+  if (!W.Leaf.empty()) {
+    Parts.push_back(W.Leaf);
+    std::string S = join(Parts, " -> ");
+    return Inferred.empty() ? S : S + ", " + Inferred;
+  }
+  if (!Inferred.empty())
+    Parts.push_back(Inferred);
+  else if (const auto *LI = dyn_cast_or_null<LoadInst>(W.Last))
+    Parts.push_back(Summaries.describeFlag(*LI));
+  else
+    Parts.push_back("cancellation state");
+  return join(Parts, " -> ");
+}
+
+Finding FunctionLoops::makeFinding(const Loop &L, const Verdict &V,
+                                   const DebugLoc &Start) {
+  Finding Fd;
+  Fd.Kind = V.Kind;
+  Fd.F = &F;
+  Fd.At = L.getHeader()->getTerminator();
+  Fd.Loc = Start;
+  Witness Block = Summaries.explainBlocking(*V.Blocker);
+  Fd.Related.push_back({Block.Loc, "blocking call"});
+  if (V.Kind == FindingKind::LoopIgnoresCancel) {
+    Fd.Message = "loop can block in '" + Block.Leaf + "' at " +
+                 formatLocation(Block.Loc);
+    if (!Block.Via.empty())
+      Fd.Message += " (via " + join(Block.Via, " -> ") + " -> " + Block.Leaf +
+                    ")";
+    Fd.Message += " and never observes cancellation";
+    return Fd;
+  }
+  Witness Obs = Summaries.explainObservation(*V.Observed->I,
+                                             V.Observed->O.Kind);
+  Fd.Related.push_back({Obs.Loc, "observation"});
+  Fd.Message = "loop observes cancellation at " + formatLocation(Obs.Loc) +
+               " (" + describe(*V.Observed) + ")";
+  if (V.Kind == FindingKind::LoopObservesCancel) {
+    Fd.Message += " and leaves the loop on it";
+    return Fd;
+  }
+  Fd.Message += " but the result never leads out of the loop";
+  SmallVector<BasicBlock *, 4> Exits;
+  L.getExitBlocks(Exits);
+  if (Exits.empty())
+    Fd.Message += ", which has no exit";
+  return Fd;
+}
+
+/// True for loops whose code belongs to a modelled function or to the
+/// standard library (inlined there at -O2): the model speaks for them.
+static bool isPrimitiveCode(const DebugLoc &Start, const Function &F,
+                            const WaitSummaries &Summaries,
+                            const ApiModel &Model) {
+  if (const DISubprogram *SP = sourceFunctionOf(Start))
+    return Summaries.modelledFunctionOf(SP) ||
+           isImplementationName(sourceName(*SP));
+  const FunctionRoles *R = Model.rolesOf(&F);
+  return (R && (R->Wait || R->Observe)) ||
+         isImplementationName(sourceName(F));
+}
+
+void FunctionLoops::run(std::vector<Finding> &Findings,
+                        std::set<std::string> &Reported) {
+  LoopInfo &LI = FAM.getResult<LoopAnalysis>(F);
+  if (LI.empty())
+    return;
+  classifyLoopBodies(LI);
+  if (Body.empty())
+    return;
+  if (any_of(Observations,
+             [](const LoopObservation &O) { return O.Label.has_value(); })) {
+    auto &PDT = FAM.getResult<PostDominatorTreeAnalysis>(F);
+    Flow = std::make_unique<ObservationFlow>(F, PDT);
+    for (const LoopObservation &Obs : Observations)
+      if (Obs.Label)
+        Flow->addSource(Obs.I, *Obs.Label);
+    Flow->run();
+  }
+
+  // Source order: line and column of the loop start, then block order.
+  DenseMap<const BasicBlock *, unsigned> BlockIndex;
+  for (const BasicBlock &BB : F)
+    BlockIndex[&BB] = BlockIndex.size();
+  std::vector<std::tuple<unsigned, unsigned, unsigned, const Loop *>> Loops;
+  for (const Loop *L : LI.getLoopsInPreorder()) {
+    DebugLoc Start = loopStart(*L);
+    Loops.emplace_back(Start ? Start.getLine() : ~0u,
+                       Start ? Start.getCol() : ~0u,
+                       BlockIndex[L->getHeader()], L);
+  }
+  llvm::sort(Loops);
+
+  for (const auto &Entry : Loops) {
+    const Loop &L = *std::get<3>(Entry);
+    DebugLoc Start = loopStart(L);
+    if (isPrimitiveCode(Start, F, Summaries, Summaries.model()))
+      continue;
+    std::optional<Verdict> V = judge(L);
+    if (!V)
+      continue;
+    Finding Fd = makeFinding(L, *V, Start);
+    // A loop of a function inlined elsewhere (-O2) is the same source loop:
+    // say the same thing about it once.
+    std::string Key = findingName(Fd.Kind).str() + "|" +
+                      formatLocation(Start, /*WithColumn=*/true) + "|" +
+                      Fd.Message;
+    if (Reported.insert(Key).second)
+      Findings.push_back(std::move(Fd));
+  }
+}
+
+void LoopCancelCheck::run(Module &M, FunctionAnalysisManager &FAM,
+                          std::vector<Finding> &Findings) {
+  WaitSummaries Summaries(Model, Inference);
+  Summaries.compute(M, FAM);
+  std::set<std::string> Reported;
+  for (Function &F : M)
+    if (!F.isDeclaration())
+      FunctionLoops(F, FAM, Summaries).run(Findings, Reported);
+}
+
+} // namespace cancelverify
