@@ -44,6 +44,9 @@ namespace cancelverify {
 struct HandleEvent {
   const llvm::Instruction *I = nullptr;
   std::string What;
+  /// For a discharge inside a callee: the innermost step ("cancelled by
+  /// 'cv_cancel' at line 7"), without the chain of calls leading to it.
+  std::string Base;
 };
 
 /// Where a creation puts its handle: the call's return value, or an access

@@ -59,9 +59,11 @@ std::string AccessPath::str() const {
   return S;
 }
 
-/// A local slot's root, if writes to it can be counted: an alloca.
+/// The alloca whose own memory \p P addresses, if it addresses one (a path
+/// with more offsets goes through a pointer loaded from the alloca).
 static const AllocaInst *localRoot(const AccessPath &P) {
-  return dyn_cast_or_null<AllocaInst>(P.Root);
+  return P.Offsets.size() == 1 ? dyn_cast_or_null<AllocaInst>(P.Root)
+                               : nullptr;
 }
 
 AccessPathBuilder::AccessPathBuilder(const Function &F)

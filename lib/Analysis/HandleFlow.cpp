@@ -18,6 +18,7 @@
 
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -148,13 +149,14 @@ private:
                std::optional<Status> WhenNonZero);
   const Value *canonicalValue(const Value *V);
   void note(std::vector<HandleEvent> &Events, const Instruction &I,
-            const std::string &What, bool Record) {
+            const std::string &What, bool Record,
+            const std::string &Base = std::string()) {
     if (!Record)
       return;
     for (const HandleEvent &E : Events)
       if (E.I == &I)
         return;
-    Events.push_back({&I, What});
+    Events.push_back({&I, What, Base.empty() ? What : Base});
   }
   static std::string lineOf(const Instruction &I) {
     if (I.getDebugLoc())
@@ -499,7 +501,7 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
         Out.Used = true;
       note(Out.Discharges, CB,
            std::string(IsDefer ? "deferred" : "cancelled") + " by '" +
-               CalleeName + "' at " + lineOf(CB),
+               demangle(CalleeName) + "' at " + lineOf(CB),
            Record);
       S.change(Live, Done);
       return;
@@ -535,7 +537,7 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
     return;
 
   if (!Callee || Callee->isDeclaration()) {
-    std::string Why = Callee ? "passed to '" + CalleeName +
+    std::string Why = Callee ? "passed to '" + demangle(CalleeName) +
                                    "', which has no model and no body here"
                              : std::string("passed to an indirect call");
     if (S.any(Live))
@@ -564,7 +566,8 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
     if (E.Escapes) {
       if (S.any(Live))
         note(Out.Escapes, CB,
-             "passed to '" + CalleeName + "', where it is " + E.EscapeWhy,
+             "passed to '" + demangle(CalleeName) + "', where it is " +
+                 E.EscapeWhy,
              Record);
       S.change(Live, Away);
     }
@@ -582,8 +585,8 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
       if (Record && !llvm::is_contained(Out.MovedTo, P))
         Out.MovedTo.push_back(P);
       if (S.any(Live))
-        note(Out.Transfers, CB, "stored for the caller by '" + CalleeName + "'",
-             Record);
+        note(Out.Transfers, CB,
+             "stored for the caller by '" + demangle(CalleeName) + "'", Record);
       S.change(Live, Away);
     }
     S.add(P);
@@ -591,10 +594,12 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
   if (Returned)
     S.add(Paths.pathOf(&CB));
   if (Discharged) {
+    if (How.empty())
+      How = "cancelled";
     note(Out.Discharges, CB,
-         (How.empty() ? "cancelled" : How) + " (through '" + CalleeName +
-             "' at " + lineOf(CB) + ")",
-         Record);
+         How + " (through '" + demangle(CalleeName) + "' at " + lineOf(CB) +
+             ")",
+         Record, How);
     S.change(Live, Done);
   } else if (Partial && Record &&
              !llvm::is_contained(Out.PartialHelpers, CalleeName)) {
@@ -695,8 +700,12 @@ void HandleFlow::transfer(const BasicBlock &BB, FlowState S, bool Record) {
       return;
   }
   if (auto *Inv = dyn_cast<InvokeInst>(Term)) {
-    // The unwind edge leaves before the call completed.
-    propagate(BB, *Inv->getUnwindDest(), S, Record);
+    // The unwind edge leaves before the call completed. Like plain calls,
+    // which are not exits, only explicit throws are followed: an invoke is
+    // what clang emits for any call in a scope with cleanups, not a sign
+    // that the callee throws.
+    if (isThrow(*Inv))
+      propagate(BB, *Inv->getUnwindDest(), S, Record);
     visitInstruction(*Term, S, Record);
     propagate(BB, *Inv->getNormalDest(), S, Record);
     return;

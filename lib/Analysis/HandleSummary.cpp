@@ -15,6 +15,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 
@@ -140,7 +141,7 @@ CalleeEffect HandleAnalysis::effectOf(const Function &F,
     else
       New.Discharge = CalleeEffect::None;
     if (!O.Discharges.empty())
-      New.How = O.Discharges.front().What + " in '" + F.getName().str() + "'";
+      New.How = O.Discharges.front().Base;
     if (!O.Escapes.empty()) {
       New.Escapes = true;
       New.EscapeWhy = O.Escapes.front().What;

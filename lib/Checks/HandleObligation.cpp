@@ -156,6 +156,20 @@ static std::string calleeName(const CallBase &CB) {
   return "?";
 }
 
+/// The destructor whose inlined body \p I belongs to, if any: optimized code
+/// keeps guards only as inlined scopes in debug info.
+static std::string destructorOf(const Instruction &I) {
+  for (const DILocation *L = I.getDebugLoc().get(); L; L = L->getInlinedAt()) {
+    const DISubprogram *SP = L->getScope()->getSubprogram();
+    if (!SP || !SP->getName().starts_with("~"))
+      continue;
+    if (auto *Class = dyn_cast_or_null<DICompositeType>(SP->getScope()))
+      return (Class->getName() + "::" + SP->getName()).str();
+    return SP->getName().str();
+  }
+  return std::string();
+}
+
 /// How a verified handle was discharged, in the user's words.
 static std::string howDischarged(const HandleOutcome &O) {
   if (O.Discharges.empty()) {
@@ -166,11 +180,14 @@ static std::string howDischarged(const HandleOutcome &O) {
   const HandleEvent &D = O.Discharges.front();
   const auto *CB = dyn_cast<CallBase>(D.I);
   std::string Callee = CB ? calleeName(*CB) : std::string();
+  std::string Destructor = destructorOf(*D.I);
+  if (Destructor.empty() && StringRef(Callee).contains("::~"))
+    Destructor = Callee;
   if (StringRef(D.What).starts_with("deferred"))
     return "deferred on every path: " + D.What;
-  if (StringRef(Callee).contains("::~"))
-    return "guarded on every path: the destructor '" + Callee +
-           "' cancels it at scope exit (" + D.What + ")";
+  if (!Destructor.empty())
+    return "guarded on every path: the destructor '" + Destructor +
+           "' cancels it at scope exit (" + D.Base + ")";
   if (StringRef(D.What).starts_with("called"))
     return "called on every path (" + D.What + ")";
   return "cancelled on every path: " + D.What;
