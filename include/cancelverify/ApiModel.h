@@ -102,8 +102,12 @@ struct ModelEntry {
   enum TargetKind { Function, Global, Field } Target = Function;
   /// Exact symbol (or global name); empty if Pattern is used.
   std::string Name;
-  /// Glob over the demangled name (functions only).
+  /// Glob over the demangled name (functions only), which is tried with and
+  /// without the return type templates demangle with.
   std::string Pattern;
+  /// If set, some top-level parameter type must match this glob too (the
+  /// catalog's stop_token-taking waits).
+  std::string ParamPattern;
   /// Field: the struct name and the member (name or index).
   std::string Struct, Member;
   std::vector<RoleSpec> Roles;

@@ -126,8 +126,9 @@ static void readFieldAnnotations(Module &M, std::vector<AnnotatedField> &Fields,
       AF.Origin = {RoleOrigin::Annotation, Where};
       // At -O0 the annotated address is a struct GEP, which names the struct
       // and lets every other access of the same field be recognised too.
-      if (auto *GEP = dyn_cast<GEPOperator>(
-              Call->getArgOperand(0)->stripPointerCasts())) {
+      // (Not stripPointerCasts: it removes the all-zero GEP of the first
+      // field.)
+      if (auto *GEP = dyn_cast<GEPOperator>(Call->getArgOperand(0))) {
         auto *ST = dyn_cast<StructType>(GEP->getSourceElementType());
         APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
         if (ST && ST->hasName() && GEP->accumulateConstantOffset(DL, Off)) {

@@ -2,8 +2,11 @@
 //
 // For each function the module references, the first source that gives a
 // role wins, per role kind: an annotation in the code overrides a model file,
-// which overrides the built-in catalogs. Positions are resolved to IR
-// arguments here, once, so the checks never reason about the source ABI.
+// which overrides the built-in catalogs. Globs see the demangled name, with
+// and without the return type templates demangle with, and never match
+// lambdas or other local entities inside a matching function. Positions are
+// resolved to IR arguments here, once, so the checks never reason about the
+// source ABI.
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/ApiModel.h"
@@ -13,6 +16,8 @@
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
@@ -34,10 +39,46 @@ bool FunctionRoles::suppresses(StringRef RemarkName) const {
   return false;
 }
 
-/// A model entry with its glob compiled once.
+/// A model entry with its globs compiled once.
 struct CompiledEntry {
   const ModelEntry *Entry;
-  std::optional<GlobPattern> Glob;
+  std::optional<GlobPattern> Glob, ParamGlob;
+};
+
+/// What globs see of a function, computed once per function.
+struct DemangledView {
+  bool Computed = false;
+  /// Lambdas and other local entities carry their enclosing function's name
+  /// ("std::latch::wait() const::'lambda'()::operator()()"); a glob for that
+  /// function must not match them.
+  bool Local = false;
+  std::string Full;         ///< as demangled
+  std::string NoReturnType; ///< Full without a template's return type
+  SmallVector<std::string, 8> Params;
+
+  void compute(StringRef Mangled) {
+    Computed = true;
+    Full = demangle(Mangled.str());
+    NoReturnType = Full;
+    if (!Mangled.starts_with("_Z"))
+      return;
+    Local = Mangled.starts_with("_ZZ");
+    std::string Name = Mangled.str(); // outlives every query of D
+    ItaniumPartialDemangler D;
+    if (D.partialDemangle(Name.c_str()) || !D.isFunction())
+      return;
+    if (char *Ret = D.getFunctionReturnType(nullptr, nullptr)) {
+      StringRef R(Ret);
+      if (!R.empty() && StringRef(Full).starts_with((R + " ").str()))
+        NoReturnType = Full.substr(R.size() + 1);
+      std::free(Ret);
+    }
+    if (char *P = D.getFunctionParameters(nullptr, nullptr)) {
+      if (auto Types = splitDemangledParams(P))
+        Params = std::move(*Types);
+      std::free(P);
+    }
+  }
 };
 
 class ApiModelBuilder {
@@ -49,16 +90,24 @@ public:
   bool addEntries(const std::vector<ModelEntry> &Entries,
                   std::vector<CompiledEntry> &Out) {
     for (const ModelEntry &E : Entries) {
-      CompiledEntry C{&E, std::nullopt};
-      if (!E.Pattern.empty()) {
-        Expected<GlobPattern> G = GlobPattern::create(E.Pattern);
+      CompiledEntry C{&E, std::nullopt, std::nullopt};
+      for (auto [Text, Slot] :
+           {std::make_pair(&E.Pattern, &C.Glob),
+            std::make_pair(&E.ParamPattern, &C.ParamGlob)}) {
+        if (Text->empty())
+          continue;
+        // Brace alternatives ("std::{,__1::}thread::join*") cover both
+        // standard libraries in one pattern.
+        Expected<GlobPattern> G =
+            GlobPattern::create(*Text, /*MaxSubPatterns=*/1024);
         if (!G) {
-          Diags.push_back({ModelDiagnostic::Error,
-                           E.Roles.front().Origin.Where + ": error: invalid glob '" +
-                               E.Pattern + "': " + toString(G.takeError())});
+          Diags.push_back(
+              {ModelDiagnostic::Error, E.Roles.front().Origin.Where +
+                                           ": error: invalid glob '" + *Text +
+                                           "': " + toString(G.takeError())});
           return false;
         }
-        C.Glob = std::move(*G);
+        *Slot = std::move(*G);
       }
       Out.push_back(std::move(C));
     }
@@ -79,10 +128,11 @@ public:
       SmallVector<std::pair<const RoleSpec *, bool>, 4> Specs;
       for (const RoleSpec *S : ByValue.lookup(&F))
         Specs.push_back({S, false});
-      std::string Demangled;
+      DemangledView Demangled;
       for (const auto *Source : {&FileEntries, &Builtins})
         for (const CompiledEntry &C : *Source) {
-          if (C.Entry->Target != ModelEntry::Function || !matches(C, F, Demangled))
+          if (C.Entry->Target != ModelEntry::Function ||
+              !matches(C, F, Demangled))
             continue;
           for (const RoleSpec &S : C.Entry->Roles)
             Specs.push_back({&S, C.Entry->FutexOnly});
@@ -134,12 +184,17 @@ public:
 
 private:
   bool matches(const CompiledEntry &C, const Function &F,
-               std::string &Demangled) {
+               DemangledView &Demangled) {
     if (!C.Entry->Name.empty())
       return C.Entry->Name == F.getName();
-    if (Demangled.empty())
-      Demangled = demangle(F.getName().str());
-    return C.Glob->match(Demangled);
+    if (!Demangled.Computed)
+      Demangled.compute(F.getName());
+    if (Demangled.Local || !(C.Glob->match(Demangled.NoReturnType) ||
+                             C.Glob->match(Demangled.Full)))
+      return false;
+    return !C.ParamGlob || llvm::any_of(Demangled.Params, [&](StringRef T) {
+      return C.ParamGlob->match(T);
+    });
   }
 
   /// Resolves a position or reports why it cannot be, naming the role as
@@ -273,9 +328,10 @@ static bool isFutexWait(const CallBase &CB) {
                       : T.isPPC()                      ? 221
                                                        : 0;
   uint64_t Cmd = Op->getZExtValue() & 0x7f; // strip FUTEX_PRIVATE_FLAG etc.
-  // FUTEX_WAIT, FUTEX_LOCK_PI, FUTEX_WAIT_BITSET, FUTEX_WAIT_REQUEUE_PI.
+  // FUTEX_WAIT, FUTEX_LOCK_PI, FUTEX_WAIT_BITSET, FUTEX_WAIT_REQUEUE_PI,
+  // FUTEX_LOCK_PI2.
   return Nr->getZExtValue() == SysFutex &&
-         (Cmd == 0 || Cmd == 6 || Cmd == 9 || Cmd == 11);
+         (Cmd == 0 || Cmd == 6 || Cmd == 9 || Cmd == 11 || Cmd == 13);
 }
 
 const FunctionRoles *ApiModel::rolesOfCall(const CallBase &CB) const {
@@ -298,28 +354,48 @@ bool ApiModel::callObserves(const CallBase &CB) const {
   return R && R->Observe;
 }
 
-const FlagInfo *ApiModel::flagAt(const Value *Ptr) const {
-  Ptr = Ptr->stripPointerCasts();
-  if (auto *GV = dyn_cast<GlobalVariable>(Ptr)) {
-    auto It = FlagGlobals.find(GV);
-    return It == FlagGlobals.end() ? nullptr : &It->second;
-  }
-  auto PIt = FlagPointers.find(Ptr);
-  if (PIt != FlagPointers.end())
-    return &PIt->second;
-  if (FlagFields.empty())
+/// The modelled struct field a GEP addresses, keyed by (IR struct name, byte
+/// offset).
+static const FlagInfo *
+fieldAt(const Value *Ptr, const DataLayout &DL,
+        const std::map<std::pair<std::string, uint64_t>, FlagInfo> &Fields) {
+  auto *GEP = dyn_cast<GEPOperator>(Ptr);
+  if (!GEP)
     return nullptr;
-  if (auto *GEP = dyn_cast<GEPOperator>(Ptr)) {
-    auto *ST = dyn_cast<StructType>(GEP->getSourceElementType());
-    const DataLayout &DL = M->getDataLayout();
-    APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
-    if (ST && ST->hasName() && GEP->accumulateConstantOffset(DL, Off)) {
-      auto It = FlagFields.find({ST->getName().str(), Off.getZExtValue()});
-      if (It != FlagFields.end())
-        return &It->second;
+  auto *ST = dyn_cast<StructType>(GEP->getSourceElementType());
+  APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+  if (!ST || !ST->hasName() || !GEP->accumulateConstantOffset(DL, Off))
+    return nullptr;
+  auto It = Fields.find({ST->getName().str(), Off.getZExtValue()});
+  return It == Fields.end() ? nullptr : &It->second;
+}
+
+const FlagInfo *ApiModel::flagAt(const Value *Ptr) const {
+  const DataLayout &DL = M->getDataLayout();
+  // The first field is reached through an all-zero GEP, which
+  // stripPointerCasts removes: look at the pointer as it is first.
+  if (const FlagInfo *FI = fieldAt(Ptr, DL, FlagFields))
+    return FI;
+  const Value *Base = Ptr->stripPointerCasts();
+  if (auto *GV = dyn_cast<GlobalVariable>(Base)) {
+    auto It = FlagGlobals.find(GV);
+    if (It != FlagGlobals.end())
+      return &It->second;
+    // The first field of a global struct is the global's own address.
+    auto *ST = dyn_cast<StructType>(GV->getValueType());
+    if (ST && ST->hasName()) {
+      auto FIt = FlagFields.find({ST->getName().str(), 0});
+      if (FIt != FlagFields.end())
+        return &FIt->second;
     }
+    return nullptr;
   }
-  return nullptr;
+  for (const Value *V : {Ptr, Base}) {
+    auto PIt = FlagPointers.find(V);
+    if (PIt != FlagPointers.end())
+      return &PIt->second;
+  }
+  return fieldAt(Base, DL, FlagFields);
 }
 
 const FlagInfo *ApiModel::flagRead(const LoadInst &LI) const {
@@ -345,6 +421,22 @@ static std::string describeResolved(const ResolvedRole &R) {
   return S;
 }
 
+/// The calls of an argument-dependent entry (syscall) with the model's
+/// answer for each, in module order.
+static void printArgumentDependentCalls(raw_ostream &OS, const Function &F) {
+  for (const Function &Caller : *F.getParent())
+    for (const Instruction &I : instructions(Caller)) {
+      auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB || CB->getCalledOperand()->stripPointerCasts() != &F)
+        continue;
+      OS << "    call in '" << Caller.getName() << "'";
+      if (const DebugLoc &DL = CB->getDebugLoc())
+        OS << " at " << DL->getFilename() << ":" << DL.getLine();
+      OS << ": " << (isFutexWait(*CB) ? "wait (futex wait)" : "no role")
+         << "\n";
+    }
+}
+
 void ApiModel::print(raw_ostream &OS) const {
   OS << "cancel-verify model of module '" << M->getModuleIdentifier() << "'\n";
   for (const Function &F : *M) {
@@ -368,6 +460,8 @@ void ApiModel::print(raw_ostream &OS) const {
                 R->WaitOnlyForFutex ? "wait (when the call is a futex wait)"
                                     : "wait",
                 *R->Wait);
+    if (R->Wait && R->WaitOnlyForFutex)
+      printArgumentDependentCalls(OS, F);
     if (R->Observe)
       printRole(OS, R->Wait ? "observe (cancellable wait)" : "observe",
                 *R->Observe);

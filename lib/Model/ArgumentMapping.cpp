@@ -112,9 +112,7 @@ static std::optional<SourceSignature> signatureFromDebugInfo(const Function &F) 
   return Sig;
 }
 
-/// Splits an Itanium demangled parameter list "(int, Pair, Ctx*)" into its
-/// top-level parameter types.
-static std::optional<SmallVector<std::string, 8>>
+std::optional<SmallVector<std::string, 8>>
 splitDemangledParams(StringRef Params) {
   Params = Params.trim();
   if (!Params.consume_front("(") || !Params.consume_back(")"))

@@ -20,6 +20,8 @@ struct CatalogLine {
   const char *Symbol;  ///< exact symbol, or null
   const char *Pattern; ///< demangled-name glob, or null
   const char *Roles;   ///< comma-separated role words
+  /// A glob some top-level parameter type must match, or null.
+  const char *Param = nullptr;
 };
 } // namespace
 
@@ -76,31 +78,39 @@ static const CatalogLine PthreadCatalog[] = {
     {"pthread_testcancel", nullptr, "observe"},
 };
 
-// Globs over demangled names. `std::*` also covers `std::__1::` (libc++) and
-// `std::_V2::` (libstdc++'s condition_variable_any).
+// Globs over demangled names. The namespace is spelled out, `std::` for
+// libstdc++ (`std::_V2::` for its condition_variable_any) and `std::__1::`
+// (or `std::__2::`, ABI v2) for libc++, so a pattern cannot match a standard
+// class that merely mentions a waiting function in a template argument.
+#define CV_STD "std::{,__1::,__2::,_V2::}"
 static const CatalogLine CxxCatalog[] = {
-    {nullptr, "std::*condition_variable::wait*", "wait"},
-    {nullptr, "std::*condition_variable_any::wait*", "wait"},
-    // The stop_token-taking overloads return when a stop is requested.
-    {nullptr, "std::*condition_variable_any::wait*stop_token*",
-     "wait,observe"},
-    {nullptr, "std::*this_thread::sleep_for*", "wait"},
-    {nullptr, "std::*this_thread::sleep_until*", "wait"},
-    {nullptr, "std::*future*::wait(*", "wait"},
-    {nullptr, "std::*future*::wait_for*", "wait"},
-    {nullptr, "std::*future*::wait_until*", "wait"},
-    {nullptr, "std::*future*::get(*", "wait"},
-    {nullptr, "std::*thread::join(*", "wait"},
-    {nullptr, "std::*counting_semaphore*::acquire(*", "wait"},
-    {nullptr, "std::*latch::wait(*", "wait"},
-    {nullptr, "std::*latch::arrive_and_wait(*", "wait"},
-    {nullptr, "std::*barrier*::arrive_and_wait(*", "wait"},
-    {nullptr, "std::*atomic*::wait(*", "wait"},
-    {nullptr, "std::*atomic_flag::wait(*", "wait"},
-    {nullptr, "std::*atomic_wait*", "wait"},
-    {nullptr, "std::*stop_token::stop_requested(*", "observe"},
-    {nullptr, "std::*stop_source::stop_requested(*", "observe"},
+    {nullptr, CV_STD "condition_variable::wait*", "wait"},
+    {nullptr, CV_STD "condition_variable_any::wait*", "wait"},
+    // The overloads taking a stop_token return when a stop is requested:
+    // cancellable waits. The parameter list is checked, not the name, which
+    // may mention stop_token inside a template argument.
+    {nullptr, CV_STD "condition_variable_any::wait*", "wait,observe",
+     "std::{,__1::,__2::}stop_token"},
+    {nullptr, CV_STD "this_thread::sleep_{for,until}*", "wait"},
+    {nullptr,
+     CV_STD "{future,shared_future,__basic_future}<*>::"
+            "{wait,wait_for,wait_until,get}(*",
+     "wait"},
+    {nullptr, CV_STD "{thread,jthread}::join(*", "wait"},
+    {nullptr,
+     CV_STD "counting_semaphore<*>::"
+            "{acquire,try_acquire_for,try_acquire_until}*",
+     "wait"},
+    {nullptr, CV_STD "latch::{wait,arrive_and_wait}(*", "wait"},
+    {nullptr, CV_STD "barrier<*>::{wait,arrive_and_wait}(*", "wait"},
+    {nullptr,
+     CV_STD "{atomic<*>,atomic_ref<*>,__atomic_base<*>,"
+            "__atomic_float<*>,__atomic_ref<*>,atomic_flag}::wait(*",
+     "wait"},
+    {nullptr, CV_STD "atomic{,_flag}_wait{,_explicit}{<*>,}(*", "wait"},
+    {nullptr, CV_STD "{stop_token,stop_source}::stop_requested(*", "observe"},
 };
+#undef CV_STD
 
 static void addCatalog(ArrayRef<CatalogLine> Lines, StringRef Name,
                        std::vector<ModelEntry> &Out) {
@@ -112,6 +122,8 @@ static void addCatalog(ArrayRef<CatalogLine> Lines, StringRef Name,
     if (L.Pattern)
       E.Pattern = L.Pattern;
     E.FutexOnly = E.Name == "syscall";
+    if (L.Param)
+      E.ParamPattern = L.Param;
     SmallVector<StringRef, 2> Words;
     StringRef(L.Roles).split(Words, ',');
     for (StringRef W : Words) {
