@@ -20,6 +20,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -58,7 +59,14 @@ struct AccessPath {
 /// such a slot gets the path of the stored value.
 class AccessPathBuilder {
 public:
-  explicit AccessPathBuilder(const llvm::Function &F);
+  /// For a call, which argument (and offset into it) the callee returns, if
+  /// it returns a pointer into an argument (an accessor like `_M_access()`).
+  using ReturnedArgumentFn =
+      std::function<std::optional<std::pair<unsigned, int64_t>>(
+          const llvm::Function &)>;
+
+  explicit AccessPathBuilder(const llvm::Function &F,
+                             ReturnedArgumentFn ReturnedArgument = nullptr);
 
   /// The path of \p V, or nullopt if V is not reached by constant offsets
   /// and loads from a root (then V is its own root).
@@ -79,6 +87,7 @@ private:
   AccessPath canonicalize(AccessPath P);
 
   const llvm::DataLayout &DL;
+  ReturnedArgumentFn ReturnedArgument;
   llvm::DenseMap<const llvm::Value *, AccessPath> Cache;
   /// Local slots (address path) written exactly once, with the stored value.
   llvm::SmallVector<std::pair<AccessPath, const llvm::Value *>, 8> ForwardValue;

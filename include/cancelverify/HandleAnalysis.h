@@ -120,6 +120,16 @@ public:
   CalleeEffect effectOf(const llvm::Function &F, const AccessPath &Expr);
 
   AccessPathBuilder &paths(const llvm::Function &F);
+
+  /// If every return of \p F returns its argument N plus a constant offset.
+  std::optional<std::pair<unsigned, int64_t>>
+  returnedArgument(const llvm::Function &F);
+
+  /// The functions an indirect call may reach, when they can be known: a
+  /// function pointer kept in a local or in a struct field that only ever
+  /// holds one function. Empty when unknown.
+  llvm::SmallVector<const llvm::Function *, 2>
+  resolveCallees(const llvm::CallBase &CB);
   const ApiModel &model() const { return Model; }
 
 private:
@@ -133,6 +143,13 @@ private:
   std::map<const llvm::Function *, std::vector<Creation>> Creations;
   /// Functions that hand a fresh handle to their caller.
   std::map<const llvm::Function *, HandleSite> FreshCreators;
+  std::map<const llvm::Function *,
+           std::optional<std::optional<std::pair<unsigned, int64_t>>>>
+      ReturnedArguments;
+  /// Functions stored into each (struct type, byte offset), module-wide.
+  std::optional<std::map<std::pair<const llvm::Type *, int64_t>,
+                         llvm::SmallVector<const llvm::Function *, 2>>>
+      FieldCallees;
   struct EffectEntry {
     CalleeEffect Effect;
     bool InProgress = false;

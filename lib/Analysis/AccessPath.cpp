@@ -66,8 +66,10 @@ static const AllocaInst *localRoot(const AccessPath &P) {
                                : nullptr;
 }
 
-AccessPathBuilder::AccessPathBuilder(const Function &F)
-    : DL(F.getParent()->getDataLayout()) {
+AccessPathBuilder::AccessPathBuilder(const Function &F,
+                                     ReturnedArgumentFn ReturnedArgument)
+    : DL(F.getParent()->getDataLayout()),
+      ReturnedArgument(std::move(ReturnedArgument)) {
   // Count the writes to every local slot. A slot that a memcpy or memset
   // writes, or that is written more than once, is not looked through.
   std::map<AccessPath, std::pair<unsigned, const Value *>> Writes;
@@ -158,6 +160,15 @@ AccessPath AccessPathBuilder::compute(const Value *V, unsigned Depth) {
         P.Offsets.back() += Off.getSExtValue();
         return P;
       }
+    }
+    if (auto *CB = dyn_cast<CallBase>(V); CB && ReturnedArgument) {
+      auto *Callee = CB->getCalledFunction();
+      if (Callee && !Callee->isDeclaration())
+        if (auto R = ReturnedArgument(*Callee); R && R->first < CB->arg_size()) {
+          AccessPath P = compute(CB->getArgOperand(R->first), Depth + 1);
+          P.Offsets.back() += R->second;
+          return P;
+        }
     }
     if (auto *LI = dyn_cast<LoadInst>(V)) {
       AccessPath P = compute(LI->getPointerOperand(), Depth + 1);

@@ -536,49 +536,69 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
   if (Roles && !Roles->Create)
     return;
 
-  if (!Callee || Callee->isDeclaration()) {
-    std::string Why = Callee ? "passed to '" + demangle(CalleeName) +
-                                   "', which has no model and no body here"
-                             : std::string("passed to an indirect call");
+  // The functions the call reaches: the callee, or for an indirect call
+  // the targets that can be known.
+  SmallVector<const Function *, 2> Targets;
+  if (Callee)
+    Targets.push_back(Callee);
+  else
+    Targets = HA.resolveCallees(CB);
+  const Function *Unfollowable = nullptr;
+  for (const Function *T : Targets)
+    if (T->isDeclaration())
+      Unfollowable = T;
+  if (Targets.empty() || Unfollowable) {
+    std::string Why = Unfollowable
+                          ? "passed to '" + demangle(Unfollowable->getName().str()) +
+                                "', which has no model and no body here"
+                          : std::string("passed to an indirect call");
     if (S.any(Live))
       note(Out.Escapes, CB, Why + " at " + lineOf(CB), Record);
     S.change(Live, Away);
     return;
   }
+  if (!Callee)
+    CalleeName = Targets.front()->getName().str();
 
+  // Discharged if, for some argument, every target discharges it.
   bool Discharged = false, Partial = false;
   std::string How;
   SmallVector<AccessPath, 4> Moved;
   bool Returned = false;
   for (auto &[ArgNo, Rest] : Passed) {
-    if (ArgNo >= Callee->arg_size())
-      continue; // variadic part: nothing to follow
-    AccessPath CE;
-    CE.Root = Callee->getArg(ArgNo);
-    CE.Offsets.assign(Rest.begin(), Rest.end());
-    CalleeEffect E = HA.effectOf(*Callee, CE);
-    if (E.Discharge == CalleeEffect::All) {
-      Discharged = true;
-      How = E.How;
-    } else if (E.Discharge == CalleeEffect::Some) {
-      Partial = true;
+    bool AllTargets = true;
+    for (const Function *T : Targets) {
+      if (ArgNo >= T->arg_size()) {
+        AllTargets = false; // variadic part: nothing to follow
+        continue;
+      }
+      AccessPath CE;
+      CE.Root = T->getArg(ArgNo);
+      CE.Offsets.assign(Rest.begin(), Rest.end());
+      CalleeEffect E = HA.effectOf(*T, CE);
+      if (E.Discharge == CalleeEffect::All)
+        How = E.How;
+      else
+        AllTargets = false;
+      Partial |= E.Discharge == CalleeEffect::Some;
+      if (E.Escapes) {
+        if (S.any(Live))
+          note(Out.Escapes, CB,
+               "passed to '" + demangle(T->getName().str()) +
+                   "', where it is " + E.EscapeWhy,
+               Record);
+        S.change(Live, Away);
+      }
+      Returned |= E.Returned;
+      for (const AccessPath &M : E.MovedTo) {
+        auto *MA = cast<Argument>(M.Root);
+        AccessPath P = Paths.pathOf(CB.getArgOperand(MA->getArgNo()));
+        P.Offsets.back() += M.Offsets[0];
+        P.Offsets.append(M.Offsets.begin() + 1, M.Offsets.end());
+        Moved.push_back(P);
+      }
     }
-    if (E.Escapes) {
-      if (S.any(Live))
-        note(Out.Escapes, CB,
-             "passed to '" + demangle(CalleeName) + "', where it is " +
-                 E.EscapeWhy,
-             Record);
-      S.change(Live, Away);
-    }
-    Returned |= E.Returned;
-    for (const AccessPath &M : E.MovedTo) {
-      auto *MA = cast<Argument>(M.Root);
-      AccessPath P = Paths.pathOf(CB.getArgOperand(MA->getArgNo()));
-      P.Offsets.back() += M.Offsets[0];
-      P.Offsets.append(M.Offsets.begin() + 1, M.Offsets.end());
-      Moved.push_back(P);
-    }
+    Discharged |= AllTargets;
   }
   for (const AccessPath &P : Moved) {
     if (isa<Argument>(P.Root)) {

@@ -15,6 +15,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -27,10 +28,108 @@ HandleAnalysis::HandleAnalysis(Module &M, const ApiModel &Model)
 HandleAnalysis::~HandleAnalysis() = default;
 
 AccessPathBuilder &HandleAnalysis::paths(const Function &F) {
-  std::unique_ptr<AccessPathBuilder> &B = Paths[&F];
-  if (!B)
-    B = std::make_unique<AccessPathBuilder>(F);
-  return *B;
+  auto It = Paths.find(&F);
+  if (It != Paths.end())
+    return *It->second;
+  auto B = std::make_unique<AccessPathBuilder>(
+      F, [this](const Function &Callee) { return returnedArgument(Callee); });
+  return *(Paths[&F] = std::move(B));
+}
+
+std::optional<std::pair<unsigned, int64_t>>
+HandleAnalysis::returnedArgument(const Function &F) {
+  auto It = ReturnedArguments.find(&F);
+  if (It != ReturnedArguments.end())
+    return It->second.value_or(std::nullopt);
+  // Mark in progress (recursion, or a builder under construction): unknown.
+  ReturnedArguments[&F] = std::nullopt;
+  std::optional<std::pair<unsigned, int64_t>> Result;
+  bool First = true;
+  if (F.getReturnType()->isPointerTy()) {
+    AccessPathBuilder &P = paths(F);
+    for (const BasicBlock &BB : F) {
+      auto *RI = dyn_cast<ReturnInst>(BB.getTerminator());
+      if (!RI)
+        continue;
+      AccessPath R = P.pathOf(RI->getReturnValue());
+      auto *A = dyn_cast<Argument>(R.Root);
+      std::optional<std::pair<unsigned, int64_t>> This;
+      if (A && R.Offsets.size() == 1)
+        This = std::make_pair(A->getArgNo(), R.Offsets[0]);
+      if (!This || (!First && This != Result)) {
+        Result = std::nullopt;
+        break;
+      }
+      Result = This;
+      First = false;
+    }
+  }
+  ReturnedArguments[&F] = Result;
+  return Result;
+}
+
+SmallVector<const Function *, 2>
+HandleAnalysis::resolveCallees(const CallBase &CB) {
+  SmallVector<const Function *, 2> Out;
+  const Value *Callee = CB.getCalledOperand()->stripPointerCasts();
+  AccessPathBuilder &P = paths(*CB.getFunction());
+  // A local function pointer written once.
+  if (auto *LI = dyn_cast<LoadInst>(Callee))
+    if (const Value *Stored =
+            P.singleStoredValue(P.pathOf(LI->getPointerOperand())))
+      Callee = Stored->stripPointerCasts();
+  if (auto *F = dyn_cast<Function>(Callee)) {
+    Out.push_back(F);
+    return Out;
+  }
+  if (auto *Sel = dyn_cast<SelectInst>(Callee)) {
+    for (const Value *V : {Sel->getTrueValue(), Sel->getFalseValue()})
+      if (auto *F = dyn_cast<Function>(V->stripPointerCasts()))
+        Out.push_back(F);
+      else
+        return {};
+    return Out;
+  }
+  // A struct field that only ever holds one function (std::function's
+  // invoker, a callback member).
+  auto *LI = dyn_cast<LoadInst>(Callee);
+  auto *GEP = LI ? dyn_cast<GEPOperator>(LI->getPointerOperand()) : nullptr;
+  if (!GEP)
+    return Out;
+  const DataLayout &DL = M.getDataLayout();
+  auto FieldOf = [&](const GEPOperator *G)
+      -> std::optional<std::pair<const Type *, int64_t>> {
+    APInt Off(DL.getIndexTypeSizeInBits(G->getType()), 0);
+    if (!isa<StructType>(G->getSourceElementType()) ||
+        !G->accumulateConstantOffset(DL, Off))
+      return std::nullopt;
+    return std::make_pair(G->getSourceElementType(), Off.getSExtValue());
+  };
+  if (!FieldCallees) {
+    FieldCallees.emplace();
+    for (const Function &F : M)
+      for (const BasicBlock &BB : F)
+        for (const Instruction &I : BB) {
+          auto *SI = dyn_cast<StoreInst>(&I);
+          if (!SI)
+            continue;
+          auto *Fn = dyn_cast<Function>(SI->getValueOperand()->stripPointerCasts());
+          auto *G = dyn_cast<GEPOperator>(SI->getPointerOperand());
+          if (!Fn || !G)
+            continue;
+          if (auto Key = FieldOf(G)) {
+            auto &List = (*FieldCallees)[*Key];
+            if (!llvm::is_contained(List, Fn))
+              List.push_back(Fn);
+          }
+        }
+  }
+  if (auto Key = FieldOf(GEP)) {
+    auto It = FieldCallees->find(*Key);
+    if (It != FieldCallees->end() && It->second.size() == 1)
+      Out = It->second;
+  }
+  return Out;
 }
 
 static AccessPath argumentPath(const Function &Callee, unsigned ArgNo,
