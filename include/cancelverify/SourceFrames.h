@@ -14,6 +14,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/IR/DebugLoc.h"
+#include "llvm/IR/Instruction.h"
 
 #include <string>
 
@@ -21,7 +22,6 @@ namespace llvm {
 class DISubprogram;
 class Function;
 class GlobalVariable;
-class Instruction;
 } // namespace llvm
 
 namespace cancelverify {
@@ -33,14 +33,32 @@ struct InlinedFrame {
   llvm::DebugLoc CallSite;
 };
 
-/// The functions \p I was inlined through, outermost (called from the
-/// function \p I is in) first. Empty for an instruction written in its own
+/// The functions code at \p DL was inlined through, outermost (called from
+/// the function the code is in) first. Empty for code written in its own
 /// function or without debug info.
-llvm::SmallVector<InlinedFrame, 4> inlinedFrames(const llvm::Instruction &I);
+llvm::SmallVector<InlinedFrame, 4> inlinedFrames(const llvm::DebugLoc &DL);
+inline llvm::SmallVector<InlinedFrame, 4>
+inlinedFrames(const llvm::Instruction &I) {
+  return inlinedFrames(I.getDebugLoc());
+}
+
+/// The location of \p I, or, when an optimization merged copies of it and
+/// dropped the location, that of an identical copy in the same function (a
+/// load of the same address, a call of the same function): the loop
+/// rotation's copy in the preheader still knows the line.
+llvm::DebugLoc locationOrTwin(const llvm::Instruction &I);
 
 /// The function whose source code \p DL points into (the innermost inlined
 /// one), or null without debug info.
 const llvm::DISubprogram *sourceFunctionOf(const llvm::DebugLoc &DL);
+
+/// "file:line" of the code \p DL points at itself, even when it was inlined
+/// (Finding's formatLocation names the outermost call instead); "<unknown>"
+/// without a location.
+std::string sourceLocation(const llvm::DebugLoc &DL);
+
+/// \p DL without its inlining history: the place in the source.
+llvm::DebugLoc withoutInlining(const llvm::DebugLoc &DL);
 
 /// "read", "Worker::step", "std::condition_variable::wait".
 std::string sourceName(const llvm::Function &F);

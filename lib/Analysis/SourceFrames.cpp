@@ -11,7 +11,7 @@
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
-#include "llvm/IR/Instruction.h"
+#include "llvm/IR/Instructions.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -20,9 +20,9 @@ using namespace llvm;
 
 namespace cancelverify {
 
-SmallVector<InlinedFrame, 4> inlinedFrames(const Instruction &I) {
+SmallVector<InlinedFrame, 4> inlinedFrames(const DebugLoc &DL) {
   SmallVector<InlinedFrame, 4> Frames;
-  const DILocation *Loc = I.getDebugLoc().get();
+  const DILocation *Loc = DL.get();
   while (Loc && Loc->getInlinedAt()) {
     Frames.push_back({Loc->getScope()->getSubprogram(),
                       DebugLoc(Loc->getInlinedAt())});
@@ -32,10 +32,47 @@ SmallVector<InlinedFrame, 4> inlinedFrames(const Instruction &I) {
   return Frames;
 }
 
+/// True if \p J does what \p I does, as far as a message is concerned.
+static bool isTwin(const Instruction &I, const Instruction &J) {
+  if (const auto *LI = dyn_cast<LoadInst>(&I)) {
+    const auto *LJ = dyn_cast<LoadInst>(&J);
+    return LJ && LJ->getPointerOperand() == LI->getPointerOperand();
+  }
+  if (const auto *CI = dyn_cast<CallBase>(&I)) {
+    const auto *CJ = dyn_cast<CallBase>(&J);
+    return CJ && CJ->getCalledOperand() == CI->getCalledOperand();
+  }
+  return I.isIdenticalToWhenDefined(&J);
+}
+
+DebugLoc locationOrTwin(const Instruction &I) {
+  if (DebugLoc DL = I.getDebugLoc())
+    return DL;
+  for (const BasicBlock &BB : *I.getFunction())
+    for (const Instruction &J : BB)
+      if (&J != &I && J.getDebugLoc() && isTwin(I, J))
+        return J.getDebugLoc();
+  return DebugLoc();
+}
+
 const DISubprogram *sourceFunctionOf(const DebugLoc &DL) {
   if (!DL)
     return nullptr;
   return DL.get()->getScope()->getSubprogram();
+}
+
+std::string sourceLocation(const DebugLoc &DL) {
+  if (!DL)
+    return "<unknown>";
+  return (DL.get()->getFilename() + ":" + Twine(DL.getLine())).str();
+}
+
+DebugLoc withoutInlining(const DebugLoc &DL) {
+  if (!DL || !DL.getInlinedAt())
+    return DL;
+  const DILocation *L = DL.get();
+  return DILocation::get(L->getContext(), L->getLine(), L->getColumn(),
+                         L->getScope());
 }
 
 /// The qualified function name without return type and parameters.

@@ -309,8 +309,8 @@ Witness WaitSummaries::explain(const Instruction &I, bool Blocking,
   const Instruction *Cur = &I;
   for (unsigned Depth = 0; Cur && Depth < MaxChainLength; ++Depth) {
     W.Last = Cur;
-    W.Loc = Cur->getDebugLoc();
-    for (const InlinedFrame &Frame : inlinedFrames(*Cur)) {
+    W.Loc = locationOrTwin(*Cur);
+    for (const InlinedFrame &Frame : inlinedFrames(W.Loc)) {
       std::string Name = sourceName(*Frame.Callee);
       if (modelledFunctionOf(Frame.Callee) || isImplementationName(Name)) {
         W.Leaf = Name;

@@ -18,6 +18,7 @@
 #include "cancelverify/SourceFrames.h"
 #include "cancelverify/WaitSummary.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/PostDominators.h"
@@ -27,6 +28,7 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -54,8 +56,9 @@ struct Verdict {
 class FunctionLoops {
 public:
   FunctionLoops(Function &F, FunctionAnalysisManager &FAM,
-                const WaitSummaries &Summaries)
-      : F(F), FAM(FAM), Summaries(Summaries),
+                const WaitSummaries &Summaries,
+                const DenseMap<const DISubprogram *, const Function *> &Defined)
+      : F(F), FAM(FAM), Summaries(Summaries), Defined(Defined),
         Roots(F.getParent()->getDataLayout()) {}
 
   void run(std::vector<Finding> &Findings, std::set<std::string> &Reported);
@@ -70,6 +73,8 @@ private:
   Function &F;
   FunctionAnalysisManager &FAM;
   const WaitSummaries &Summaries;
+  /// The functions defined in the module, by subprogram.
+  const DenseMap<const DISubprogram *, const Function *> &Defined;
   ObjectRootFinder Roots;
   /// Instructions of loop bodies in function order with what they do.
   std::vector<std::pair<const Instruction *, InstructionFacts>> Body;
@@ -79,14 +84,100 @@ private:
 
 } // namespace
 
+/// The innermost scope enclosing both \p A and \p B.
+static const DILocalScope *commonScope(const DILocalScope *A,
+                                       const DILocalScope *B) {
+  SmallPtrSet<const DILocalScope *, 8> Enclosing;
+  for (const DILocalScope *S = A; S; S = dyn_cast<DILocalScope>(S->getScope()))
+    Enclosing.insert(S);
+  for (const DILocalScope *S = B; S; S = dyn_cast<DILocalScope>(S->getScope()))
+    if (Enclosing.count(S))
+      return S;
+  return nullptr;
+}
+
+/// The lexical block clang opened for the loop statement: the innermost scope
+/// enclosing the whole body, widened to the outermost block that starts on
+/// the same line (`for (...) {` opens the statement's block and the body's).
+/// Inlined code in the body is seen at the frame all of the body shares.
+static DebugLoc loopScopeStart(const Loop &L) {
+  // Each located instruction's locations, outermost frame first.
+  std::vector<SmallVector<const DILocation *, 4>> Chains;
+  for (const BasicBlock *BB : L.blocks())
+    for (const Instruction &I : *BB) {
+      const DILocation *Loc = I.getDebugLoc().get();
+      if (!Loc || Loc->getLine() == 0)
+        continue;
+      SmallVector<const DILocation *, 4> Chain;
+      for (; Loc; Loc = Loc->getInlinedAt())
+        Chain.push_back(Loc);
+      std::reverse(Chain.begin(), Chain.end());
+      Chains.push_back(std::move(Chain));
+    }
+  if (Chains.empty())
+    return DebugLoc();
+  // The deepest inlined frame every instruction is in; frames are told apart
+  // by the (distinct) call site they were inlined at.
+  size_t Depth = 0;
+  for (size_t D = 1;; ++D) {
+    bool Shared = all_of(Chains, [&](const auto &C) {
+      return C.size() > D &&
+             C[D]->getInlinedAt() == Chains.front()[D]->getInlinedAt();
+    });
+    if (!Shared)
+      break;
+    Depth = D;
+  }
+  const DILocalScope *Common = nullptr;
+  for (const auto &C : Chains) {
+    const DILocalScope *S = C[Depth]->getScope();
+    Common = Common ? commonScope(Common, S) : S;
+    if (!Common)
+      return DebugLoc();
+  }
+  // Only a `for` statement opens a block of its own around the body's
+  // block, on the same line; a body block alone starts at its `{`.
+  const auto *Block = dyn_cast<DILexicalBlock>(Common);
+  if (!Block)
+    return DebugLoc();
+  const DILexicalBlock *Statement = nullptr;
+  for (const auto *Outer = dyn_cast<DILexicalBlock>(Block->getScope());
+       Outer && Outer->getLine() == Block->getLine();
+       Outer = dyn_cast<DILexicalBlock>(Outer->getScope()))
+    Statement = Outer;
+  if (!Statement)
+    return DebugLoc();
+  // Keep the inlining history of the frame, as the loop metadata would.
+  const DILocation *Frame = Chains.front()[Depth];
+  return DILocation::get(Statement->getContext(), Statement->getLine(),
+                         Statement->getColumn(),
+                         const_cast<DILexicalBlock *>(Statement),
+                         Frame->getInlinedAt());
+}
+
 /// Where the loop starts in the source: the `for`/`while`/`do` location clang
 /// puts in the loop's llvm.loop metadata (kept through rotation and
-/// inlining), or else the first located instruction of the header.
+/// inlining). Optimizations sometimes drop that metadata; then the lexical
+/// block of a `for` statement still says where it is; then the guard that
+/// loop rotation put before the loop, a copy of the loop condition's branch,
+/// which clang locates at the loop statement; then Loop::getStartLoc()'s
+/// guesses or the header's first location.
 static DebugLoc loopStart(const Loop &L) {
   if (MDNode *ID = L.getLoopID())
     for (const MDOperand &Op : drop_begin(ID->operands()))
       if (auto *Loc = dyn_cast<DILocation>(Op))
         return DebugLoc(Loc);
+  if (DebugLoc Scope = loopScopeStart(L))
+    return Scope;
+  if (const BasicBlock *Pred = L.getLoopPredecessor()) {
+    const auto *Guard = dyn_cast<BranchInst>(Pred->getTerminator());
+    if (Guard && Guard->isConditional() && Guard->getDebugLoc() &&
+        Guard->getDebugLoc().getLine() != 0 &&
+        L.contains(Guard->getSuccessor(0)) != L.contains(Guard->getSuccessor(1)))
+      return Guard->getDebugLoc();
+  }
+  if (DebugLoc Guess = L.getStartLoc(); Guess && Guess.getLine() != 0)
+    return Guess;
   for (const Instruction &I : *L.getHeader())
     if (!I.isDebugOrPseudoInst() && I.getDebugLoc() &&
         I.getDebugLoc().getLine() != 0)
@@ -218,7 +309,7 @@ Finding FunctionLoops::makeFinding(const Loop &L, const Verdict &V,
   Fd.Related.push_back({Block.Loc, "blocking call"});
   if (V.Kind == FindingKind::LoopIgnoresCancel) {
     Fd.Message = "loop can block in '" + Block.Leaf + "' at " +
-                 formatLocation(Block.Loc);
+                 sourceLocation(Block.Loc);
     if (!Block.Via.empty())
       Fd.Message += " (via " + join(Block.Via, " -> ") + " -> " + Block.Leaf +
                     ")";
@@ -228,7 +319,7 @@ Finding FunctionLoops::makeFinding(const Loop &L, const Verdict &V,
   Witness Obs = Summaries.explainObservation(*V.Observed->I,
                                              V.Observed->O.Kind);
   Fd.Related.push_back({Obs.Loc, "observation"});
-  Fd.Message = "loop observes cancellation at " + formatLocation(Obs.Loc) +
+  Fd.Message = "loop observes cancellation at " + sourceLocation(Obs.Loc) +
                " (" + describe(*V.Observed) + ")";
   if (V.Kind == FindingKind::LoopObservesCancel) {
     Fd.Message += " and leaves the loop on it";
@@ -291,14 +382,23 @@ void FunctionLoops::run(std::vector<Finding> &Findings,
     DebugLoc Start = loopStart(L);
     if (isPrimitiveCode(Start, F, Summaries, Summaries.model()))
       continue;
+    // A loop inlined from a function that is still defined is judged there,
+    // as at -O0. Copies of a function that is gone are judged here, at the
+    // loop's own line rather than at the call that was inlined.
+    if (Start && Start.getInlinedAt()) {
+      const Function *Home = Defined.lookup(sourceFunctionOf(Start));
+      if (Home && Home != &F)
+        continue;
+      Start = withoutInlining(Start);
+    }
     std::optional<Verdict> V = judge(L);
     if (!V)
       continue;
     Finding Fd = makeFinding(L, *V, Start);
-    // A loop of a function inlined elsewhere (-O2) is the same source loop:
-    // say the same thing about it once.
+    // Several inlined copies of one source loop: say the same thing once.
     std::string Key = findingName(Fd.Kind).str() + "|" +
-                      formatLocation(Start, /*WithColumn=*/true) + "|" +
+                      sourceLocation(Start) + ":" +
+                      std::to_string(Start ? Start.getCol() : 0) + "|" +
                       Fd.Message;
     if (Reported.insert(Key).second)
       Findings.push_back(std::move(Fd));
@@ -309,10 +409,14 @@ void LoopCancelCheck::run(Module &M, FunctionAnalysisManager &FAM,
                           std::vector<Finding> &Findings) {
   WaitSummaries Summaries(Model, Inference);
   Summaries.compute(M, FAM);
+  DenseMap<const DISubprogram *, const Function *> Defined;
+  for (const Function &F : M)
+    if (!F.isDeclaration() && F.getSubprogram())
+      Defined.try_emplace(F.getSubprogram(), &F);
   std::set<std::string> Reported;
   for (Function &F : M)
     if (!F.isDeclaration())
-      FunctionLoops(F, FAM, Summaries).run(Findings, Reported);
+      FunctionLoops(F, FAM, Summaries, Defined).run(Findings, Reported);
 }
 
 } // namespace cancelverify
