@@ -13,7 +13,9 @@
 #include <functional>
 
 // Queues a fetch on the I/O pool; `done` runs on a pool thread when it ends.
-void submit_fetch(cv_ctx_t *ctx, int fd, std::function<void(int)> done);
+// Never throws: when the queue is full, `done` runs with an error.
+void submit_fetch(cv_ctx_t *ctx, int fd,
+                  std::function<void(int)> done) noexcept;
 void log_failure(const char *what, int status);
 
 void start_fetch(cv_ctx_t *ctx, int fd) {

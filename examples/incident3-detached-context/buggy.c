@@ -7,8 +7,8 @@
  *
  * CancelVerify reports DetachedContext at the cv_with_timeout call: its
  * parent is a root although req_ctx is at hand. The handle itself is
- * cancelled on every path, so the same call is also CancelVerified
- * (cancelled).
+ * cancelled on every path, but a detached creation is not reported as
+ * verified.
  */
 #include "cv_context.h"
 

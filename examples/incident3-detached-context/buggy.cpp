@@ -5,8 +5,9 @@
 // export's 30 s deadline is guarded correctly, but its parent is a root, so
 // a client that disconnects does not stop the export.
 //
-// CancelVerify reports DetachedContext at the cv_with_timeout call (req.ctx
-// is at hand) and CancelVerified (guarded) for the handle.
+// CancelVerify reports DetachedContext at the cv_with_timeout call: req.ctx
+// is at hand. The handle itself is guarded, but a detached creation is not
+// reported as verified.
 #include "cv_context.hpp"
 
 #include <string>
