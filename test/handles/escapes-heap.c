@@ -1,0 +1,57 @@
+// A handle stored in heap memory (malloc'd) outlives the function: whoever
+// frees the object must cancel it, and the verifier cannot follow the
+// object. CancelEscapes at the creation. A heap object holding only the
+// child context, with the handle cancelled here, is judged as usual.
+//
+// RUN: %cv-remarks O0 %s -I %examples/include | FileCheck %s --implicit-check-not=remark
+// RUN: %cv-remarks O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark
+#include <stdlib.h>
+#include "cv_context.h"
+
+int work(cv_ctx_t *ctx);
+void enqueue(void *item);
+
+struct task {
+  cv_ctx_t *ctx;
+  cv_cancel_t *cancel;
+  int id;
+};
+
+// The task keeps its handle; the queue's consumer is to cancel it.
+int submit(cv_ctx_t *parent, int id) {
+  struct task *t = malloc(sizeof *t);
+  if (!t)
+    return -1;
+  t->id = id;
+  // CHECK: escapes-heap.c:[[@LINE+1]]:15: remark: CancelEscapes: the handle created at line [[@LINE+1]] by 'cv_with_timeout' escapes: stored in heap memory at line [[@LINE+1]]; it cannot be followed{{$}}
+  t->cancel = cv_with_timeout(parent, 5000, &t->ctx);
+  enqueue(t);
+  return 0;
+}
+
+// Through a local into a calloc'd array.
+cv_cancel_t **make_table(cv_ctx_t *parent, int n) {
+  cv_cancel_t **table = calloc(n, sizeof *table);
+  cv_ctx_t *child;
+  if (!table)
+    return 0;
+  // CHECK: escapes-heap.c:[[@LINE+1]]:25: remark: CancelEscapes: the handle created at line [[@LINE+1]] by 'cv_with_cancel' escapes: stored in heap memory at line [[@LINE+2]]; it cannot be followed{{$}}
+  cv_cancel_t *cancel = cv_with_cancel(parent, &child);
+  table[0] = cancel;
+  work(child);
+  return table;
+}
+
+// Negative: only the context goes to the heap; the handle is cancelled.
+int heap_context_only(cv_ctx_t *parent, int id) {
+  struct task *t = malloc(sizeof *t);
+  if (!t)
+    return -1;
+  t->id = id;
+  // CHECK: escapes-heap.c:[[@LINE+1]]:25: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is cancelled on every path: cancelled by 'cv_cancel' at line [[@LINE+3]]{{$}}
+  cv_cancel_t *cancel = cv_with_cancel(parent, &t->ctx);
+  int rc = work(t->ctx);
+  cv_cancel(cancel);
+  free(t);
+  return rc;
+}
