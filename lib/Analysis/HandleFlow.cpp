@@ -158,10 +158,10 @@ private:
         return;
     Events.push_back({&I, What, Base.empty() ? What : Base});
   }
-  static std::string lineOf(const Instruction &I) {
-    if (I.getDebugLoc())
-      return "line " + cancelverify::lineOf(I);
-    return "in '" + I.getFunction()->getName().str() + "'";
+  /// " at line N", or nothing when optimization left no line (line 0).
+  static std::string at(const Instruction &I) {
+    std::string L = cancelverify::lineOf(I);
+    return L == "?" ? std::string() : " at line " + L;
   }
   void visitDebugValues(const Instruction &I, FlowState &S, bool Record);
 
@@ -307,7 +307,7 @@ void HandleFlow::createHere(FlowState &S, bool Record) {
   const CallBase &CB = *Site->Call;
   if (S.any(Live)) {
     note(Out.Overwrites, CB,
-         "created again at " + lineOf(CB) +
+         "created again" + at(CB) +
              " before the previous handle was cancelled",
          Record);
     S.change(Live, Away);
@@ -398,7 +398,7 @@ void HandleFlow::visitStore(const Value *Val, const Value *Ptr,
         At = NewValue;
       if (S.any(Live))
         note(Out.Overwrites, *At,
-             "overwritten at " + lineOf(*At) + " before it was cancelled",
+             "overwritten" + at(*At) + " before it was cancelled",
              Record);
       S.change(Live, Away);
       S.remove(Slot);
@@ -431,7 +431,7 @@ void HandleFlow::visitStore(const Value *Val, const Value *Ptr,
   else
     Why = "stored in memory the verifier cannot follow";
   if (S.any(Live))
-    note(Out.Escapes, I, Why + " at " + lineOf(I), Record);
+    note(Out.Escapes, I, Why + at(I), Record);
   S.change(Live, Away);
 }
 
@@ -501,7 +501,7 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
         Out.Used = true;
       note(Out.Discharges, CB,
            std::string(IsDefer ? "deferred" : "cancelled") + " by '" +
-               demangle(CalleeName) + "' at " + lineOf(CB),
+               demangle(CalleeName) + "'" + at(CB),
            Record);
       S.change(Live, Done);
       return;
@@ -512,7 +512,7 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
   if (!Callee && isHandle(CB.getCalledOperand(), S)) {
     if (Record)
       Out.Used = true;
-    note(Out.Discharges, CB, "called at " + lineOf(CB), Record);
+    note(Out.Discharges, CB, "called" + at(CB), Record);
     S.change(Live, Done);
     return;
   }
@@ -553,7 +553,7 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
                                 "', which has no model and no body here"
                           : std::string("passed to an indirect call");
     if (S.any(Live))
-      note(Out.Escapes, CB, Why + " at " + lineOf(CB), Record);
+      note(Out.Escapes, CB, Why + at(CB), Record);
     S.change(Live, Away);
     return;
   }
@@ -617,8 +617,7 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
     if (How.empty())
       How = "cancelled";
     note(Out.Discharges, CB,
-         How + " (through '" + demangle(CalleeName) + "' at " + lineOf(CB) +
-             ")",
+         How + " (through '" + demangle(CalleeName) + "'" + at(CB) + ")",
          Record, How);
     S.change(Live, Done);
   } else if (Partial && Record &&
@@ -649,7 +648,7 @@ void HandleFlow::visitDebugValues(const Instruction &I, FlowState &S,
       return;
     auto *At = dyn_cast<Instruction>(V);
     note(Out.Overwrites, At ? *At : I,
-         "overwritten at " + lineOf(At ? *At : I) + " before it was cancelled",
+         "overwritten" + at(At ? *At : I) + " before it was cancelled",
          Record);
     S.change(Live, Away);
   });

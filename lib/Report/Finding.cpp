@@ -73,7 +73,8 @@ DebugLoc outermostLoc(const DebugLoc &DL) {
 }
 
 std::string lineOf(const Instruction &I) {
-  if (DebugLoc DL = outermostLoc(I.getDebugLoc()))
+  DebugLoc DL = outermostLoc(I.getDebugLoc());
+  if (DL && DL.getLine())
     return std::to_string(DL.getLine());
   return "?";
 }
