@@ -151,6 +151,17 @@ public:
         Model.FlagGlobals.try_emplace(GV,
                                       FlagInfo{A.Spec.Origin, "global " +
                                                                   GV->getName().str()});
+    // Annotated fields first: an annotation overrides a model file.
+    for (const AnnotatedField &AF : Fields) {
+      std::string Desc =
+          AF.StructName.empty()
+              ? std::string("annotated field")
+              : "field " + AF.StructName + "+" + std::to_string(AF.Offset);
+      FlagInfo Info{AF.Origin, Desc};
+      Model.FlagPointers.try_emplace(AF.AnnotatedPtr, Info);
+      if (!AF.StructName.empty())
+        Model.FlagFields.try_emplace({AF.StructName, AF.Offset}, Info);
+    }
     for (const CompiledEntry &C : FileEntries) {
       const ModelEntry &E = *C.Entry;
       if (E.Target == ModelEntry::Global) {
@@ -169,16 +180,6 @@ public:
               *Key, FlagInfo{E.Roles.front().Origin,
                              "field " + E.Struct + "::" + E.Member});
       }
-    }
-    for (const AnnotatedField &AF : Fields) {
-      std::string Desc =
-          AF.StructName.empty()
-              ? std::string("annotated field")
-              : "field " + AF.StructName + "+" + std::to_string(AF.Offset);
-      FlagInfo Info{AF.Origin, Desc};
-      Model.FlagPointers.try_emplace(AF.AnnotatedPtr, Info);
-      if (!AF.StructName.empty())
-        Model.FlagFields.try_emplace({AF.StructName, AF.Offset}, Info);
     }
   }
 
