@@ -805,6 +805,16 @@ HandleOutcome HandleFlow::run() {
   for (const BasicBlock *BB : Order)
     if (In.count(BB) && In[BB].Reached)
       transfer(*BB, In[BB], /*Record=*/true);
+  // Messages list discharges in source order.
+  auto Line = [](const HandleEvent &E) {
+    DebugLoc DL = outermostLoc(E.I->getDebugLoc());
+    return DL ? std::make_pair(DL.getLine(), DL.getCol())
+              : std::make_pair(0u, 0u);
+  };
+  llvm::stable_sort(Out.Discharges,
+                    [&](const HandleEvent &A, const HandleEvent &B) {
+                      return Line(A) < Line(B);
+                    });
   return Out;
 }
 

@@ -190,7 +190,14 @@ static std::string howDischarged(const HandleOutcome &O) {
            "' cancels it at scope exit (" + D.Base + ")";
   if (StringRef(D.What).starts_with("called"))
     return "called on every path (" + D.What + ")";
-  return "cancelled on every path: " + D.What;
+  // Name every place that cancels (in program order), up to a few.
+  std::string All = D.What;
+  for (size_t I = 1; I < O.Discharges.size() && I < 3; ++I)
+    All += (I + 1 == O.Discharges.size() || I == 2 ? " and " : ", ") +
+           O.Discharges[I].What;
+  if (O.Discharges.size() > 3)
+    All += " and " + std::to_string(O.Discharges.size() - 3) + " more";
+  return "cancelled on every path: " + All;
 }
 
 void checkHandleObligations(Module &M, const ApiModel &Model,
