@@ -17,6 +17,7 @@
 #include "llvm/IR/Instruction.h"
 
 #include <string>
+#include <utility>
 
 namespace llvm {
 class DISubprogram;
@@ -47,6 +48,11 @@ inlinedFrames(const llvm::Instruction &I) {
 /// load of the same address, a call of the same function): the loop
 /// rotation's copy in the preheader still knows the line.
 llvm::DebugLoc locationOrTwin(const llvm::Instruction &I);
+
+/// Line and column of \p I in its function's own code (at the outermost
+/// inlined call), for ordering instructions as the source does; unlocated
+/// instructions come last.
+std::pair<unsigned, unsigned> sourceOrderKey(const llvm::Instruction &I);
 
 /// The function whose source code \p DL points into (the innermost inlined
 /// one), or null without debug info.

@@ -55,6 +55,15 @@ DebugLoc locationOrTwin(const Instruction &I) {
   return DebugLoc();
 }
 
+std::pair<unsigned, unsigned> sourceOrderKey(const Instruction &I) {
+  const DILocation *Loc = I.getDebugLoc().get();
+  while (Loc && Loc->getInlinedAt())
+    Loc = Loc->getInlinedAt();
+  if (!Loc || Loc->getLine() == 0)
+    return {~0u, ~0u};
+  return {Loc->getLine(), Loc->getColumn()};
+}
+
 const DISubprogram *sourceFunctionOf(const DebugLoc &DL) {
   if (!DL)
     return nullptr;

@@ -133,21 +133,30 @@ static SmallPtrSet<const BasicBlock *, 16> endsAbnormally(const Function &F) {
 void WaitSummaries::summarise(const Function &F, FunctionAnalysisManager &FAM,
                               WaitSummary &Out) const {
   ObjectRootFinder Roots(F.getParent()->getDataLayout());
-  SmallVector<ObservationFact, 8> Sources;
-  std::vector<std::pair<const Instruction *, unsigned>> SourceLabels;
+  // Witnesses are chosen in source order, which optimizations keep and
+  // block order does not.
+  std::vector<std::pair<const Instruction *, InstructionFacts>> Facts;
   for (const Instruction &I : instructions(F)) {
-    InstructionFacts Facts = classify(I, Roots);
-    if (Facts.Blocks && !Out.Blocks)
-      Out.Blocks = &I;
-    for (const Observation &O : Facts.Observations) {
+    InstructionFacts IF = classify(I, Roots);
+    if (IF.Blocks || !IF.Observations.empty())
+      Facts.push_back({&I, std::move(IF)});
+  }
+  llvm::stable_sort(Facts, [](const auto &A, const auto &B) {
+    return sourceOrderKey(*A.first) < sourceOrderKey(*B.first);
+  });
+
+  // Value observations, by flow label.
+  SmallVector<ObservationFact, 8> Sources;
+  for (const auto &[I, IF] : Facts) {
+    if (IF.Blocks && !Out.Blocks)
+      Out.Blocks = I;
+    for (const Observation &O : IF.Observations) {
       if (!O.Inferred && !Out.Observes)
-        Out.Observes = &I;
+        Out.Observes = I;
       if (O.Kind == Observation::Acts)
-        improve(Out.Leaves, {&I, O.Inferred});
-      else if (O.Kind == Observation::Value) {
-        SourceLabels.push_back({&I, Sources.size()});
-        Sources.push_back({&I, O.Inferred});
-      }
+        improve(Out.Leaves, {I, O.Inferred});
+      else if (O.Kind == Observation::Value)
+        Sources.push_back({I, O.Inferred});
     }
   }
   if (Sources.empty())
@@ -155,8 +164,8 @@ void WaitSummaries::summarise(const Function &F, FunctionAnalysisManager &FAM,
 
   auto &PDT = FAM.getResult<PostDominatorTreeAnalysis>(const_cast<Function &>(F));
   ObservationFlow Flow(F, PDT);
-  for (auto [I, Label] : SourceLabels)
-    Flow.addSource(I, Label);
+  for (unsigned Label = 0; Label < Sources.size(); ++Label)
+    Flow.addSource(Sources[Label].Witness, Label);
   Flow.run();
 
   if (!F.getReturnType()->isVoidTy())

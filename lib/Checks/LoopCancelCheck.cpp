@@ -163,7 +163,14 @@ static DebugLoc loopScopeStart(const Loop &L) {
 /// which clang locates at the loop statement; then Loop::getStartLoc()'s
 /// guesses or the header's first location.
 static DebugLoc loopStart(const Loop &L) {
-  if (MDNode *ID = L.getLoopID())
+  // When an outer latch is merged into an inner loop's exiting branch, the
+  // inner loop shows the outer loop's metadata: it belongs to the outer one.
+  MDNode *ID = L.getLoopID();
+  for (const Loop *Outer = L.getParentLoop(); ID && Outer;
+       Outer = Outer->getParentLoop())
+    if (Outer->getLoopID() == ID)
+      ID = nullptr;
+  if (ID)
     for (const MDOperand &Op : drop_begin(ID->operands()))
       if (auto *Loc = dyn_cast<DILocation>(Op))
         return DebugLoc(Loc);
@@ -204,6 +211,14 @@ void FunctionLoops::classifyLoopBodies(const LoopInfo &LI) {
       Body.push_back({&I, std::move(Facts)});
     }
   }
+  // Name the first blocking call and observation in source order: block
+  // order changes when loops are rotated.
+  llvm::stable_sort(Body, [](const auto &A, const auto &B) {
+    return sourceOrderKey(*A.first) < sourceOrderKey(*B.first);
+  });
+  llvm::stable_sort(Observations, [](const auto &A, const auto &B) {
+    return sourceOrderKey(*A.I) < sourceOrderKey(*B.I);
+  });
 }
 
 bool FunctionLoops::writesTo(const Loop &L, const ObjectRoot &Root) {
