@@ -27,7 +27,7 @@ int cancel_after_join(cv_ctx_t *parent, int mode) {
 // Each arm of an if/else cancels.
 int cancel_in_both_arms(cv_ctx_t *parent) {
   cv_ctx_t *child;
-  // CHECK: verified-cancel-all-paths.c:[[@LINE+1]]:25: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_deadline' is cancelled on every path: cancelled by 'cv_cancel' at line {{[1-9][0-9]*$}}
+  // CHECK: verified-cancel-all-paths.c:[[@LINE+1]]:25: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_deadline' is cancelled on every path: cancelled by 'cv_cancel' at line [[@LINE+3]] and cancelled by 'cv_cancel' at line [[@LINE+8]]{{$}}
   cv_cancel_t *cancel = cv_with_deadline(parent, 5000, &child);
   if (work(child) < 0) {
     cv_cancel(cancel);
@@ -43,7 +43,7 @@ int cancel_in_both_arms(cv_ctx_t *parent) {
 // Every case of a switch cancels before it returns.
 int cancel_in_every_case(cv_ctx_t *parent, int kind) {
   cv_ctx_t *child;
-  // CHECK: verified-cancel-all-paths.c:[[@LINE+1]]:25: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is cancelled on every path: cancelled by 'cv_cancel' at line {{[1-9][0-9]*$}}
+  // CHECK: verified-cancel-all-paths.c:[[@LINE+1]]:25: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is cancelled on every path: cancelled by 'cv_cancel' at line [[@LINE+4]], cancelled by 'cv_cancel' at line [[@LINE+8]] and cancelled by 'cv_cancel' at line [[@LINE+11]]{{$}}
   cv_cancel_t *cancel = cv_with_cancel(parent, &child);
   switch (kind) {
   case 0:
