@@ -16,8 +16,10 @@
 #include "llvm/IR/DebugLoc.h"
 #include "llvm/IR/Instruction.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace llvm {
 class DISubprogram;
@@ -50,9 +52,27 @@ inlinedFrames(const llvm::Instruction &I) {
 llvm::DebugLoc locationOrTwin(const llvm::Instruction &I);
 
 /// Line and column of \p I in its function's own code (at the outermost
-/// inlined call), for ordering instructions as the source does; unlocated
-/// instructions come last.
-std::pair<unsigned, unsigned> sourceOrderKey(const llvm::Instruction &I);
+/// inlined call), then in each inlined function down to its own code: the
+/// order of the source, whatever the block order. Unlocated instructions
+/// come last.
+using SourceOrderKey = llvm::SmallVector<std::pair<unsigned, unsigned>, 4>;
+SourceOrderKey sourceOrderKey(const llvm::Instruction &I);
+
+/// Stable-sorts \p Items by the source order of the instruction \p InstOf
+/// gives for each, computing each key once.
+template <typename T, typename InstOfT>
+void sortBySourceOrder(std::vector<T> &Items, InstOfT InstOf) {
+  std::vector<std::pair<SourceOrderKey, size_t>> Keys;
+  Keys.reserve(Items.size());
+  for (size_t I = 0; I < Items.size(); ++I)
+    Keys.push_back({sourceOrderKey(*InstOf(Items[I])), I});
+  std::stable_sort(Keys.begin(), Keys.end());
+  std::vector<T> Sorted;
+  Sorted.reserve(Items.size());
+  for (const auto &Entry : Keys)
+    Sorted.push_back(std::move(Items[Entry.second]));
+  Items = std::move(Sorted);
+}
 
 /// The function whose source code \p DL points into (the innermost inlined
 /// one), or null without debug info.

@@ -55,13 +55,15 @@ DebugLoc locationOrTwin(const Instruction &I) {
   return DebugLoc();
 }
 
-std::pair<unsigned, unsigned> sourceOrderKey(const Instruction &I) {
-  const DILocation *Loc = I.getDebugLoc().get();
-  while (Loc && Loc->getInlinedAt())
-    Loc = Loc->getInlinedAt();
-  if (!Loc || Loc->getLine() == 0)
-    return {~0u, ~0u};
-  return {Loc->getLine(), Loc->getColumn()};
+SourceOrderKey sourceOrderKey(const Instruction &I) {
+  SourceOrderKey Key;
+  for (const DILocation *Loc = I.getDebugLoc().get(); Loc;
+       Loc = Loc->getInlinedAt())
+    Key.push_back({Loc->getLine() ? Loc->getLine() : ~0u, Loc->getColumn()});
+  if (Key.empty())
+    Key.push_back({~0u, ~0u});
+  std::reverse(Key.begin(), Key.end());
+  return Key;
 }
 
 const DISubprogram *sourceFunctionOf(const DebugLoc &DL) {

@@ -141,9 +141,7 @@ void WaitSummaries::summarise(const Function &F, FunctionAnalysisManager &FAM,
     if (IF.Blocks || !IF.Observations.empty())
       Facts.push_back({&I, std::move(IF)});
   }
-  llvm::stable_sort(Facts, [](const auto &A, const auto &B) {
-    return sourceOrderKey(*A.first) < sourceOrderKey(*B.first);
-  });
+  sortBySourceOrder(Facts, [](const auto &Entry) { return Entry.first; });
 
   // Value observations, by flow label.
   SmallVector<ObservationFact, 8> Sources;

@@ -213,12 +213,9 @@ void FunctionLoops::classifyLoopBodies(const LoopInfo &LI) {
   }
   // Name the first blocking call and observation in source order: block
   // order changes when loops are rotated.
-  llvm::stable_sort(Body, [](const auto &A, const auto &B) {
-    return sourceOrderKey(*A.first) < sourceOrderKey(*B.first);
-  });
-  llvm::stable_sort(Observations, [](const auto &A, const auto &B) {
-    return sourceOrderKey(*A.I) < sourceOrderKey(*B.I);
-  });
+  sortBySourceOrder(Body, [](const auto &Entry) { return Entry.first; });
+  sortBySourceOrder(Observations,
+                    [](const LoopObservation &Obs) { return Obs.I; });
 }
 
 bool FunctionLoops::writesTo(const Loop &L, const ObjectRoot &Root) {
