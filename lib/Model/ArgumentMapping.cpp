@@ -17,6 +17,7 @@
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/Module.h"
 
 #include <set>
 
@@ -200,7 +201,7 @@ signatureFromMangledName(const Function &F, std::string &Error) {
 namespace {
 /// The ways the source parameters can be laid over the IR arguments. An IR
 /// argument clang marks noundef (or passes byval) is never a piece of a split
-/// aggregate; with no such mark in the whole function (hand-written IR) a
+/// aggregate; with no such mark in the whole module (hand-written IR) a C
 /// parameter of unknown type is taken as one IR argument.
 class ParameterLayout {
 public:
@@ -276,6 +277,25 @@ static bool isSolidArgument(const Function &F, unsigned I) {
          F.hasParamAttribute(I, Attribute::Preallocated);
 }
 
+/// Whether clang's noundef marks can be trusted to tell whole scalars from
+/// pieces of aggregates: the function, or some other function of the
+/// module, has them (a function whose parameters are all structs has none).
+/// Hand-written IR without any is taken as one IR argument per parameter.
+static bool hasNoUndefMarks(const Function &F) {
+  auto Marked = [](const Function &G) {
+    for (unsigned I = 0, E = G.arg_size(); I < E; ++I)
+      if (G.hasParamAttribute(I, Attribute::NoUndef))
+        return true;
+    return false;
+  };
+  if (Marked(F))
+    return true;
+  for (const Function &G : *F.getParent())
+    if (!G.isIntrinsic() && Marked(G))
+      return true;
+  return false;
+}
+
 static std::string parameters(unsigned N) {
   return std::to_string(N) + (N == 1 ? " parameter" : " parameters");
 }
@@ -304,13 +324,12 @@ Expected<IRPosition> mapSourcePosition(const Function &F,
   // everything but the sret slot.
   SmallVector<unsigned, 8> Args;
   SmallVector<bool, 8> Solid;
-  bool Evidence = false;
   for (unsigned I = 0; I < NumIR; ++I)
     if (!SRet || I != *SRet) {
       Args.push_back(I);
       Solid.push_back(isSolidArgument(F, I));
-      Evidence |= Solid.back();
     }
+  bool Evidence = hasNoUndefMarks(F);
 
   std::string Error;
   std::optional<SourceSignature> Sig = signatureFromDebugInfo(F);
