@@ -22,6 +22,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 #include <string>
 
 namespace llvm {
@@ -53,6 +54,20 @@ struct AccessPath {
   std::string str() const;
 };
 
+/// A pointer argument a function stores into memory reached from another
+/// argument: `this->f_ = f` in a constructor. Callers use it to see that the
+/// object now points where their argument pointed.
+struct ArgumentStore {
+  unsigned DestArg = 0;
+  /// The address written, relative to DestArg (as in AccessPath::Offsets).
+  llvm::SmallVector<int64_t, 4> DestOffsets;
+  unsigned SrcArg = 0;
+  bool operator==(const ArgumentStore &O) const {
+    return DestArg == O.DestArg && DestOffsets == O.DestOffsets &&
+           SrcArg == O.SrcArg;
+  }
+};
+
 /// Computes access paths for the values of one function. Stores that are the
 /// only store to a local slot (an argument spilled at -O0, a captured
 /// reference in a lambda object) are looked through, so a value reloaded from
@@ -65,8 +80,12 @@ public:
       std::function<std::optional<std::pair<unsigned, int64_t>>(
           const llvm::Function &)>;
 
+  using ArgumentStoresFn =
+      std::function<std::vector<ArgumentStore>(const llvm::Function &)>;
+
   explicit AccessPathBuilder(const llvm::Function &F,
-                             ReturnedArgumentFn ReturnedArgument = nullptr);
+                             ReturnedArgumentFn ReturnedArgument = nullptr,
+                             ArgumentStoresFn ArgumentStores = nullptr);
 
   /// The path of \p V, or nullopt if V is not reached by constant offsets
   /// and loads from a root (then V is its own root).

@@ -23,6 +23,7 @@
 #include "cancelverify/AccessPath.h"
 #include "cancelverify/ApiModel.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/DebugLoc.h"
 
 #include <map>
@@ -121,6 +122,10 @@ public:
 
   AccessPathBuilder &paths(const llvm::Function &F);
 
+  /// The pointer arguments \p F stores into objects reached from its other
+  /// arguments (directly or through its callees).
+  std::vector<ArgumentStore> argumentStores(const llvm::Function &F);
+
   /// If every return of \p F returns its argument N plus a constant offset.
   std::optional<std::pair<unsigned, int64_t>>
   returnedArgument(const llvm::Function &F);
@@ -146,6 +151,11 @@ private:
   std::map<const llvm::Function *,
            std::optional<std::optional<std::pair<unsigned, int64_t>>>>
       ReturnedArguments;
+  std::map<const llvm::Function *, std::optional<std::vector<ArgumentStore>>>
+      ArgumentStores;
+  /// Functions whose AccessPathBuilder is being built (summaries that need
+  /// it answer "unknown" instead of recursing).
+  llvm::SmallPtrSet<const llvm::Function *, 4> Building;
   /// Functions stored into each (struct type, byte offset), module-wide.
   std::optional<std::map<std::pair<const llvm::Type *, int64_t>,
                          llvm::SmallVector<const llvm::Function *, 2>>>

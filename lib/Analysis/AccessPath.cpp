@@ -67,30 +67,77 @@ static const AllocaInst *localRoot(const AccessPath &P) {
 }
 
 AccessPathBuilder::AccessPathBuilder(const Function &F,
-                                     ReturnedArgumentFn ReturnedArgument)
+                                     ReturnedArgumentFn ReturnedArgument,
+                                     ArgumentStoresFn ArgumentStores)
     : DL(F.getParent()->getDataLayout()),
       ReturnedArgument(std::move(ReturnedArgument)) {
-  // Count the writes to every local slot. A slot that a memcpy or memset
-  // writes, or that is written more than once, is not looked through.
+  // Count the writes to every local slot; only a slot written exactly once
+  // is looked through. Writes come from stores, from callees that store a
+  // pointer argument into an object the caller passed, and from copies of
+  // objects whose slots are known.
   std::map<AccessPath, std::pair<unsigned, const Value *>> Writes;
-  SmallPtrSet<const Value *, 8> BulkWritten;
+  auto Write = [&](const AccessPath &Addr, const Value *V) {
+    if (!localRoot(Addr))
+      return;
+    auto &W = Writes[Addr];
+    ++W.first;
+    W.second = V;
+  };
+  SmallVector<const AnyMemIntrinsic *, 4> Copies;
   for (const Instruction &I : instructions(F)) {
     if (auto *SI = dyn_cast<StoreInst>(&I)) {
-      AccessPath Addr = compute(SI->getPointerOperand(), 0);
-      if (localRoot(Addr)) {
-        auto &W = Writes[Addr];
-        ++W.first;
-        W.second = SI->getValueOperand();
-      }
+      Write(compute(SI->getPointerOperand(), 0), SI->getValueOperand());
     } else if (auto *MI = dyn_cast<AnyMemIntrinsic>(&I)) {
-      AccessPath Dst = compute(MI->getRawDest(), 0);
-      if (localRoot(Dst))
-        BulkWritten.insert(Dst.Root);
+      Copies.push_back(MI);
+    } else if (auto *CB = dyn_cast<CallBase>(&I); CB && ArgumentStores) {
+      const Function *Callee = CB->getCalledFunction();
+      if (!Callee || Callee->isDeclaration())
+        continue;
+      for (const ArgumentStore &AS : ArgumentStores(*Callee)) {
+        if (AS.DestArg >= CB->arg_size() || AS.SrcArg >= CB->arg_size())
+          continue;
+        AccessPath Dst = compute(CB->getArgOperand(AS.DestArg), 0);
+        Dst.Offsets.back() += AS.DestOffsets[0];
+        Dst.Offsets.append(AS.DestOffsets.begin() + 1, AS.DestOffsets.end());
+        Write(Dst, CB->getArgOperand(AS.SrcArg));
+      }
+    }
+  }
+  // A copy writes every byte of its destination: the slots it copies from
+  // known slots get their values, other slots in range count as rewritten.
+  for (const AnyMemIntrinsic *MI : Copies) {
+    AccessPath Dst = compute(MI->getRawDest(), 0);
+    if (!localRoot(Dst))
+      continue;
+    auto *Len = dyn_cast<ConstantInt>(MI->getLength());
+    int64_t Size = Len ? Len->getSExtValue() : INT64_MAX;
+    SmallVector<std::pair<AccessPath, const Value *>, 4> Copied;
+    if (auto *MT = dyn_cast<AnyMemTransferInst>(MI)) {
+      AccessPath Src = compute(MT->getRawSource(), 0);
+      SmallVector<int64_t, 4> Rest;
+      for (auto &[Slot, W] : Writes)
+        if (W.first == 1 && Slot.extends(Src, Rest, Size) && Rest.size() == 1) {
+          AccessPath D = Dst;
+          D.Offsets.back() += Rest[0];
+          Copied.push_back({D, W.second});
+        }
+    }
+    for (auto &[Slot, W] : Writes)
+      if (Slot.Root == Dst.Root && Slot.Offsets[0] >= Dst.Offsets[0] &&
+          Slot.Offsets[0] - Dst.Offsets[0] < Size &&
+          !llvm::any_of(Copied, [&](const auto &C) { return C.first == Slot; }))
+        ++W.first;
+    for (auto &[D, V] : Copied)
+      Write(D, V);
+    if (Copied.empty()) {
+      AccessPath Whole = Dst;
+      auto &W = Writes[Whole];
+      W.first += 2; // unknown contents: never look through this slot
     }
   }
   Cache.clear();
   for (auto &[Addr, W] : Writes)
-    if (W.first == 1 && !BulkWritten.count(Addr.Root))
+    if (W.first == 1)
       ForwardValue.push_back({Addr, W.second});
 }
 

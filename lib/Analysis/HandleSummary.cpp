@@ -13,6 +13,7 @@
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/Analysis/CallGraph.h"
 #include "llvm/IR/InstIterator.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
@@ -31,9 +32,76 @@ AccessPathBuilder &HandleAnalysis::paths(const Function &F) {
   auto It = Paths.find(&F);
   if (It != Paths.end())
     return *It->second;
+  Building.insert(&F);
   auto B = std::make_unique<AccessPathBuilder>(
-      F, [this](const Function &Callee) { return returnedArgument(Callee); });
+      F, [this](const Function &Callee) { return returnedArgument(Callee); },
+      [this](const Function &Callee) { return argumentStores(Callee); });
+  Building.erase(&F);
   return *(Paths[&F] = std::move(B));
+}
+
+std::vector<ArgumentStore> HandleAnalysis::argumentStores(const Function &F) {
+  auto It = ArgumentStores.find(&F);
+  if (It != ArgumentStores.end())
+    return It->second.value_or(std::vector<ArgumentStore>());
+  if (Building.count(&F))
+    return {};
+  ArgumentStores[&F] = std::nullopt; // in progress: recursion sees none
+  AccessPathBuilder &P = paths(F);
+  std::vector<ArgumentStore> Result;
+  // The pointer argument (at offset 0) a value is, if it is one.
+  auto SourceArg = [&](const Value *V) -> std::optional<unsigned> {
+    if (!V->getType()->isPointerTy())
+      return std::nullopt;
+    AccessPath VP = P.pathOf(V);
+    auto *A = dyn_cast<Argument>(VP.Root);
+    if (!A || VP.Offsets.size() != 1 || VP.Offsets[0] != 0)
+      return std::nullopt;
+    return A->getArgNo();
+  };
+  auto Record = [&](const AccessPath &Dest, unsigned Src) {
+    auto *A = dyn_cast<Argument>(Dest.Root);
+    if (!A)
+      return;
+    ArgumentStore AS{A->getArgNo(), Dest.Offsets, Src};
+    if (!llvm::is_contained(Result, AS))
+      Result.push_back(AS);
+  };
+  for (const Instruction &I : instructions(F)) {
+    if (auto *SI = dyn_cast<StoreInst>(&I)) {
+      if (auto Src = SourceArg(SI->getValueOperand()))
+        Record(P.pathOf(SI->getPointerOperand()), *Src);
+    } else if (auto *MT = dyn_cast<AnyMemTransferInst>(&I)) {
+      // Copying a local object whose slot holds the argument pointer.
+      AccessPath Dst = P.pathOf(MT->getRawDest());
+      AccessPath Src = P.pathOf(MT->getRawSource());
+      SmallVector<int64_t, 4> Rest;
+      for (const auto &[Slot, Stored] : P.forwardedSlots())
+        if (auto SA = SourceArg(Stored);
+            SA && Slot.extends(Src, Rest) && Rest.size() == 1) {
+          AccessPath D = Dst;
+          D.Offsets.back() += Rest[0];
+          Record(D, *SA);
+        }
+    } else if (auto *CB = dyn_cast<CallBase>(&I)) {
+      const Function *Callee = CB->getCalledFunction();
+      if (!Callee || Callee->isDeclaration() || Callee == &F)
+        continue;
+      for (const ArgumentStore &AS : argumentStores(*Callee)) {
+        if (AS.DestArg >= CB->arg_size() || AS.SrcArg >= CB->arg_size())
+          continue;
+        auto Src = SourceArg(CB->getArgOperand(AS.SrcArg));
+        if (!Src)
+          continue;
+        AccessPath D = P.pathOf(CB->getArgOperand(AS.DestArg));
+        D.Offsets.back() += AS.DestOffsets[0];
+        D.Offsets.append(AS.DestOffsets.begin() + 1, AS.DestOffsets.end());
+        Record(D, *Src);
+      }
+    }
+  }
+  ArgumentStores[&F] = Result;
+  return Result;
 }
 
 std::optional<std::pair<unsigned, int64_t>>
@@ -41,6 +109,8 @@ HandleAnalysis::returnedArgument(const Function &F) {
   auto It = ReturnedArguments.find(&F);
   if (It != ReturnedArguments.end())
     return It->second.value_or(std::nullopt);
+  if (Building.count(&F))
+    return std::nullopt;
   // Mark in progress (recursion, or a builder under construction): unknown.
   ReturnedArguments[&F] = std::nullopt;
   std::optional<std::pair<unsigned, int64_t>> Result;
