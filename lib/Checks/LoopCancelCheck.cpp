@@ -96,11 +96,15 @@ static const DILocalScope *commonScope(const DILocalScope *A,
   return nullptr;
 }
 
-/// The lexical block clang opened for the loop statement: the innermost scope
-/// enclosing the whole body, widened to the outermost block that starts on
-/// the same line (`for (...) {` opens the statement's block and the body's).
-/// Inlined code in the body is seen at the frame all of the body shares.
-static DebugLoc loopScopeStart(const Loop &L) {
+/// The innermost scope enclosing all of a loop's located code, seen in the
+/// deepest inlined frame that all of it shares.
+struct BodyScope {
+  const DILocalScope *Scope = nullptr;
+  /// Where that frame was inlined, or null for the function's own code.
+  const DILocation *InlinedAt = nullptr;
+};
+
+static BodyScope findBodyScope(const Loop &L) {
   // Each located instruction's locations, outermost frame first.
   std::vector<SmallVector<const DILocation *, 4>> Chains;
   for (const BasicBlock *BB : L.blocks())
@@ -115,9 +119,8 @@ static DebugLoc loopScopeStart(const Loop &L) {
       Chains.push_back(std::move(Chain));
     }
   if (Chains.empty())
-    return DebugLoc();
-  // The deepest inlined frame every instruction is in; frames are told apart
-  // by the (distinct) call site they were inlined at.
+    return {};
+  // Frames are told apart by the (distinct) call site they were inlined at.
   size_t Depth = 0;
   for (size_t D = 1;; ++D) {
     bool Shared = all_of(Chains, [&](const auto &C) {
@@ -133,38 +136,41 @@ static DebugLoc loopScopeStart(const Loop &L) {
     const DILocalScope *S = C[Depth]->getScope();
     Common = Common ? commonScope(Common, S) : S;
     if (!Common)
-      return DebugLoc();
+      return {};
   }
-  // Only a `for` statement opens a block of its own around the body's
-  // block, on the same line; a body block alone starts at its `{`.
-  const auto *Block = dyn_cast<DILexicalBlock>(Common);
-  if (!Block)
-    return DebugLoc();
-  const DILexicalBlock *Statement = nullptr;
-  for (const auto *Outer = dyn_cast<DILexicalBlock>(Block->getScope());
-       Outer && Outer->getLine() == Block->getLine();
-       Outer = dyn_cast<DILexicalBlock>(Outer->getScope()))
-    Statement = Outer;
-  if (!Statement)
-    return DebugLoc();
-  // Keep the inlining history of the frame, as the loop metadata would.
-  const DILocation *Frame = Chains.front()[Depth];
-  return DILocation::get(Statement->getContext(), Statement->getLine(),
-                         Statement->getColumn(),
-                         const_cast<DILexicalBlock *>(Statement),
-                         Frame->getInlinedAt());
+  return {Common, Chains.front()[Depth]->getInlinedAt()};
+}
+
+static DebugLoc locationOfScope(const DILexicalBlock *Block,
+                                const DILocation *InlinedAt) {
+  return DILocation::get(Block->getContext(), Block->getLine(),
+                         Block->getColumn(),
+                         const_cast<DILexicalBlock *>(Block),
+                         const_cast<DILocation *>(InlinedAt));
+}
+
+/// True if \p Outer encloses \p Inner and is not \p Inner.
+static bool strictlyEncloses(const DILocalScope *Outer,
+                             const DILocalScope *Inner) {
+  for (const DILocalScope *S = Inner; S;
+       S = dyn_cast<DILocalScope>(S->getScope()))
+    if (S != Inner && S == Outer)
+      return true;
+  return false;
 }
 
 /// Where the loop starts in the source: the `for`/`while`/`do` location clang
 /// puts in the loop's llvm.loop metadata (kept through rotation and
-/// inlining). Optimizations sometimes drop that metadata; then the lexical
-/// block of a `for` statement still says where it is; then the guard that
-/// loop rotation put before the loop, a copy of the loop condition's branch,
-/// which clang locates at the loop statement; then Loop::getStartLoc()'s
-/// guesses or the header's first location.
+/// inlining). Optimizations sometimes drop that metadata, or move an outer
+/// loop's onto an inner loop. Then, in order:
+///  - a `for` statement's own lexical block, which clang opens around the
+///    body's block on the same line;
+///  - the guard loop rotation put before the loop, a copy of the condition's
+///    branch, which clang locates at the loop statement (if it lies outside
+///    the body's scope: jump threading also makes guards of inner checks);
+///  - the body's block, at its `{`;
+///  - Loop::getStartLoc()'s guesses or the header's first location.
 static DebugLoc loopStart(const Loop &L) {
-  // When an outer latch is merged into an inner loop's exiting branch, the
-  // inner loop shows the outer loop's metadata: it belongs to the outer one.
   MDNode *ID = L.getLoopID();
   for (const Loop *Outer = L.getParentLoop(); ID && Outer;
        Outer = Outer->getParentLoop())
@@ -174,15 +180,32 @@ static DebugLoc loopStart(const Loop &L) {
     for (const MDOperand &Op : drop_begin(ID->operands()))
       if (auto *Loc = dyn_cast<DILocation>(Op))
         return DebugLoc(Loc);
-  if (DebugLoc Scope = loopScopeStart(L))
-    return Scope;
+
+  BodyScope Body = findBodyScope(L);
+  const auto *Block = dyn_cast_or_null<DILexicalBlock>(Body.Scope);
+  if (Block) {
+    const DILexicalBlock *Statement = nullptr;
+    for (const auto *Outer = dyn_cast<DILexicalBlock>(Block->getScope());
+         Outer && Outer->getLine() == Block->getLine();
+         Outer = dyn_cast<DILexicalBlock>(Outer->getScope()))
+      Statement = Outer;
+    if (Statement)
+      return locationOfScope(Statement, Body.InlinedAt);
+  }
   if (const BasicBlock *Pred = L.getLoopPredecessor()) {
     const auto *Guard = dyn_cast<BranchInst>(Pred->getTerminator());
-    if (Guard && Guard->isConditional() && Guard->getDebugLoc() &&
-        Guard->getDebugLoc().getLine() != 0 &&
-        L.contains(Guard->getSuccessor(0)) != L.contains(Guard->getSuccessor(1)))
-      return Guard->getDebugLoc();
+    const DILocation *GuardLoc = Guard ? Guard->getDebugLoc().get() : nullptr;
+    if (Guard && Guard->isConditional() && GuardLoc &&
+        GuardLoc->getLine() != 0 &&
+        L.contains(Guard->getSuccessor(0)) !=
+            L.contains(Guard->getSuccessor(1)) &&
+        (!Body.Scope ||
+         (GuardLoc->getInlinedAt() == Body.InlinedAt &&
+          strictlyEncloses(GuardLoc->getScope(), Body.Scope))))
+      return DebugLoc(GuardLoc);
   }
+  if (Block)
+    return locationOfScope(Block, Body.InlinedAt);
   if (DebugLoc Guess = L.getStartLoc(); Guess && Guess.getLine() != 0)
     return Guess;
   for (const Instruction &I : *L.getHeader())
