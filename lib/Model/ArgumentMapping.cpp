@@ -342,8 +342,10 @@ Expected<IRPosition> mapSourcePosition(const Function &F,
     // the IR arguments unless clang's noundef marks show coerced aggregates.
     Sig.emplace();
     Sig->HasThis = false;
-    if (Evidence)
+    if (Evidence && llvm::is_contained(Solid, false))
       Sig->UnknownWidths = Widths::oneOrTwo();
+    else // every IR argument is a parameter of its own
+      Sig->Params.emplace(Args.size(), Widths::exactlyOne());
   }
   if (Sig->Params && P.Kind == SourcePosition::Argument &&
       P.Index >= Sig->Params->size())
