@@ -126,6 +126,11 @@ public:
   /// arguments (directly or through its callees).
   std::vector<ArgumentStore> argumentStores(const llvm::Function &F);
 
+  /// Whether \p F is known to throw: it throws explicitly, or calls such a
+  /// function, and lets the exception out. Functions without a body here are
+  /// assumed not to throw, so only exceptions the module shows are exits.
+  bool knownToThrow(const llvm::Function &F);
+
   /// If every return of \p F returns its argument N plus a constant offset.
   std::optional<std::pair<unsigned, int64_t>>
   returnedArgument(const llvm::Function &F);
@@ -153,6 +158,7 @@ private:
       ReturnedArguments;
   std::map<const llvm::Function *, std::optional<std::vector<ArgumentStore>>>
       ArgumentStores;
+  std::map<const llvm::Function *, bool> Throws;
   /// Functions whose AccessPathBuilder is being built (summaries that need
   /// it answer "unknown" instead of recursing).
   llvm::SmallPtrSet<const llvm::Function *, 4> Building;

@@ -441,9 +441,16 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
     return;
   }
   if (isThrow(CB)) {
-    visitExit(CB, S, Record, /*Throw=*/true, nullptr);
+    // An invoked throw goes to this function's own handler or cleanup.
+    if (isa<CallInst>(CB))
+      visitExit(CB, S, Record, /*Throw=*/true, nullptr);
     return;
   }
+  // A call to a function known to throw may leave here by an exception,
+  // before the call's own effect.
+  if (isa<CallInst>(CB) && !F.doesNotThrow())
+    if (auto *Callee = CB.getCalledFunction(); Callee && HA.knownToThrow(*Callee))
+      visitExit(CB, S, Record, /*Throw=*/true, nullptr);
   if (auto *II = dyn_cast<IntrinsicInst>(&CB)) {
     if (auto *MT = dyn_cast<AnyMemTransferInst>(II)) {
       // Copying an object copies the handle it holds (struct copies and
@@ -719,11 +726,11 @@ void HandleFlow::transfer(const BasicBlock &BB, FlowState S, bool Record) {
       return;
   }
   if (auto *Inv = dyn_cast<InvokeInst>(Term)) {
-    // The unwind edge leaves before the call completed. Like plain calls,
-    // which are not exits, only explicit throws are followed: an invoke is
-    // what clang emits for any call in a scope with cleanups, not a sign
-    // that the callee throws.
-    if (isThrow(*Inv))
+    // The unwind edge leaves before the call completed. It is followed only
+    // for callees known to throw: an invoke is what clang emits for any call
+    // in a scope with cleanups, not a sign that the callee throws.
+    const Function *Callee = Inv->getCalledFunction();
+    if (isThrow(*Inv) || (Callee && HA.knownToThrow(*Callee)))
       propagate(BB, *Inv->getUnwindDest(), S, Record);
     visitInstruction(*Term, S, Record);
     propagate(BB, *Inv->getNormalDest(), S, Record);

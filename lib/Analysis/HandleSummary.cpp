@@ -40,6 +40,35 @@ AccessPathBuilder &HandleAnalysis::paths(const Function &F) {
   return *(Paths[&F] = std::move(B));
 }
 
+bool HandleAnalysis::knownToThrow(const Function &F) {
+  StringRef N = F.getName();
+  if (N == "__cxa_throw" || N == "__cxa_rethrow" || N == "_Unwind_Resume")
+    return true;
+  if (F.isDeclaration() || F.doesNotThrow())
+    return false;
+  auto It = Throws.find(&F);
+  if (It != Throws.end())
+    return It->second;
+  Throws[&F] = false; // recursion: assume not, as for unknown functions
+  bool HasResume = false;
+  for (const BasicBlock &BB : F)
+    HasResume |= isa<ResumeInst>(BB.getTerminator());
+  bool Result = false;
+  for (const Instruction &I : instructions(F)) {
+    auto *CB = dyn_cast<CallBase>(&I);
+    const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+    if (!Callee || CB->doesNotThrow())
+      continue;
+    // An invoke's exception leaves only through a cleanup that resumes.
+    if ((isa<CallInst>(CB) || HasResume) && knownToThrow(*Callee)) {
+      Result = true;
+      break;
+    }
+  }
+  Throws[&F] = Result;
+  return Result;
+}
+
 std::vector<ArgumentStore> HandleAnalysis::argumentStores(const Function &F) {
   auto It = ArgumentStores.find(&F);
   if (It != ArgumentStores.end())

@@ -121,7 +121,9 @@ static std::string contextAtHand(const Function &F, const CallBase &Create,
       return Name;
     // A field of a parameter: `r->ctx`.
     auto *Ptr = dyn_cast<DIDerivedType>(T);
-    if (!Ptr || Ptr->getTag() != dwarf::DW_TAG_pointer_type)
+    if (!Ptr || (Ptr->getTag() != dwarf::DW_TAG_pointer_type &&
+                 Ptr->getTag() != dwarf::DW_TAG_reference_type &&
+                 Ptr->getTag() != dwarf::DW_TAG_rvalue_reference_type))
       continue;
     auto *CT = dyn_cast_or_null<DICompositeType>(stripTypedefs(Ptr->getBaseType()));
     if (!CT)
@@ -130,7 +132,9 @@ static std::string contextAtHand(const Function &F, const CallBase &Create,
       if (auto *M = dyn_cast<DIDerivedType>(E))
         if (M->getTag() == dwarf::DW_TAG_member &&
             ContextTypes.count(stripTypedefs(M->getBaseType())))
-          return Name + "->" + M->getName().str();
+          return Name + (Ptr->getTag() == dwarf::DW_TAG_pointer_type ? "->"
+                                                                     : ".") +
+                 M->getName().str();
   }
   return std::string();
 }
