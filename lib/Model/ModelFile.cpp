@@ -25,13 +25,19 @@ struct ReadContext {
   StringRef Buffer;
   std::string ScalarError;
 
-  std::string where(const yaml::IO &IO) const {
+  /// Where the node being read starts in the buffer.
+  const char *location(const yaml::IO &IO) const {
     auto &In = static_cast<const yaml::Input &>(IO);
     const yaml::Node *N = In.getCurrentNode();
     if (!N)
-      return Path.str();
+      return nullptr;
     const char *P = N->getSourceRange().Start.getPointer();
-    if (P < Buffer.begin() || P > Buffer.end())
+    return P < Buffer.begin() || P > Buffer.end() ? nullptr : P;
+  }
+
+  /// "file:line:col" of a location in the buffer.
+  std::string where(const char *P) const {
+    if (!P)
       return Path.str();
     StringRef Before = Buffer.substr(0, P - Buffer.begin());
     size_t Line = Before.count('\n') + 1;
@@ -44,6 +50,8 @@ struct ReadContext {
 
 struct YamlEntry {
   ModelEntry Entry;
+  /// Where the entry starts, for errors found after parsing.
+  const char *Loc = nullptr;
 };
 
 struct YamlModel {
@@ -77,35 +85,21 @@ template <> struct ScalarTraits<RoleSpec> {
 
 /// Which part of the file an entry belongs to decides its target kind; the
 /// mapping is the same shape for all three so errors read the same.
+/// Which part of the file an entry belongs to decides its target kind; the
+/// mapping is the same shape for all three, and is checked after parsing
+/// (checkEntry) so that a misspelt key is reported as such first.
 template <> struct MappingTraits<YamlEntry> {
   static void mapping(IO &IO, YamlEntry &Y) {
     auto *RC = static_cast<ReadContext *>(IO.getContext());
     ModelEntry &E = Y.Entry;
-    std::string Where = RC->where(IO);
+    Y.Loc = RC->location(IO);
     IO.mapOptional("name", E.Name);
     IO.mapOptional("match", E.Pattern);
     IO.mapOptional("struct", E.Struct);
     IO.mapOptional("field", E.Member);
-    IO.mapRequired("roles", E.Roles);
+    IO.mapOptional("roles", E.Roles);
     for (RoleSpec &R : E.Roles)
-      R.Origin = {RoleOrigin::ModelFile, Where};
-  }
-  static std::string validate(IO &, YamlEntry &Y) {
-    const ModelEntry &E = Y.Entry;
-    if (E.Roles.empty())
-      return "an entry needs at least one role";
-    bool IsField = !E.Struct.empty() || !E.Member.empty();
-    if (IsField) {
-      if (E.Struct.empty() || E.Member.empty())
-        return "a field entry needs both 'struct' and 'field'";
-      if (!E.Name.empty() || !E.Pattern.empty())
-        return "a field entry takes 'struct' and 'field', not 'name' or "
-               "'match'";
-    } else if (E.Name.empty() == E.Pattern.empty()) {
-      return "an entry needs exactly one of 'name' (exact symbol) or "
-             "'match' (glob over the demangled name)";
-    }
-    return std::string();
+      R.Origin = {RoleOrigin::ModelFile, RC->where(Y.Loc)};
   }
 };
 
@@ -120,36 +114,44 @@ template <> struct MappingTraits<YamlModel> {
 } // namespace yaml
 } // namespace llvm
 
-/// Checks that each section holds the entries and roles it can hold, and
-/// stamps the target kind. Returns an error message, led by the entry's
-/// file:line:col like the YAML parser's own errors, or empty.
-static std::string checkSection(std::vector<YamlEntry> &Section,
-                                ModelEntry::TargetKind Kind,
-                                StringRef SectionName) {
-  for (YamlEntry &Y : Section) {
-    ModelEntry &E = Y.Entry;
-    E.Target = Kind;
-    std::string Where = E.Roles.front().Origin.Where + ": error: ";
-    bool IsField = !E.Struct.empty();
-    if ((Kind == ModelEntry::Field) != IsField)
-      return Where + (IsField ? "an entry with 'struct' and 'field' belongs "
-                                "under 'fields', not under '" +
-                                    SectionName.str() + "'"
-                              : std::string("an entry under 'fields' needs "
-                                            "'struct' and 'field'"));
+/// Checks that an entry has what its section needs and only roles the
+/// section can hold, and stamps the target kind. Returns an error message or
+/// empty.
+static std::string checkEntry(YamlEntry &Y, ModelEntry::TargetKind Kind,
+                              StringRef SectionName) {
+  ModelEntry &E = Y.Entry;
+  E.Target = Kind;
+  bool HasFieldKeys = !E.Struct.empty() || !E.Member.empty();
+  bool HasNameKeys = !E.Name.empty() || !E.Pattern.empty();
+  if (Kind == ModelEntry::Field) {
+    if (E.Struct.empty() || E.Member.empty())
+      return "an entry under 'fields' needs 'struct' and 'field'";
+    if (HasNameKeys)
+      return "an entry under 'fields' takes 'struct' and 'field', not 'name' "
+             "or 'match'";
+  } else {
+    if (HasFieldKeys)
+      return "an entry with 'struct' and 'field' belongs under 'fields', not "
+             "under '" +
+             SectionName.str() + "'";
+    if (E.Name.empty() == E.Pattern.empty())
+      return "an entry needs exactly one of 'name' (exact symbol) or 'match' "
+             "(glob over the demangled name)";
     if (Kind == ModelEntry::Global && !E.Pattern.empty())
-      return Where + "an entry under 'globals' takes 'name' (globals are "
-                     "matched by exact name), not 'match'";
-    for (const RoleSpec &R : E.Roles) {
-      bool FlagOnly = Kind != ModelEntry::Function;
-      if (FlagOnly != (R.Kind == RoleKind::Flag))
-        return Where + "role '" + R.Text + "' cannot be under '" +
-               SectionName.str() + "': " +
-               (FlagOnly ? std::string("only 'flag' applies to a ") +
-                               (Kind == ModelEntry::Global ? "global" : "field")
-                         : std::string("'flag' applies to globals and "
-                                       "fields, not functions"));
-    }
+      return "an entry under 'globals' takes 'name' (globals are matched by "
+             "exact name), not 'match'";
+  }
+  if (E.Roles.empty())
+    return "an entry needs at least one role, e.g. 'roles: [wait]'";
+  for (const RoleSpec &R : E.Roles) {
+    bool FlagOnly = Kind != ModelEntry::Function;
+    if (FlagOnly != (R.Kind == RoleKind::Flag))
+      return "role '" + R.Text + "' cannot be under '" + SectionName.str() +
+             "': " +
+             (FlagOnly ? std::string("only 'flag' applies to a ") +
+                             (Kind == ModelEntry::Global ? "global" : "field")
+                       : std::string("'flag' applies to globals and fields, "
+                                     "not functions"));
   }
   return std::string();
 }
@@ -184,17 +186,30 @@ bool cancelverify::readModelFile(StringRef Path,
       return false;
     }
   }
+  // Errors found here are printed like the parser's own: file:line:col,
+  // the line, and a caret under the entry.
+  SourceMgr SM;
+  SM.AddNewSourceBuffer(
+      MemoryBuffer::getMemBuffer(Buf->getBuffer(), Path,
+                                 /*RequiresNullTerminator=*/false),
+      SMLoc());
   for (auto [Section, Kind, Name] :
        {std::make_tuple(&Model.Functions, ModelEntry::Function, "functions"),
         std::make_tuple(&Model.Globals, ModelEntry::Global, "globals"),
         std::make_tuple(&Model.Fields, ModelEntry::Field, "fields")}) {
-    std::string Err = checkSection(*Section, Kind, Name);
-    if (!Err.empty()) {
-      Diags.push_back({ModelDiagnostic::Error, Err});
-      return false;
-    }
-    for (YamlEntry &Y : *Section)
+    for (YamlEntry &Y : *Section) {
+      std::string Err = checkEntry(Y, Kind, Name);
+      if (!Err.empty()) {
+        raw_string_ostream OS(Errors);
+        SM.PrintMessage(OS, SMLoc::getFromPointer(Y.Loc), SourceMgr::DK_Error,
+                        Err, /*Ranges=*/{}, /*FixIts=*/{},
+                        /*ShowColors=*/false);
+        Diags.push_back(
+            {ModelDiagnostic::Error, StringRef(Errors).rtrim().str()});
+        return false;
+      }
       Entries.push_back(std::move(Y.Entry));
+    }
   }
   return true;
 }
