@@ -28,7 +28,7 @@ class ApiModel;
 class LoopCancelCheck {
 public:
   LoopCancelCheck(const ApiModel &Model, const VerifierOptions &Options)
-      : Model(Model), Inference(Options.InferFlags) {}
+      : Model(Model), Options(Options) {}
 
   /// Appends a finding for every loop of \p M that can block: functions in
   /// module order, loops in source order. Reads LoopInfo and the
@@ -38,7 +38,7 @@ public:
 
 private:
   const ApiModel &Model;
-  FlagInference Inference;
+  const VerifierOptions &Options;
 };
 
 } // namespace cancelverify

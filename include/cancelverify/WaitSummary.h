@@ -16,6 +16,7 @@
 #ifndef CANCELVERIFY_WAITSUMMARY_H
 #define CANCELVERIFY_WAITSUMMARY_H
 
+#include "cancelverify/ApiModel.h"
 #include "cancelverify/ObjectRoot.h"
 #include "cancelverify/Options.h"
 
@@ -37,8 +38,6 @@ class Module;
 } // namespace llvm
 
 namespace cancelverify {
-
-class ApiModel;
 
 /// A load that no model calls a cancel flag but that looks like one: a
 /// volatile or atomic read of memory others can write (and, with
@@ -103,8 +102,10 @@ struct Witness {
 
 class WaitSummaries {
 public:
-  WaitSummaries(const ApiModel &Model, FlagInference Inference)
-      : Model(Model), Inference(Inference) {}
+  /// \p Config is the configuration \p Model was built from; it also
+  /// models functions that were inlined and then deleted (see compute()).
+  WaitSummaries(const ApiModel &Model, const VerifierOptions &Options)
+      : Model(Model), Config(Options.Model), Inference(Options.InferFlags) {}
 
   /// Summarises every function with a body in \p M, callees first.
   void compute(llvm::Module &M, llvm::FunctionAnalysisManager &FAM);
@@ -125,15 +126,16 @@ public:
   Witness explainObservation(const llvm::Instruction &I,
                              Observation::KindTy Kind) const;
 
-  /// A modelled function whose code \p SP is (a wait or observe call that
-  /// was inlined), or null.
-  const llvm::Function *modelledFunctionOf(const llvm::DISubprogram *SP) const;
+  /// The wait or observe roles of the function whose code \p SP is, for
+  /// code inlined from it, or null.
+  const FunctionRoles *modelledRolesOf(const llvm::DISubprogram *SP) const;
 
   /// "flag 'g_stop'", "inferred flag: volatile global 'g_stop'".
   std::string describeFlag(const llvm::LoadInst &LI) const;
   static std::string describeInferred(const InferredFlag &Flag);
 
 private:
+  void modelInlinedFunctions(llvm::Module &M);
   void summarise(const llvm::Function &F, llvm::FunctionAnalysisManager &FAM,
                  WaitSummary &Out) const;
   std::optional<InferredFlag> inferFlag(const llvm::LoadInst &LI,
@@ -146,12 +148,12 @@ private:
                   Observation::KindTy Kind) const;
 
   const ApiModel &Model;
+  ModelConfig Config;
   FlagInference Inference;
   llvm::DenseMap<const llvm::Function *, WaitSummary> Summaries;
   /// Modelled wait and observe functions by subprogram, to recognise their
   /// inlined code.
-  llvm::DenseMap<const llvm::DISubprogram *, const llvm::Function *>
-      ModelledSubprograms;
+  llvm::DenseMap<const llvm::DISubprogram *, FunctionRoles> ModelledSubprograms;
 };
 
 } // namespace cancelverify

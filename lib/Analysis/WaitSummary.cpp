@@ -12,6 +12,7 @@
 #include "cancelverify/ObservationFlow.h"
 #include "cancelverify/SourceFrames.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/CallGraph.h"
@@ -35,9 +36,12 @@ const WaitSummary *WaitSummaries::lookup(const Function *F) const {
   return It == Summaries.end() ? nullptr : &It->second;
 }
 
-const Function *
-WaitSummaries::modelledFunctionOf(const DISubprogram *SP) const {
-  return SP ? ModelledSubprograms.lookup(SP) : nullptr;
+const FunctionRoles *
+WaitSummaries::modelledRolesOf(const DISubprogram *SP) const {
+  if (!SP)
+    return nullptr;
+  auto It = ModelledSubprograms.find(SP);
+  return It == ModelledSubprograms.end() ? nullptr : &It->second;
 }
 
 /// Takes \p Candidate if \p Fact has nothing yet or only an inferred flag
@@ -71,10 +75,51 @@ static bool hasWaitOrObserveRole(const ApiModel &Model, const Function &F) {
   return R && (R->Wait || R->Observe);
 }
 
-void WaitSummaries::compute(Module &M, FunctionAnalysisManager &FAM) {
+/// The name a function inlined from \p SP had: its symbol.
+static StringRef symbolOf(const DISubprogram &SP) {
+  return SP.getLinkageName().empty() ? SP.getName() : SP.getLinkageName();
+}
+
+void WaitSummaries::modelInlinedFunctions(Module &M) {
+  DenseSet<const DISubprogram *> Known;
   for (const Function &F : M)
-    if (F.getSubprogram() && hasWaitOrObserveRole(Model, F))
-      ModelledSubprograms.try_emplace(F.getSubprogram(), &F);
+    if (const DISubprogram *SP = F.getSubprogram()) {
+      Known.insert(SP);
+      if (hasWaitOrObserveRole(Model, F))
+        ModelledSubprograms.try_emplace(SP, *Model.rolesOf(&F));
+    }
+
+  // Optimized code holds inlined copies of functions that are gone from the
+  // module (a std:: template instance, once inlined everywhere). The model
+  // only knows functions of the module, so ask a model of the same
+  // configuration about declarations of those names, in a scratch module.
+  SmallVector<const DISubprogram *, 16> Gone;
+  for (const Function &F : M)
+    for (const Instruction &I : instructions(F))
+      for (const InlinedFrame &Frame : inlinedFrames(I))
+        if (Known.insert(Frame.Callee).second)
+          Gone.push_back(Frame.Callee);
+  if (Gone.empty())
+    return;
+  Module Scratch("cancel-verify-inlined", M.getContext());
+  Scratch.setTargetTriple(M.getTargetTriple());
+  Scratch.setDataLayout(M.getDataLayout());
+  auto *Ty = FunctionType::get(Type::getVoidTy(M.getContext()), false);
+  for (const DISubprogram *SP : Gone)
+    Function::Create(Ty, GlobalValue::ExternalLinkage, symbolOf(*SP), Scratch);
+  std::vector<ModelDiagnostic> Ignored;
+  std::unique_ptr<ApiModel> ScratchModel =
+      ApiModel::build(Scratch, Config, Ignored);
+  if (!ScratchModel)
+    return;
+  for (const DISubprogram *SP : Gone)
+    if (const Function *F = Scratch.getFunction(symbolOf(*SP)))
+      if (hasWaitOrObserveRole(*ScratchModel, *F))
+        ModelledSubprograms.try_emplace(SP, *ScratchModel->rolesOf(F));
+}
+
+void WaitSummaries::compute(Module &M, FunctionAnalysisManager &FAM) {
+  modelInlinedFunctions(M);
 
   CallGraph CG(M);
   for (scc_iterator<CallGraph *> It = scc_begin(&CG); !It.isAtEnd(); ++It) {
@@ -242,8 +287,7 @@ InstructionFacts WaitSummaries::classify(const Instruction &I,
   InstructionFacts Facts;
   // Inlined code of a modelled function stands for a call to it.
   for (const InlinedFrame &Frame : inlinedFrames(I))
-    if (const Function *MF = modelledFunctionOf(Frame.Callee)) {
-      const FunctionRoles *R = Model.rolesOf(MF);
+    if (const FunctionRoles *R = modelledRolesOf(Frame.Callee)) {
       Facts.Blocks = R->Wait.has_value();
       if (R->Observe && !I.getType()->isVoidTy())
         Facts.Observations.push_back({Observation::Value, std::nullopt});
@@ -319,7 +363,7 @@ Witness WaitSummaries::explain(const Instruction &I, bool Blocking,
     W.Loc = locationOrTwin(*Cur);
     for (const InlinedFrame &Frame : inlinedFrames(W.Loc)) {
       std::string Name = sourceName(*Frame.Callee);
-      if (modelledFunctionOf(Frame.Callee) || isImplementationName(Name)) {
+      if (modelledRolesOf(Frame.Callee) || isImplementationName(Name)) {
         W.Leaf = Name;
         W.Loc = Frame.CallSite;
         return W;

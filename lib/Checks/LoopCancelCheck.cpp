@@ -374,7 +374,7 @@ static bool isPrimitiveCode(const DebugLoc &Start, const Function &F,
                             const WaitSummaries &Summaries,
                             const ApiModel &Model) {
   if (const DISubprogram *SP = sourceFunctionOf(Start))
-    return Summaries.modelledFunctionOf(SP) ||
+    return Summaries.modelledRolesOf(SP) ||
            isImplementationName(sourceName(*SP));
   const FunctionRoles *R = Model.rolesOf(&F);
   return (R && (R->Wait || R->Observe)) ||
@@ -442,7 +442,7 @@ void FunctionLoops::run(std::vector<Finding> &Findings,
 
 void LoopCancelCheck::run(Module &M, FunctionAnalysisManager &FAM,
                           std::vector<Finding> &Findings) {
-  WaitSummaries Summaries(Model, Inference);
+  WaitSummaries Summaries(Model, Options);
   Summaries.compute(M, FAM);
   DenseMap<const DISubprogram *, const Function *> Defined;
   for (const Function &F : M)
