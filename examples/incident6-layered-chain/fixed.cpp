@@ -15,8 +15,16 @@ struct profile {
   char name[64];
 };
 
+// The storage lookup; null when the user is unknown.
+const profile *lookup_profile(cv_ctx_t *ctx, int user);
+
 // Throws std::runtime_error when the query fails.
-profile query_profile(cv_ctx_t *ctx, int user);
+profile query_profile(cv_ctx_t *ctx, int user) {
+  const profile *p = lookup_profile(ctx, user);
+  if (!p)
+    throw std::runtime_error("no such profile");
+  return *p;
+}
 
 // Profile service: one query with its own deadline.
 profile load_profile(cv_ctx_t *ctx, int user) {
