@@ -53,3 +53,6 @@ gcc = shutil.which("gcc")
 if gcc:
     config.available_features.add("gcc")
     config.substitutions.append(("%gcc", gcc))
+# Linking with -flto needs lld, which the LLVM tools packages may lack.
+if os.path.exists(os.path.join(tools, "ld.lld")):
+    config.available_features.add("lld")
