@@ -27,7 +27,7 @@ void cancelled_either_way(void) {
   cv_ctx_t *ctx;
   // -O2 sinks the two cancels into one call that has no line left.
   // CHECK: cancel-under-condition.c:[[@LINE+3]]:25: remark: CancelVerified: the handle created at line [[@LINE+3]] by 'cv_with_cancel' is cancelled on every path: cancelled by 'cv_cancel'
-  // O0-SAME: {{ }}at line [[@LINE+4]] and cancelled by 'cv_cancel' at line [[@LINE+7]]{{$}}
+  // O0-SAME: {{ }}at line [[@LINE+5]] and cancelled by 'cv_cancel' at line [[@LINE+8]]{{$}}
   // O2-SAME: {{$}}
   cv_cancel_t *cancel = cv_with_cancel(cv_background(), &ctx);
   if (condition) {
