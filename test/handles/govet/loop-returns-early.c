@@ -8,8 +8,8 @@
 // is a handle created before the loop and cancelled on the loop's early
 // return as well as after the loop.
 //
-// At -O2 the early return inside the first loop joins the function's one
-// return, and the message names the closing brace.
+// At -O2 an early return inside a loop joins the function's one return,
+// and the message names the closing brace.
 //
 // RUN: %cv-remarks O0 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=remark
 // RUN: %cv-remarks O2 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O2 --implicit-check-not=remark
@@ -48,7 +48,8 @@ int loop_cancels_before_return(cv_ctx_t *ctx, const int *keys, int n) {
 
 int one_handle_for_the_loop(cv_ctx_t *ctx, const int *keys, int n) {
   cv_ctx_t *batch;
-  // CHECK: loop-returns-early.c:[[@LINE+1]]:25: remark: LostCancel: returns at {{.*}}loop-returns-early.c:[[@LINE+4]] without cancelling the handle created at line [[@LINE+1]] by 'cv_with_timeout'{{$}}
+  // O0: loop-returns-early.c:[[@LINE+2]]:25: remark: LostCancel: returns at {{.*}}loop-returns-early.c:[[@LINE+5]] without cancelling the handle created at line [[@LINE+2]] by 'cv_with_timeout'{{$}}
+  // O2: loop-returns-early.c:[[@LINE+1]]:25: remark: LostCancel: returns at {{.*}}loop-returns-early.c:[[@LINE+7]] without cancelling the handle created at line [[@LINE+1]] by 'cv_with_timeout'{{$}}
   cv_cancel_t *cancel = cv_with_timeout(ctx, 1000, &batch);
   for (int i = 0; i < n; i++)
     if (fetch(batch, keys[i]) < 0)
