@@ -41,7 +41,7 @@ int same_local_negated(cv_ctx_t *ctx, int timeout_ms) {
 // Cancelled under `c` on one branch and under `!c` on the other.
 int split_cancel(cv_ctx_t *parent, int fast) {
   cv_ctx_t *child;
-  // CHECK: correlated-branches.c:[[@LINE+1]]:25: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is cancelled on every path: cancelled by 'cv_cancel' at line {{[1-9][0-9]*$}}
+  // CHECK: correlated-branches.c:[[@LINE+1]]:25: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is cancelled on every path: cancelled by 'cv_cancel' at line [[@LINE+3]] and cancelled by 'cv_cancel' at line [[@LINE+6]]{{$}}
   cv_cancel_t *cancel = cv_with_cancel(parent, &child);
   if (fast)
     cv_cancel(cancel);

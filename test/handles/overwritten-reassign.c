@@ -62,3 +62,26 @@ int two_variables(cv_ctx_t *parent) {
   cv_cancel(request_cancel);
   return rc;
 }
+
+// Cleared before it was cancelled: overwritten at the store.
+int cleared(cv_ctx_t *parent) {
+  cv_ctx_t *child;
+  cv_cancel_t *cancel = cv_with_cancel(parent, &child);
+  int rc = work(child);
+  // CHECK: overwritten-reassign.c:[[@LINE+1]]:10: remark: OverwrittenCancel: the handle created at line [[@LINE-2]] by 'cv_with_cancel' is overwritten at line [[@LINE+1]] before it was cancelled{{$}}
+  cancel = 0;
+  if (cancel)
+    cv_cancel(cancel);
+  return rc;
+}
+
+// Replaced by a handle the caller passed in.
+int replaced_by_parameter(cv_ctx_t *parent, cv_cancel_t *other) {
+  cv_ctx_t *child;
+  cv_cancel_t *cancel = cv_with_timeout(parent, 100, &child);
+  work(child);
+  // CHECK: overwritten-reassign.c:[[@LINE+1]]:10: remark: OverwrittenCancel: the handle created at line [[@LINE-2]] by 'cv_with_timeout' is overwritten at line [[@LINE+1]] before it was cancelled{{$}}
+  cancel = other;
+  cv_cancel(cancel);
+  return 0;
+}
