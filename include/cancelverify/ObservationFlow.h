@@ -6,8 +6,10 @@
 // computations, phis and selects, through local variables (a store to a stack
 // slot and the loads of that slot, as in clang -O0 code), and through control
 // dependence (a store or phi whose value depends on a branch on an
-// observation). It never enumerates paths: every value's label set only grows,
-// so the work is bounded by labels times def-use edges.
+// observation). It never enumerates paths: label sets only grow, and a
+// first-in-first-out worklist that holds each value once carries labels from
+// many observations together, so the work stays close to one pass over the
+// def-use edges per wave of growth.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELVERIFY_OBSERVATIONFLOW_H
@@ -17,8 +19,12 @@
 
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <cstdint>
+#include <deque>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -28,6 +34,7 @@ class BasicBlock;
 class Function;
 class Instruction;
 class LoadInst;
+class PHINode;
 class PostDominatorTree;
 class User;
 class Value;
@@ -61,10 +68,30 @@ public:
   }
 
 private:
+  /// A stack slot, or a part of one at a known offset: (alloca, offset),
+  /// with UnknownOffset for a store whose position is not constant.
+  using SlotKey = std::pair<const llvm::AllocaInst *, int64_t>;
+  static constexpr int64_t UnknownOffset = INT64_MIN;
+  /// What depends on a branch: stores into slots, phis where the ways meet,
+  /// and whether a return is among the controlled blocks.
+  struct ControlEffects {
+    llvm::SmallVector<SlotKey, 4> Stores;
+    llvm::SmallVector<const llvm::PHINode *, 4> Phis;
+    bool Returns = false;
+  };
+  /// A value or a slot whose labels grew and whose dependents must see it.
+  struct WorkItem {
+    const llvm::Value *V = nullptr;
+    SlotKey Slot{nullptr, 0};
+  };
+
   void merge(const llvm::Value *V, const ObservationLabels &L);
+  void mergeSlot(SlotKey Slot, const ObservationLabels &L);
   void visitUser(const llvm::Value *V, const llvm::User *U,
                  const ObservationLabels &L);
-  void taintSlot(const ObjectRoot &Slot, const ObservationLabels &L);
+  void visitSlot(SlotKey Slot, const ObservationLabels &L);
+  std::optional<SlotKey> slotOf(const llvm::Value *Ptr);
+  const ControlEffects &controlEffects(const llvm::Instruction &Term);
   void taintControlled(const llvm::Instruction &Term,
                        const ObservationLabels &L);
 
@@ -75,7 +102,12 @@ private:
   unsigned NumLabels = 0;
 
   llvm::DenseMap<const llvm::Value *, ObservationLabels> Labels;
-  llvm::SmallVector<const llvm::Value *, 32> Worklist;
+  llvm::DenseMap<SlotKey, ObservationLabels> SlotLabels;
+  /// First in, first out, each item at most once: labels arriving from
+  /// several places are propagated together.
+  std::deque<WorkItem> Worklist;
+  llvm::DenseSet<const llvm::Value *> QueuedValues;
+  llvm::DenseSet<SlotKey> QueuedSlots;
   /// The loads of each stack slot, with the offset they read (if known).
   llvm::DenseMap<const llvm::AllocaInst *,
                  llvm::SmallVector<std::pair<ObjectRoot, const llvm::LoadInst *>,
@@ -83,8 +115,7 @@ private:
       SlotLoads;
   ObservationLabels ReturnLabels;
   std::vector<const llvm::Instruction *> DependentBranches;
-  /// Labels already pushed through each branch's control dependence.
-  llvm::DenseMap<const llvm::Instruction *, ObservationLabels> ControlDone;
+  llvm::DenseMap<const llvm::Instruction *, ControlEffects> Controlled;
 };
 
 } // namespace cancelverify

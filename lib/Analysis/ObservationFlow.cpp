@@ -49,11 +49,19 @@ void ObservationFlow::run() {
     merge(V, L);
   }
   while (!Worklist.empty()) {
-    const Value *V = Worklist.pop_back_val();
-    // A copy: visiting users may grow the map.
-    ObservationLabels L = Labels.find(V)->second;
-    for (const User *U : V->users())
-      visitUser(V, U, L);
+    WorkItem Item = Worklist.front();
+    Worklist.pop_front();
+    // Copies: visiting may grow the maps.
+    if (Item.V) {
+      QueuedValues.erase(Item.V);
+      ObservationLabels L = Labels.find(Item.V)->second;
+      for (const User *U : Item.V->users())
+        visitUser(Item.V, U, L);
+    } else {
+      QueuedSlots.erase(Item.Slot);
+      ObservationLabels L = SlotLabels.find(Item.Slot)->second;
+      visitSlot(Item.Slot, L);
+    }
   }
 }
 
@@ -71,16 +79,36 @@ ObservationFlow::conditionLabels(const Instruction &Term) const {
   return nullptr;
 }
 
-void ObservationFlow::merge(const Value *V, const ObservationLabels &L) {
-  ObservationLabels &Cur = Labels[V];
+/// Adds \p L to \p Cur; true if that added anything.
+static bool addLabels(ObservationLabels &Cur, const ObservationLabels &L,
+                      unsigned NumLabels) {
   if (Cur.size() < NumLabels)
     Cur.resize(NumLabels);
   ObservationLabels New = L;
   New.reset(Cur);
   if (New.none())
-    return;
+    return false;
   Cur |= L;
-  Worklist.push_back(V);
+  return true;
+}
+
+void ObservationFlow::merge(const Value *V, const ObservationLabels &L) {
+  if (addLabels(Labels[V], L, NumLabels) && QueuedValues.insert(V).second)
+    Worklist.push_back({V, {nullptr, 0}});
+}
+
+void ObservationFlow::mergeSlot(SlotKey Slot, const ObservationLabels &L) {
+  if (addLabels(SlotLabels[Slot], L, NumLabels) &&
+      QueuedSlots.insert(Slot).second)
+    Worklist.push_back({nullptr, Slot});
+}
+
+std::optional<ObservationFlow::SlotKey>
+ObservationFlow::slotOf(const Value *Ptr) {
+  ObjectRoot R = Roots.findDirect(Ptr);
+  if (R.Kind != ObjectRoot::Local)
+    return std::nullopt;
+  return SlotKey{cast<AllocaInst>(R.Base), R.Offset ? *R.Offset : UnknownOffset};
 }
 
 /// Operations whose result is computed from their operands' values.
@@ -106,11 +134,9 @@ void ObservationFlow::visitUser(const Value *V, const User *U,
     return;
   }
   if (const auto *SI = dyn_cast<StoreInst>(I)) {
-    if (SI->getValueOperand() != V)
-      return;
-    ObjectRoot Slot = Roots.findDirect(SI->getPointerOperand());
-    if (Slot.Kind == ObjectRoot::Local)
-      taintSlot(Slot, L);
+    if (SI->getValueOperand() == V)
+      if (std::optional<SlotKey> Slot = slotOf(SI->getPointerOperand()))
+        mergeSlot(*Slot, L);
     return;
   }
   if (isa<ReturnInst>(I)) {
@@ -127,13 +153,13 @@ void ObservationFlow::visitUser(const Value *V, const User *U,
       taintControlled(*SI, L);
 }
 
-void ObservationFlow::taintSlot(const ObjectRoot &Slot,
-                                const ObservationLabels &L) {
-  auto It = SlotLoads.find(cast<AllocaInst>(Slot.Base));
+void ObservationFlow::visitSlot(SlotKey Slot, const ObservationLabels &L) {
+  auto It = SlotLoads.find(Slot.first);
   if (It == SlotLoads.end())
     return;
   for (const auto &[Read, Load] : It->second)
-    if (Read.mayOverlap(Slot))
+    if (Slot.second == UnknownOffset || !Read.Offset ||
+        *Read.Offset == Slot.second)
       merge(Load, L);
 }
 
@@ -146,18 +172,13 @@ static bool choosesBetweenValues(const PHINode &Phi) {
   return false;
 }
 
-void ObservationFlow::taintControlled(const Instruction &Term,
-                                      const ObservationLabels &L) {
-  ObservationLabels &Done = ControlDone[&Term];
-  if (Done.empty()) {
-    Done.resize(NumLabels);
-    DependentBranches.push_back(&Term);
-  }
-  ObservationLabels Delta = L;
-  Delta.reset(Done);
-  if (Delta.none())
-    return;
-  Done |= Delta;
+const ObservationFlow::ControlEffects &
+ObservationFlow::controlEffects(const Instruction &Term) {
+  auto [It, New] = Controlled.try_emplace(&Term);
+  ControlEffects &Effects = It->second;
+  if (!New)
+    return Effects;
+  DependentBranches.push_back(&Term);
 
   // The blocks control dependent on Term: for each successor, the blocks on
   // its post-dominator tree path up to (excluding) Term's immediate
@@ -167,36 +188,48 @@ void ObservationFlow::taintControlled(const Instruction &Term,
   const BasicBlock *Meet = FromNode && FromNode->getIDom()
                                ? FromNode->getIDom()->getBlock()
                                : nullptr;
-  SmallPtrSet<const BasicBlock *, 16> Controlled;
-  SmallVector<const BasicBlock *, 16> Order;
+  SmallPtrSet<const BasicBlock *, 16> InRegion;
+  SmallVector<const BasicBlock *, 16> Region;
   for (const BasicBlock *Succ : successors(From))
     for (const DomTreeNode *N = PDT.getNode(Succ);
          N && N->getBlock() && N->getBlock() != Meet; N = N->getIDom()) {
-      if (!Controlled.insert(N->getBlock()).second)
+      if (!InRegion.insert(N->getBlock()).second)
         break; // the rest of this path is walked already
-      Order.push_back(N->getBlock());
+      Region.push_back(N->getBlock());
     }
 
-  for (const BasicBlock *BB : Order)
+  for (const BasicBlock *BB : Region)
     for (const Instruction &I : *BB) {
       if (const auto *SI = dyn_cast<StoreInst>(&I)) {
-        ObjectRoot Slot = Roots.findDirect(SI->getPointerOperand());
-        if (Slot.Kind == ObjectRoot::Local)
-          taintSlot(Slot, Delta);
+        if (std::optional<SlotKey> Slot = slotOf(SI->getPointerOperand()))
+          Effects.Stores.push_back(*Slot);
       } else if (isa<ReturnInst>(I)) {
-        ReturnLabels |= Delta;
+        Effects.Returns = true;
       }
     }
   // Where the ways meet, a phi's value says which way was taken.
-  Order.push_back(From);
-  for (const BasicBlock *BB : Order)
+  SmallPtrSet<const PHINode *, 8> Seen;
+  Region.push_back(From);
+  for (const BasicBlock *BB : Region)
     for (const BasicBlock *Succ : successors(BB)) {
-      if (Controlled.count(Succ))
+      if (InRegion.count(Succ))
         continue;
       for (const PHINode &Phi : Succ->phis())
-        if (choosesBetweenValues(Phi))
-          merge(&Phi, Delta);
+        if (choosesBetweenValues(Phi) && Seen.insert(&Phi).second)
+          Effects.Phis.push_back(&Phi);
     }
+  return Effects;
+}
+
+void ObservationFlow::taintControlled(const Instruction &Term,
+                                      const ObservationLabels &L) {
+  const ControlEffects &Effects = controlEffects(Term);
+  if (Effects.Returns)
+    ReturnLabels |= L;
+  for (SlotKey Slot : Effects.Stores)
+    mergeSlot(Slot, L);
+  for (const PHINode *Phi : Effects.Phis)
+    merge(Phi, L);
 }
 
 } // namespace cancelverify

@@ -76,9 +76,14 @@ private:
   /// The functions defined in the module, by subprogram.
   const DenseMap<const DISubprogram *, const Function *> &Defined;
   ObjectRootFinder Roots;
-  /// Instructions of loop bodies in function order with what they do.
-  std::vector<std::pair<const Instruction *, InstructionFacts>> Body;
+  /// The instructions of loop bodies that may block, and the observations
+  /// made there, each in source order.
+  std::vector<const Instruction *> Blockers;
   std::vector<LoopObservation> Observations;
+  /// Positions in Blockers and Observations, by block, so judging a loop
+  /// only looks at its own blocks.
+  DenseMap<const BasicBlock *, SmallVector<unsigned, 2>> BlockersIn,
+      ObservationsIn;
   std::unique_ptr<ObservationFlow> Flow;
 };
 
@@ -223,22 +228,25 @@ void FunctionLoops::classifyLoopBodies(const LoopInfo &LI) {
       if (I.isDebugOrPseudoInst())
         continue;
       InstructionFacts Facts = Summaries.classify(I, Roots);
-      if (!Facts.Blocks && Facts.Observations.empty())
-        continue;
+      if (Facts.Blocks)
+        Blockers.push_back(&I);
       for (const Observation &O : Facts.Observations) {
         LoopObservation Obs{&I, O, std::nullopt};
         if (O.Kind == Observation::Value)
           Obs.Label = Observations.size();
         Observations.push_back(Obs);
       }
-      Body.push_back({&I, std::move(Facts)});
     }
   }
   // Name the first blocking call and observation in source order: block
   // order changes when loops are rotated.
-  sortBySourceOrder(Body, [](const auto &Entry) { return Entry.first; });
+  sortBySourceOrder(Blockers, [](const Instruction *I) { return I; });
   sortBySourceOrder(Observations,
                     [](const LoopObservation &Obs) { return Obs.I; });
+  for (unsigned Pos = 0; Pos < Blockers.size(); ++Pos)
+    BlockersIn[Blockers[Pos]->getParent()].push_back(Pos);
+  for (unsigned Pos = 0; Pos < Observations.size(); ++Pos)
+    ObservationsIn[Observations[Pos].I->getParent()].push_back(Pos);
 }
 
 bool FunctionLoops::writesTo(const Loop &L, const ObjectRoot &Root) {
@@ -261,13 +269,20 @@ bool FunctionLoops::writesTo(const Loop &L, const ObjectRoot &Root) {
 
 std::optional<Verdict> FunctionLoops::judge(const Loop &L) {
   Verdict V{FindingKind::LoopIgnoresCancel};
-  for (const auto &[I, Facts] : Body)
-    if (Facts.Blocks && L.contains(I)) {
-      V.Blocker = I;
-      break;
-    }
-  if (!V.Blocker)
+  unsigned FirstBlocker = ~0u;
+  SmallVector<unsigned, 8> Observed;
+  for (const BasicBlock *BB : L.blocks()) {
+    auto B = BlockersIn.find(BB);
+    if (B != BlockersIn.end())
+      FirstBlocker = std::min(FirstBlocker, B->second.front());
+    auto O = ObservationsIn.find(BB);
+    if (O != ObservationsIn.end())
+      Observed.append(O->second.begin(), O->second.end());
+  }
+  if (FirstBlocker == ~0u)
     return std::nullopt;
+  V.Blocker = Blockers[FirstBlocker];
+  llvm::sort(Observed);
 
   // The observations that decide whether the loop is left.
   ObservationLabels Exiting;
@@ -280,9 +295,8 @@ std::optional<Verdict> FunctionLoops::judge(const Loop &L) {
         Exiting |= *C;
 
   const LoopObservation *ActingInferred = nullptr, *Passive = nullptr;
-  for (const LoopObservation &Obs : Observations) {
-    if (!L.contains(Obs.I))
-      continue;
+  for (unsigned Pos : Observed) {
+    const LoopObservation &Obs = Observations[Pos];
     bool Acts = Obs.O.Kind == Observation::Acts ||
                 (Obs.Label && *Obs.Label < Exiting.size() &&
                  Exiting.test(*Obs.Label));
@@ -387,7 +401,7 @@ void FunctionLoops::run(std::vector<Finding> &Findings,
   if (LI.empty())
     return;
   classifyLoopBodies(LI);
-  if (Body.empty())
+  if (Blockers.empty())
     return;
   if (any_of(Observations,
              [](const LoopObservation &O) { return O.Label.has_value(); })) {
