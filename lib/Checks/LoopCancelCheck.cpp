@@ -174,7 +174,8 @@ static bool strictlyEncloses(const DILocalScope *Outer,
 ///    branch, which clang locates at the loop statement (if it lies outside
 ///    the body's scope: jump threading also makes guards of inner checks);
 ///  - the body's block, at its `{`;
-///  - Loop::getStartLoc()'s guesses or the header's first location.
+///  - the earliest location in the header (a loop made with goto: its
+///    label's statement).
 static DebugLoc loopStart(const Loop &L) {
   MDNode *ID = L.getLoopID();
   for (const Loop *Outer = L.getParentLoop(); ID && Outer;
@@ -211,13 +212,21 @@ static DebugLoc loopStart(const Loop &L) {
   }
   if (Block)
     return locationOfScope(Block, Body.InlinedAt);
-  if (DebugLoc Guess = L.getStartLoc(); Guess && Guess.getLine() != 0)
-    return Guess;
-  for (const Instruction &I : *L.getHeader())
-    if (!I.isDebugOrPseudoInst() && I.getDebugLoc() &&
-        I.getDebugLoc().getLine() != 0)
-      return I.getDebugLoc();
-  return DebugLoc();
+  // The earliest place in the header's code: the statement's start, whether
+  // its operands are loaded first (-O0) or not (-O2).
+  DebugLoc First;
+  for (const Instruction &I : *L.getHeader()) {
+    DebugLoc DL = I.getDebugLoc();
+    if (I.isDebugOrPseudoInst() || !DL || DL.getLine() == 0)
+      continue;
+    if (!First)
+      First = DL;
+    else if (DL.getInlinedAt() == First.getInlinedAt() &&
+             std::make_pair(DL.getLine(), DL.getCol()) <
+                 std::make_pair(First.getLine(), First.getCol()))
+      First = DL;
+  }
+  return First;
 }
 
 void FunctionLoops::classifyLoopBodies(const LoopInfo &LI) {

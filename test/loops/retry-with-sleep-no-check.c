@@ -38,3 +38,15 @@ int connect_retry_ctx(ctx_t *ctx, int fd, const struct sockaddr *addr,
   return 0;
 }
 // CHECK: retry-with-sleep-no-check.c:33:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}retry-with-sleep-no-check.c:34 (ctx_done) and leaves the loop on it
+
+// A retry loop made with goto has no loop statement: it is located at the
+// statement after its label.
+int read_retry(int fd, char *buf, unsigned len) {
+again:
+  if (read(fd, buf, len) < 0) {
+    usleep(1000);
+    goto again;
+  }
+  return 0;
+}
+// CHECK: retry-with-sleep-no-check.c:46:7: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}retry-with-sleep-no-check.c:46 and never observes cancellation
