@@ -1,4 +1,4 @@
-//===- LoopCancelCheck.h - Loops that can block must observe cancellation -===//
+//===- LoopCancelCheck.h - Blocking loops must observe it -------*- C++ -*-===//
 //
 // Every natural loop that can block (a wait call in its body, directly or in
 // a callee) must observe cancellation, and the observation must lead out of

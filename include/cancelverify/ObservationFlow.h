@@ -109,9 +109,9 @@ private:
   llvm::DenseSet<const llvm::Value *> QueuedValues;
   llvm::DenseSet<SlotKey> QueuedSlots;
   /// The loads of each stack slot, with the offset they read (if known).
-  llvm::DenseMap<const llvm::AllocaInst *,
-                 llvm::SmallVector<std::pair<ObjectRoot, const llvm::LoadInst *>,
-                                   4>>
+  llvm::DenseMap<
+      const llvm::AllocaInst *,
+      llvm::SmallVector<std::pair<ObjectRoot, const llvm::LoadInst *>, 4>>
       SlotLoads;
   ObservationLabels ReturnLabels;
   std::vector<const llvm::Instruction *> DependentBranches;

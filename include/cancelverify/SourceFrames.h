@@ -1,4 +1,4 @@
-//===- SourceFrames.h - Instructions seen as the source wrote them -*- C++ -*-===//
+//===- SourceFrames.h - Instructions as the source wrote them --*- C++ -*-===//
 //
 // After inlining, a call to read() written in read_frame() may sit in the
 // loop of worker(); its debug location still says which functions it was

@@ -1,4 +1,4 @@
-//===- ObjectRoot.cpp - What memory a pointer designates -------------------===//
+//===- ObjectRoot.cpp - What memory a pointer designates ------------------===//
 //
 // A small walk over address computations. It only answers "which object"
 // (not "which bytes exactly"), which is all the loop check needs: following
@@ -89,10 +89,9 @@ ObjectRoot ObjectRootFinder::find(const Value *Ptr, unsigned Depth,
   ObjectRoot Holder = find(LI->getPointerOperand(), Depth + 1, Follow);
   if (Holder.Kind == ObjectRoot::Local) {
     // A pointer kept in a local variable: what was put there?
-    const Value *Stored =
-        Holder.Offset == 0
-            ? uniqueStoredValue(cast<AllocaInst>(Holder.Base))
-            : nullptr;
+    const Value *Stored = Holder.Offset == 0
+                              ? uniqueStoredValue(cast<AllocaInst>(Holder.Base))
+                              : nullptr;
     if (!Stored)
       return R;
     ObjectRoot Inner = find(Stored, Depth + 1, Follow);

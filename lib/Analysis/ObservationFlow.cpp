@@ -1,4 +1,4 @@
-//===- ObservationFlow.cpp - Where an observed cancellation goes -----------===//
+//===- ObservationFlow.cpp - Where an observed cancellation goes ----------===//
 //
 // A worklist over def-use edges. Two kinds of edges are added to SSA's:
 //  - memory: a store into a stack slot reaches every load of that slot (the
@@ -108,14 +108,15 @@ ObservationFlow::slotOf(const Value *Ptr) {
   ObjectRoot R = Roots.findDirect(Ptr);
   if (R.Kind != ObjectRoot::Local)
     return std::nullopt;
-  return SlotKey{cast<AllocaInst>(R.Base), R.Offset ? *R.Offset : UnknownOffset};
+  return SlotKey{cast<AllocaInst>(R.Base),
+                 R.Offset ? *R.Offset : UnknownOffset};
 }
 
 /// Operations whose result is computed from their operands' values.
 static bool computesFromOperands(const Instruction &I) {
-  if (isa<CmpInst, BinaryOperator, UnaryOperator, CastInst, PHINode,
-          SelectInst, FreezeInst, ExtractValueInst, InsertValueInst,
-          ExtractElementInst, InsertElementInst, ShuffleVectorInst>(I))
+  if (isa<CmpInst, BinaryOperator, UnaryOperator, CastInst, PHINode, SelectInst,
+          FreezeInst, ExtractValueInst, InsertValueInst, ExtractElementInst,
+          InsertElementInst, ShuffleVectorInst>(I))
     return true;
   // __builtin_expect(done, 0) around a check.
   if (const auto *II = dyn_cast<IntrinsicInst>(&I))

@@ -1,4 +1,4 @@
-//===- SourceFrames.cpp - Instructions seen as the source wrote them -------===//
+//===- SourceFrames.cpp - Instructions as the source wrote them -----------===//
 //
 // Reads inlining history from DILocation::getInlinedAt() chains and names
 // from DISubprogram linkage names, demangled with the Itanium partial
@@ -24,8 +24,8 @@ SmallVector<InlinedFrame, 4> inlinedFrames(const DebugLoc &DL) {
   SmallVector<InlinedFrame, 4> Frames;
   const DILocation *Loc = DL.get();
   while (Loc && Loc->getInlinedAt()) {
-    Frames.push_back({Loc->getScope()->getSubprogram(),
-                      DebugLoc(Loc->getInlinedAt())});
+    Frames.push_back(
+        {Loc->getScope()->getSubprogram(), DebugLoc(Loc->getInlinedAt())});
     Loc = Loc->getInlinedAt();
   }
   std::reverse(Frames.begin(), Frames.end());
@@ -129,8 +129,8 @@ bool isImplementationName(StringRef Name) {
     if (Name.starts_with(NS))
       return true;
   // Identifiers reserved to the implementation: __x and _X.
-  return Name.starts_with("__") ||
-         (Name.size() > 1 && Name[0] == '_' && Name[1] >= 'A' && Name[1] <= 'Z');
+  return Name.starts_with("__") || (Name.size() > 1 && Name[0] == '_' &&
+                                    Name[1] >= 'A' && Name[1] <= 'Z');
 }
 
 } // namespace cancelverify

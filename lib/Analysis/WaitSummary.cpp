@@ -1,10 +1,10 @@
-//===- WaitSummary.cpp - Blocking and cancellation, per function -----------===//
+//===- WaitSummary.cpp - Blocking and cancellation, per function ----------===//
 //
 // Bottom-up over llvm::CallGraph SCCs with llvm::scc_iterator. Each fact only
 // ever grows (absent -> inferred -> modelled), so the fixpoint inside an SCC
-// terminates, and a witness is only replaced by a modelled one, which points
-// to a callee whose modelled fact was set earlier: following witnesses always
-// ends, even through recursion.
+// (a worklist of callers of what grew) terminates, and a witness is only
+// replaced by a modelled one, which points to a callee whose modelled fact
+// was set earlier: following witnesses always ends, even through recursion.
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/WaitSummary.h"
@@ -23,6 +23,8 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+
+#include <deque>
 
 using namespace llvm;
 
@@ -97,7 +99,8 @@ void WaitSummaries::modelInlinedFunctions(Module &M) {
   for (const Function &F : M)
     for (const Instruction &I : instructions(F))
       for (const InlinedFrame &Frame : inlinedFrames(I))
-        if (Known.insert(Frame.Callee).second)
+        if (Known.insert(Frame.Callee).second &&
+            !symbolOf(*Frame.Callee).starts_with("llvm."))
           Gone.push_back(Frame.Callee);
   if (Gone.empty())
     return;
@@ -123,25 +126,50 @@ void WaitSummaries::compute(Module &M, FunctionAnalysisManager &FAM) {
 
   CallGraph CG(M);
   for (scc_iterator<CallGraph *> It = scc_begin(&CG); !It.isAtEnd(); ++It) {
-    SmallVector<const Function *, 4> SCC;
+    SmallVector<const CallGraphNode *, 4> SCC;
     for (const CallGraphNode *N : *It)
       if (const Function *F = N->getFunction())
         // The model says what a modelled function does; its body (if the
         // module has one) is an implementation detail.
         if (!F->isDeclaration() && !hasWaitOrObserveRole(Model, *F))
-          SCC.push_back(F);
-    for (const Function *F : SCC)
-      Summaries.try_emplace(F);
-    // Every round either grows a fact or ends the loop; the bound is a guard.
-    unsigned MaxRounds = 4 * 3 * SCC.size() + 2;
-    bool Changed = true;
-    for (unsigned Round = 0; Changed && Round < MaxRounds; ++Round) {
-      Changed = false;
-      for (const Function *F : SCC) {
-        WaitSummary New;
-        summarise(*F, FAM, New);
-        Changed |= mergeInto(Summaries[F], New);
-      }
+          SCC.push_back(N);
+    for (const CallGraphNode *N : SCC)
+      Summaries.try_emplace(N->getFunction());
+    if (SCC.size() == 1 && !It.hasCycle()) {
+      WaitSummary New;
+      summarise(*SCC.front()->getFunction(), FAM, New);
+      mergeInto(Summaries[SCC.front()->getFunction()], New);
+      continue;
+    }
+    // Inside a recursive SCC, summarise again the callers of a function
+    // whose summary grew, until nothing grows. Facts only grow and have few
+    // levels, so each function is summarised a bounded number of times.
+    DenseMap<const Function *, SmallVector<const Function *, 4>> CallersIn;
+    DenseSet<const Function *> InSCC;
+    for (const CallGraphNode *N : SCC)
+      InSCC.insert(N->getFunction());
+    for (const CallGraphNode *N : SCC)
+      for (const CallGraphNode::CallRecord &Edge : *N)
+        if (const Function *Callee = Edge.second->getFunction())
+          if (InSCC.count(Callee))
+            CallersIn[Callee].push_back(N->getFunction());
+    std::deque<const Function *> Work;
+    DenseSet<const Function *> Queued;
+    for (const CallGraphNode *N : SCC) {
+      Work.push_back(N->getFunction());
+      Queued.insert(N->getFunction());
+    }
+    while (!Work.empty()) {
+      const Function *F = Work.front();
+      Work.pop_front();
+      Queued.erase(F);
+      WaitSummary New;
+      summarise(*F, FAM, New);
+      if (!mergeInto(Summaries[F], New))
+        continue;
+      for (const Function *Caller : CallersIn.lookup(F))
+        if (Queued.insert(Caller).second)
+          Work.push_back(Caller);
     }
   }
 }
@@ -205,7 +233,8 @@ void WaitSummaries::summarise(const Function &F, FunctionAnalysisManager &FAM,
   if (Sources.empty())
     return;
 
-  auto &PDT = FAM.getResult<PostDominatorTreeAnalysis>(const_cast<Function &>(F));
+  auto &PDT =
+      FAM.getResult<PostDominatorTreeAnalysis>(const_cast<Function &>(F));
   ObservationFlow Flow(F, PDT);
   for (unsigned Label = 0; Label < Sources.size(); ++Label)
     Flow.addSource(Sources[Label].Witness, Label);

@@ -1,4 +1,4 @@
-//===- LoopCancelCheck.cpp - Loops that can block must observe cancellation ===//
+//===- LoopCancelCheck.cpp - Blocking loops must observe cancellation -----===//
 //
 // Per function: classify the instructions of its loops once (WaitSummaries),
 // follow every observation made inside a loop with one ObservationFlow run,
@@ -148,10 +148,9 @@ static BodyScope findBodyScope(const Loop &L) {
 
 static DebugLoc locationOfScope(const DILexicalBlock *Block,
                                 const DILocation *InlinedAt) {
-  return DILocation::get(Block->getContext(), Block->getLine(),
-                         Block->getColumn(),
-                         const_cast<DILexicalBlock *>(Block),
-                         const_cast<DILocation *>(InlinedAt));
+  return DILocation::get(
+      Block->getContext(), Block->getLine(), Block->getColumn(),
+      const_cast<DILexicalBlock *>(Block), const_cast<DILocation *>(InlinedAt));
 }
 
 /// True if \p Outer encloses \p Inner and is not \p Inner.
@@ -205,9 +204,8 @@ static DebugLoc loopStart(const Loop &L) {
         GuardLoc->getLine() != 0 &&
         L.contains(Guard->getSuccessor(0)) !=
             L.contains(Guard->getSuccessor(1)) &&
-        (!Body.Scope ||
-         (GuardLoc->getInlinedAt() == Body.InlinedAt &&
-          strictlyEncloses(GuardLoc->getScope(), Body.Scope))))
+        (!Body.Scope || (GuardLoc->getInlinedAt() == Body.InlinedAt &&
+                         strictlyEncloses(GuardLoc->getScope(), Body.Scope))))
       return DebugLoc(GuardLoc);
   }
   if (Block)
@@ -306,9 +304,9 @@ std::optional<Verdict> FunctionLoops::judge(const Loop &L) {
   const LoopObservation *ActingInferred = nullptr, *Passive = nullptr;
   for (unsigned Pos : Observed) {
     const LoopObservation &Obs = Observations[Pos];
-    bool Acts = Obs.O.Kind == Observation::Acts ||
-                (Obs.Label && *Obs.Label < Exiting.size() &&
-                 Exiting.test(*Obs.Label));
+    bool Acts =
+        Obs.O.Kind == Observation::Acts ||
+        (Obs.Label && *Obs.Label < Exiting.size() && Exiting.test(*Obs.Label));
     if (!Obs.O.Inferred) {
       if (Acts) {
         V.Kind = FindingKind::LoopObservesCancel;
@@ -369,13 +367,13 @@ Finding FunctionLoops::makeFinding(const Loop &L, const Verdict &V,
     Fd.Message = "loop can block in '" + Block.Leaf + "' at " +
                  sourceLocation(Block.Loc);
     if (!Block.Via.empty())
-      Fd.Message += " (via " + join(Block.Via, " -> ") + " -> " + Block.Leaf +
-                    ")";
+      Fd.Message +=
+          " (via " + join(Block.Via, " -> ") + " -> " + Block.Leaf + ")";
     Fd.Message += " and never observes cancellation";
     return Fd;
   }
-  Witness Obs = Summaries.explainObservation(*V.Observed->I,
-                                             V.Observed->O.Kind);
+  Witness Obs =
+      Summaries.explainObservation(*V.Observed->I, V.Observed->O.Kind);
   Fd.Related.push_back({Obs.Loc, "observation"});
   Fd.Message = "loop observes cancellation at " + sourceLocation(Obs.Loc) +
                " (" + describe(*V.Observed) + ")";
@@ -400,8 +398,7 @@ static bool isPrimitiveCode(const DebugLoc &Start, const Function &F,
     return Summaries.modelledRolesOf(SP) ||
            isImplementationName(sourceName(*SP));
   const FunctionRoles *R = Model.rolesOf(&F);
-  return (R && (R->Wait || R->Observe)) ||
-         isImplementationName(sourceName(F));
+  return (R && (R->Wait || R->Observe)) || isImplementationName(sourceName(F));
 }
 
 void FunctionLoops::run(std::vector<Finding> &Findings,
@@ -430,8 +427,8 @@ void FunctionLoops::run(std::vector<Finding> &Findings,
   for (const Loop *L : LI.getLoopsInPreorder()) {
     DebugLoc Start = loopStart(*L);
     Loops.emplace_back(Start ? Start.getLine() : ~0u,
-                       Start ? Start.getCol() : ~0u,
-                       BlockIndex[L->getHeader()], L);
+                       Start ? Start.getCol() : ~0u, BlockIndex[L->getHeader()],
+                       L);
   }
   llvm::sort(Loops);
 
@@ -454,9 +451,8 @@ void FunctionLoops::run(std::vector<Finding> &Findings,
       continue;
     Finding Fd = makeFinding(L, *V, Start);
     // Several inlined copies of one source loop: say the same thing once.
-    std::string Key = findingName(Fd.Kind).str() + "|" +
-                      sourceLocation(Start) + ":" +
-                      std::to_string(Start ? Start.getCol() : 0) + "|" +
+    std::string Key = findingName(Fd.Kind).str() + "|" + sourceLocation(Start) +
+                      ":" + std::to_string(Start ? Start.getCol() : 0) + "|" +
                       Fd.Message;
     if (Reported.insert(Key).second)
       Findings.push_back(std::move(Fd));
