@@ -14,7 +14,8 @@
  *   struct worker { CV_FLAG volatile int stop; };
  *   CV_SUPPRESS("LostCancel") void handoff(void);
  *
- * The macros taking keys accept none, CV_CREATE(), for the defaults.
+ * The macros taking keys accept none, CV_CREATE(), for the defaults. They
+ * are variadic macros: C99 or C++11 and later.
  *
  *===----------------------------------------------------------------------===*/
 #ifndef CANCEL_VERIFY_H
