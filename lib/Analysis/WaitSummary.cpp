@@ -19,6 +19,7 @@
 #include "llvm/Analysis/PostDominators.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/CFG.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -436,6 +437,21 @@ std::string WaitSummaries::describeFlag(const LoadInst &LI) const {
   return "flag field";
 }
 
+/// True if \p A is a C++ method's `this`: the first source parameter is
+/// the artificial object pointer (after the sret slot, if any).
+static bool isThisArgument(const Argument &A) {
+  const Function &F = *A.getParent();
+  const DISubprogram *SP = F.getSubprogram();
+  if (!SP || !SP->getType())
+    return false;
+  unsigned First =
+      F.arg_size() > 0 && F.hasParamAttribute(0, Attribute::StructRet);
+  DITypeRefArray Types = SP->getType()->getTypeArray();
+  // Types[0] is the return type.
+  return A.getArgNo() == First && Types.size() > 1 && Types[1] &&
+         Types[1]->isObjectPointer();
+}
+
 std::string WaitSummaries::describeInferred(const InferredFlag &Flag) {
   std::string S = "inferred flag: ";
   S += Flag.Access == InferredFlag::Volatile ? "volatile "
@@ -448,6 +464,10 @@ std::string WaitSummaries::describeInferred(const InferredFlag &Flag) {
       return S + "field of global '" + sourceName(*GV) + "'";
     return S + "memory reached through global '" + sourceName(*GV) + "'";
   }
+  if (const auto *A = dyn_cast<Argument>(Flag.Root.Base))
+    if (isThisArgument(*A))
+      return S + (Flag.Root.Offset ? "member of 'this'"
+                                   : "memory reached through 'this'");
   return S + "memory reached through a parameter";
 }
 

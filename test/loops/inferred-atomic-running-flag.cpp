@@ -33,7 +33,7 @@ void Worker::run() {
   while (!Stop.load(std::memory_order_acquire))
     read(Fd, buf, sizeof buf);
 }
-// CHECK: inferred-atomic-running-flag.cpp:33:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-atomic-running-flag.cpp:33 (std::atomic<bool>::load, inferred flag: atomic memory reached through a parameter) and leaves the loop on it
+// CHECK: inferred-atomic-running-flag.cpp:33:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-atomic-running-flag.cpp:33 (std::atomic<bool>::load, inferred flag: atomic member of 'this') and leaves the loop on it
 
 // A local atomic is not shared with anyone who could cancel.
 void pump_local(int fd) {
