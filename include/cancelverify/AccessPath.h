@@ -101,9 +101,12 @@ public:
     return ForwardValue;
   }
 
+  /// Rewrites a path built by hand (rebased from a callee) the way pathOf
+  /// would have spelled it.
+  AccessPath canonicalize(AccessPath P);
+
 private:
   AccessPath compute(const llvm::Value *V, unsigned Depth);
-  AccessPath canonicalize(AccessPath P);
 
   const llvm::DataLayout &DL;
   ReturnedArgumentFn ReturnedArgument;

@@ -82,6 +82,9 @@ struct HandleOutcome {
   bool AllExitsDischarged = true;
   bool SomeExitDischarged = false;
   bool AnyExit = false;
+  /// Some exit is reached after the creation (else every path from it ends
+  /// in abort/exit/unreachable, and nothing can leak).
+  bool ExitWithHandle = false;
 };
 
 /// What a callee does with a handle at an access path of its parameters.

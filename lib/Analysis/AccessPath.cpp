@@ -135,9 +135,37 @@ AccessPathBuilder::AccessPathBuilder(const Function &F,
       W.first += 2; // unknown contents: never look through this slot
     }
   }
+  // A slot whose address is handed out may be written through it (an
+  // out-parameter). Its one visible store is then only an initializer, like
+  // `cancel_t *k = NULL;`, and must not stand for what the slot holds.
+  SmallPtrSet<const Value *, 8> AddressTaken;
+  for (const Instruction &I : instructions(F)) {
+    auto *AI = dyn_cast<AllocaInst>(&I);
+    if (!AI)
+      continue;
+    SmallVector<const Value *, 8> Work{AI};
+    while (!Work.empty() && !AddressTaken.count(AI)) {
+      const Value *V = Work.pop_back_val();
+      for (const User *U : V->users()) {
+        if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U)) {
+          Work.push_back(U);
+        } else if (auto *CB = dyn_cast<CallBase>(U)) {
+          if (!isa<IntrinsicInst>(CB))
+            AddressTaken.insert(AI);
+        } else if (auto *SI = dyn_cast<StoreInst>(U)) {
+          if (SI->getValueOperand() == V)
+            AddressTaken.insert(AI);
+        } else if (isa<PtrToIntInst>(U) || isa<PHINode>(U) ||
+                   isa<SelectInst>(U)) {
+          AddressTaken.insert(AI);
+        }
+      }
+    }
+  }
   Cache.clear();
   for (auto &[Addr, W] : Writes)
-    if (W.first == 1)
+    if (W.first == 1 &&
+        !(AddressTaken.count(Addr.Root) && isa<Constant>(W.second)))
       ForwardValue.push_back({Addr, W.second});
 }
 

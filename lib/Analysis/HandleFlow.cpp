@@ -330,6 +330,8 @@ void HandleFlow::createHere(FlowState &S, bool Record) {
     H = Paths.pathOf(CB.getArgOperand(Arg->getArgNo()));
     H.Offsets.back() += CE.Offsets[0];
     H.Offsets.append(CE.Offsets.begin() + 1, CE.Offsets.end());
+    S.add(H);
+    H = Paths.canonicalize(H);
   }
   S.add(H);
   for (uint32_t &T : S.Tuples)
@@ -342,6 +344,14 @@ void HandleFlow::createHere(FlowState &S, bool Record) {
     splitOn(S, &CB, std::nullopt, Dead);
   else if (Site->Success == SuccessCondition::ReturnsNonZero)
     splitOn(S, &CB, Dead, std::nullopt);
+  // Created straight into memory the caller owns (an out-parameter passed
+  // on): the caller owes it.
+  if (isa<Argument>(H.Root) && H.Offsets.size() >= 2) {
+    note(Out.Transfers, CB, "created in the caller's out-parameter", Record);
+    if (Record && !llvm::is_contained(Out.MovedTo, H))
+      Out.MovedTo.push_back(H);
+    S.change(Live, Away);
+  }
 }
 
 void HandleFlow::visitExit(const Instruction &I, FlowState &S, bool Record,
@@ -359,6 +369,8 @@ void HandleFlow::visitExit(const Instruction &I, FlowState &S, bool Record,
   if (!Record)
     return;
   Out.AnyExit = true;
+  Out.ExitWithHandle |= llvm::any_of(
+      S.Tuples, [](uint32_t T) { return status(T) != Dead; });
   bool AnyLive = S.any(Live);
   bool AllDone = llvm::all_of(S.Tuples, [](uint32_t T) {
     return status(T) == Done || status(T) == Dead;
@@ -603,6 +615,9 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
         P.Offsets.back() += M.Offsets[0];
         P.Offsets.append(M.Offsets.begin() + 1, M.Offsets.end());
         Moved.push_back(P);
+        AccessPath C = Paths.canonicalize(P);
+        if (!(C == P))
+          Moved.push_back(C);
       }
     }
     Discharged |= AllTargets;
@@ -772,6 +787,8 @@ HandleOutcome HandleFlow::run() {
   if (EntryExpr) {
     Init.Tuples.push_back(tuple(0, 0, Live));
     Init.add(*EntryExpr);
+    // A null handle needs no cancel: `if (h) cancel(h)` cancels every handle.
+    splitOn(Init, &HandleNullKey, Dead, std::nullopt);
   } else {
     Init.Tuples.push_back(tuple(0, 0, Dead));
   }

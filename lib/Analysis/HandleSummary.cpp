@@ -11,6 +11,7 @@
 #include "cancelverify/HandleAnalysis.h"
 
 #include "llvm/ADT/SCCIterator.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/Analysis/CallGraph.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -306,8 +307,9 @@ void HandleAnalysis::run() {
             std::string Loc;
             if (const DebugLoc &DL = CB->getDebugLoc())
               Loc = " at line " + std::to_string(DL.getLine());
-            Fresh.Via = "'" + F->getName().str() + "', which creates it with '" +
-                        Site->CreatorName + "'" + Loc;
+            Fresh.Via = "'" + demangle(F->getName().str()) +
+                        "', which creates it with '" +
+                        demangle(Site->CreatorName) + "'" + Loc;
             FreshCreators[F] = Fresh;
           }
           List.push_back({std::move(*Site), std::move(O)});

@@ -220,7 +220,16 @@ void checkHandleObligations(Module &M, const ApiModel &Model,
       Fd.At = &Call;
       bool Handed = !O.Discharges.empty() || !O.Transfers.empty() ||
                     !O.Escapes.empty() || O.Returned || !O.MovedTo.empty();
-      if (!O.Used && !Handed && O.Overwrites.empty()) {
+      if (!O.ExitWithHandle && O.Overwrites.empty() && O.Escapes.empty() &&
+          O.Discharges.empty() && O.Transfers.empty()) {
+        Fd.Kind = FindingKind::CancelVerified;
+        Fd.Message =
+            Created + " by " + creatorText(C.Site) + " needs no cancel: " +
+            (F.getName() == "main"
+                 ? std::string("returning from 'main' ends the process")
+                 : "no path returns from '" + demangle(F.getName().str()) +
+                       "' with it");
+      } else if (!O.Used && !Handed && O.Overwrites.empty()) {
         Fd.Kind = FindingKind::DiscardedCancel;
         Fd.Message = "the cancel handle from " + creatorText(C.Site) +
                      " is never used, so nothing can cancel it; its context "
@@ -269,8 +278,8 @@ void checkHandleObligations(Module &M, const ApiModel &Model,
         Fd.Message = Created + " by " + creatorText(C.Site) + " is " +
                      howDischarged(O);
       } else {
-        // Used, never discharged, yet no exit is reached with it live: every
-        // path ends in abort/exit/unreachable or in main's return.
+        // Never discharged, yet no exit is reached with it live: the paths
+        // that keep it end in abort/exit/unreachable or in main's return.
         Fd.Kind = FindingKind::CancelVerified;
         Fd.Message = Created + " by " + creatorText(C.Site) +
                      " needs no cancel: no path returns from '" +

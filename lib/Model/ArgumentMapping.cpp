@@ -300,6 +300,10 @@ static std::string parameters(unsigned N) {
   return std::to_string(N) + (N == 1 ? " parameter" : " parameters");
 }
 
+static std::string irArguments(unsigned N) {
+  return std::to_string(N) + (N == 1 ? " IR argument" : " IR arguments");
+}
+
 Expected<IRPosition> mapSourcePosition(const Function &F,
                                        const SourcePosition &P) {
   std::optional<unsigned> SRet = sretArgNo(F);
@@ -316,7 +320,7 @@ Expected<IRPosition> mapSourcePosition(const Function &F,
   if (P.Kind == SourcePosition::IRArgument) {
     if (P.Index >= NumIR)
       return mappingError("'" + P.str() + "' is beyond the function's " +
-                          Twine(NumIR) + " IR arguments");
+                          irArguments(NumIR));
     return IRPosition{IRPosition::Argument, P.Index, false};
   }
 
@@ -354,7 +358,7 @@ Expected<IRPosition> mapSourcePosition(const Function &F,
   if (!Sig->Params && P.Kind == SourcePosition::Argument &&
       P.Index >= Args.size())
     return mappingError("'" + P.str() + "' is beyond the function's " +
-                        Twine(Args.size()) + " IR arguments");
+                        irArguments(Args.size()));
 
   // Try the function with and without `this` where that is unknown; `this`
   // is the first argument and, in clang's output, marked noundef.
@@ -394,8 +398,8 @@ Expected<IRPosition> mapSourcePosition(const Function &F,
     std::string Count =
         Sig->Params ? parameters(Sig->Params->size()) + " " : std::string();
     return mappingError("cannot map '" + P.str() + "': the source " + Count +
-                        "of '" + Name + "' do not match its " + Twine(NumIR) +
-                        " IR arguments; " + Remedy);
+                        "of '" + Name + "' do not match its " +
+                        irArguments(NumIR) + "; " + Remedy);
   }
   if (P.Kind == SourcePosition::This) {
     if (ConsistentThis.size() > 1)
