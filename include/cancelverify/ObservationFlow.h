@@ -36,6 +36,7 @@ class Instruction;
 class LoadInst;
 class PHINode;
 class PostDominatorTree;
+class StoreInst;
 class User;
 class Value;
 } // namespace llvm
@@ -75,7 +76,7 @@ private:
   /// What depends on a branch: stores into slots, phis where the ways meet,
   /// and whether a return is among the controlled blocks.
   struct ControlEffects {
-    llvm::SmallVector<SlotKey, 4> Stores;
+    llvm::SmallVector<const llvm::StoreInst *, 4> Stores;
     llvm::SmallVector<const llvm::PHINode *, 4> Phis;
     bool Returns = false;
   };
@@ -87,6 +88,8 @@ private:
 
   void merge(const llvm::Value *V, const ObservationLabels &L);
   void mergeSlot(SlotKey Slot, const ObservationLabels &L);
+  void taintStore(const llvm::StoreInst &Store, const ObservationLabels &L);
+  void indexSlots();
   void visitUser(const llvm::Value *V, const llvm::User *U,
                  const ObservationLabels &L);
   void visitSlot(SlotKey Slot, const ObservationLabels &L);
@@ -108,11 +111,19 @@ private:
   std::deque<WorkItem> Worklist;
   llvm::DenseSet<const llvm::Value *> QueuedValues;
   llvm::DenseSet<SlotKey> QueuedSlots;
-  /// The loads of each stack slot, with the offset they read (if known).
+  /// The loads of each stack slot that may read a value stored in another
+  /// block, with the offset they read (if known).
   llvm::DenseMap<
       const llvm::AllocaInst *,
       llvm::SmallVector<std::pair<ObjectRoot, const llvm::LoadInst *>, 4>>
       SlotLoads;
+  /// Within a block a store is the only one that reaches the loads after it,
+  /// up to the next store to the same place; such a store reaches other
+  /// blocks only if no later store in its block replaces it.
+  llvm::DenseMap<const llvm::StoreInst *,
+                 llvm::SmallVector<const llvm::LoadInst *, 2>>
+      LocalLoads;
+  llvm::DenseSet<const llvm::StoreInst *> ReplacedInBlock;
   ObservationLabels ReturnLabels;
   std::vector<const llvm::Instruction *> DependentBranches;
   llvm::DenseMap<const llvm::Instruction *, ControlEffects> Controlled;

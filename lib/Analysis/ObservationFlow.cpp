@@ -1,10 +1,12 @@
 //===- ObservationFlow.cpp - Where an observed cancellation goes ----------===//
 //
 // A worklist over def-use edges. Two kinds of edges are added to SSA's:
-//  - memory: a store into a stack slot reaches every load of that slot (the
-//    slot is not split by position in the program: clang -O0 keeps every
-//    local in one, and a flag written on one path is read on the next
-//    iteration);
+//  - memory: a store into a stack slot reaches the loads after it in its
+//    block, up to the next store there, and, if it is the block's last store
+//    to that place, every load of the slot in other blocks (clang -O0 keeps
+//    every local in a slot; a flag written on one path is read on the next
+//    iteration, and a variable reused for something else in the same block
+//    no longer carries the observation);
 //  - control: when a branch depends on an observation, so does every store,
 //    return and phi whose execution or choice that branch decides (control
 //    dependence, computed from the post-dominator tree).
@@ -34,14 +36,42 @@ void ObservationFlow::addSource(const Value *V, unsigned Label) {
   NumLabels = std::max(NumLabels, Label + 1);
 }
 
+void ObservationFlow::indexSlots() {
+  for (const BasicBlock &BB : F) {
+    // The last store to each exactly known place so far in this block.
+    DenseMap<SlotKey, const StoreInst *> Last;
+    for (const Instruction &I : BB) {
+      if (const auto *SI = dyn_cast<StoreInst>(&I)) {
+        std::optional<SlotKey> Slot = slotOf(SI->getPointerOperand());
+        if (!Slot || Slot->second == UnknownOffset)
+          continue;
+        auto [It, New] = Last.try_emplace(*Slot, SI);
+        if (!New) {
+          ReplacedInBlock.insert(It->second);
+          It->second = SI;
+        }
+        continue;
+      }
+      const auto *LI = dyn_cast<LoadInst>(&I);
+      if (!LI)
+        continue;
+      ObjectRoot R = Roots.findDirect(LI->getPointerOperand());
+      if (R.Kind != ObjectRoot::Local)
+        continue;
+      if (R.Offset)
+        if (const StoreInst *Def =
+                Last.lookup({cast<AllocaInst>(R.Base), *R.Offset})) {
+          LocalLoads[Def].push_back(LI);
+          continue;
+        }
+      SlotLoads[cast<AllocaInst>(R.Base)].push_back({R, LI});
+    }
+  }
+}
+
 void ObservationFlow::run() {
   ReturnLabels.resize(NumLabels);
-  for (const Instruction &I : instructions(F))
-    if (const auto *LI = dyn_cast<LoadInst>(&I)) {
-      ObjectRoot R = Roots.findDirect(LI->getPointerOperand());
-      if (R.Kind == ObjectRoot::Local)
-        SlotLoads[cast<AllocaInst>(R.Base)].push_back({R, LI});
-    }
+  indexSlots();
 
   for (auto [V, Label] : Sources) {
     ObservationLabels L(NumLabels);
@@ -97,6 +127,19 @@ void ObservationFlow::merge(const Value *V, const ObservationLabels &L) {
     Worklist.push_back({V, {nullptr, 0}});
 }
 
+void ObservationFlow::taintStore(const StoreInst &Store,
+                                 const ObservationLabels &L) {
+  std::optional<SlotKey> Slot = slotOf(Store.getPointerOperand());
+  if (!Slot)
+    return;
+  auto It = LocalLoads.find(&Store);
+  if (It != LocalLoads.end())
+    for (const LoadInst *Load : It->second)
+      merge(Load, L);
+  if (!ReplacedInBlock.count(&Store))
+    mergeSlot(*Slot, L);
+}
+
 void ObservationFlow::mergeSlot(SlotKey Slot, const ObservationLabels &L) {
   if (addLabels(SlotLabels[Slot], L, NumLabels) &&
       QueuedSlots.insert(Slot).second)
@@ -136,8 +179,7 @@ void ObservationFlow::visitUser(const Value *V, const User *U,
   }
   if (const auto *SI = dyn_cast<StoreInst>(I)) {
     if (SI->getValueOperand() == V)
-      if (std::optional<SlotKey> Slot = slotOf(SI->getPointerOperand()))
-        mergeSlot(*Slot, L);
+      taintStore(*SI, L);
     return;
   }
   if (isa<ReturnInst>(I)) {
@@ -202,8 +244,8 @@ ObservationFlow::controlEffects(const Instruction &Term) {
   for (const BasicBlock *BB : Region)
     for (const Instruction &I : *BB) {
       if (const auto *SI = dyn_cast<StoreInst>(&I)) {
-        if (std::optional<SlotKey> Slot = slotOf(SI->getPointerOperand()))
-          Effects.Stores.push_back(*Slot);
+        if (slotOf(SI->getPointerOperand()))
+          Effects.Stores.push_back(SI);
       } else if (isa<ReturnInst>(I)) {
         Effects.Returns = true;
       }
@@ -227,8 +269,8 @@ void ObservationFlow::taintControlled(const Instruction &Term,
   const ControlEffects &Effects = controlEffects(Term);
   if (Effects.Returns)
     ReturnLabels |= L;
-  for (SlotKey Slot : Effects.Stores)
-    mergeSlot(Slot, L);
+  for (const StoreInst *Store : Effects.Stores)
+    taintStore(*Store, L);
   for (const PHINode *Phi : Effects.Phis)
     merge(Phi, L);
 }

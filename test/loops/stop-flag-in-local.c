@@ -50,3 +50,19 @@ void read_rounds(ctx_t *ctx, int fd, int n) {
   }
 }
 // CHECK: stop-flag-in-local.c:45:3: remark: LoopCancelNotActedOn: loop observes cancellation at {{.*}}stop-flag-in-local.c:46 (ctx_done) but the result never leads out of the loop{{$}}
+
+// A status variable reused: it holds the observation, then the read's
+// result, and only the latter ends the loop.
+void read_reusing_status(ctx_t *ctx, int fd) {
+  char buf[64];
+  int rc;
+  for (;;) {
+    rc = ctx_done(ctx);
+    if (rc)
+      log_msg("cancelled, still reading");
+    rc = (int)read(fd, buf, sizeof buf);
+    if (rc <= 0)
+      break;
+  }
+}
+// CHECK: stop-flag-in-local.c:59:3: remark: LoopCancelNotActedOn: loop observes cancellation at {{.*}}stop-flag-in-local.c:60 (ctx_done) but the result never leads out of the loop{{$}}
