@@ -1,8 +1,8 @@
 // The observation reaches the loop exit through a local variable that is
 // set on one path: `if (ctx_done(ctx)) stop = 1;` then `while (!stop)`.
 // The value of `stop` depends on the branch, not on a data flow; the check
-// follows control dependence as well. A local set unconditionally after the
-// check does not carry it.
+// follows control dependence as well. A local updated on every path, or
+// reused for another value, does not carry it.
 //
 // RUN: %cv-remarks O0 %s | FileCheck %s --implicit-check-not=remark
 // RUN: %cv-remarks O2 %s | FileCheck %s --implicit-check-not=remark
