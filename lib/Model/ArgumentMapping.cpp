@@ -1,5 +1,4 @@
-//===- ArgumentMapping.cpp - Source parameter N to IR argument
-//-------------===//
+//===- ArgumentMapping.cpp - Source parameter N to IR argument -------------===//
 //
 // The contract counts parameters as the user wrote them. The ABI does not:
 // an sret slot and `this` come first, and a small struct passed by value may
@@ -394,13 +393,14 @@ Expected<IRPosition> mapSourcePosition(const Function &F,
                            ? "name the IR argument with irargN"
                            : "compile with -g or name the IR argument with "
                              "irargN";
-  if (ConsistentThis.empty()) {
-    std::string Count =
-        Sig->Params ? parameters(Sig->Params->size()) + " " : std::string();
-    return mappingError("cannot map '" + P.str() + "': the source " + Count +
-                        "of '" + Name + "' do not match its " +
-                        irArguments(NumIR) + "; " + Remedy);
-  }
+  if (ConsistentThis.empty())
+    return mappingError(
+        "cannot map '" + P.str() + "': '" + Name + "' has " +
+        (Sig->Params ? parameters(Sig->Params->size())
+                     : std::string("parameters")) +
+        " in the source but " + irArguments(NumIR) +
+        " in the IR, and no lowering of by-value structs explains it; " +
+        Remedy);
   if (P.Kind == SourcePosition::This) {
     if (ConsistentThis.size() > 1)
       return mappingError("cannot tell without debug info whether '" + Name +
