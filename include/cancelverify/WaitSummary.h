@@ -120,11 +120,15 @@ public:
   InstructionFacts classify(const llvm::Instruction &I,
                             ObjectRootFinder &Roots) const;
 
-  /// The chain that makes \p I block.
-  Witness explainBlocking(const llvm::Instruction &I) const;
+  /// The chain that makes \p I block. \p OuterFrames outermost inlined
+  /// frames of \p I are where the explanation starts (a loop inlined from
+  /// another function is explained from inside that function).
+  Witness explainBlocking(const llvm::Instruction &I,
+                          unsigned OuterFrames = 0) const;
   /// The chain that makes \p I observe, in the way \p Kind says.
   Witness explainObservation(const llvm::Instruction &I,
-                             Observation::KindTy Kind) const;
+                             Observation::KindTy Kind,
+                             unsigned OuterFrames = 0) const;
 
   /// The wait or observe roles of the function whose code \p SP is, for
   /// code inlined from it, or null.
@@ -145,7 +149,7 @@ private:
                     ObjectRootFinder &CallerRoots) const;
   const WaitSummary *calleeSummary(const llvm::CallBase &CB) const;
   Witness explain(const llvm::Instruction &I, bool Blocking,
-                  Observation::KindTy Kind) const;
+                  Observation::KindTy Kind, unsigned OuterFrames) const;
 
   const ApiModel &Model;
   ModelConfig Config;

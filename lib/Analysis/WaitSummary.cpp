@@ -385,13 +385,18 @@ static const Instruction *observationWitness(const WaitSummary &S,
 }
 
 Witness WaitSummaries::explain(const Instruction &I, bool Blocking,
-                               Observation::KindTy Kind) const {
+                               Observation::KindTy Kind,
+                               unsigned OuterFrames) const {
   Witness W;
   const Instruction *Cur = &I;
   for (unsigned Depth = 0; Cur && Depth < MaxChainLength; ++Depth) {
     W.Last = Cur;
     W.Loc = locationOrTwin(*Cur);
-    for (const InlinedFrame &Frame : inlinedFrames(W.Loc)) {
+    SmallVector<InlinedFrame, 4> Frames = inlinedFrames(W.Loc);
+    // Only the instruction we start from sits inside the outer frames.
+    unsigned Skip =
+        Depth == 0 ? std::min<size_t>(OuterFrames, Frames.size()) : 0;
+    for (const InlinedFrame &Frame : drop_begin(Frames, Skip)) {
       std::string Name = sourceName(*Frame.Callee);
       if (modelledRolesOf(Frame.Callee) || isImplementationName(Name)) {
         W.Leaf = Name;
@@ -420,13 +425,15 @@ Witness WaitSummaries::explain(const Instruction &I, bool Blocking,
   return W;
 }
 
-Witness WaitSummaries::explainBlocking(const Instruction &I) const {
-  return explain(I, /*Blocking=*/true, Observation::Value);
+Witness WaitSummaries::explainBlocking(const Instruction &I,
+                                       unsigned OuterFrames) const {
+  return explain(I, /*Blocking=*/true, Observation::Value, OuterFrames);
 }
 
 Witness WaitSummaries::explainObservation(const Instruction &I,
-                                          Observation::KindTy Kind) const {
-  return explain(I, /*Blocking=*/false, Kind);
+                                          Observation::KindTy Kind,
+                                          unsigned OuterFrames) const {
+  return explain(I, /*Blocking=*/false, Kind, OuterFrames);
 }
 
 std::string WaitSummaries::describeFlag(const LoadInst &LI) const {

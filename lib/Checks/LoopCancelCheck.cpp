@@ -67,8 +67,9 @@ private:
   void classifyLoopBodies(const LoopInfo &LI);
   std::optional<Verdict> judge(const Loop &L);
   bool writesTo(const Loop &L, const ObjectRoot &Root);
-  std::string describe(const LoopObservation &Obs) const;
-  Finding makeFinding(const Loop &L, const Verdict &V, const DebugLoc &Start);
+  std::string describe(const LoopObservation &Obs, unsigned LoopFrames) const;
+  Finding makeFinding(const Loop &L, const Verdict &V, const DebugLoc &Start,
+                      unsigned LoopFrames);
 
   Function &F;
   FunctionAnalysisManager &FAM;
@@ -335,8 +336,9 @@ std::optional<Verdict> FunctionLoops::judge(const Loop &L) {
 
 /// "should_stop -> ctx_done", "flag 'g_stop'",
 /// "std::atomic<bool>::operator bool, inferred flag: atomic global 'running'".
-std::string FunctionLoops::describe(const LoopObservation &Obs) const {
-  Witness W = Summaries.explainObservation(*Obs.I, Obs.O.Kind);
+std::string FunctionLoops::describe(const LoopObservation &Obs,
+                                    unsigned LoopFrames) const {
+  Witness W = Summaries.explainObservation(*Obs.I, Obs.O.Kind, LoopFrames);
   SmallVector<std::string, 6> Parts(W.Via.begin(), W.Via.end());
   std::string Inferred =
       Obs.O.Inferred ? WaitSummaries::describeInferred(*Obs.O.Inferred) : "";
@@ -354,14 +356,16 @@ std::string FunctionLoops::describe(const LoopObservation &Obs) const {
   return join(Parts, " -> ");
 }
 
+/// \p LoopFrames is the number of inlined frames the loop itself sits in:
+/// explanations start inside them.
 Finding FunctionLoops::makeFinding(const Loop &L, const Verdict &V,
-                                   const DebugLoc &Start) {
+                                   const DebugLoc &Start, unsigned LoopFrames) {
   Finding Fd;
   Fd.Kind = V.Kind;
   Fd.F = &F;
   Fd.At = L.getHeader()->getTerminator();
   Fd.Loc = Start;
-  Witness Block = Summaries.explainBlocking(*V.Blocker);
+  Witness Block = Summaries.explainBlocking(*V.Blocker, LoopFrames);
   Fd.Related.push_back({Block.Loc, "blocking call"});
   if (V.Kind == FindingKind::LoopIgnoresCancel) {
     Fd.Message = "loop can block in '" + Block.Leaf + "' at " +
@@ -372,11 +376,11 @@ Finding FunctionLoops::makeFinding(const Loop &L, const Verdict &V,
     Fd.Message += " and never observes cancellation";
     return Fd;
   }
-  Witness Obs =
-      Summaries.explainObservation(*V.Observed->I, V.Observed->O.Kind);
+  Witness Obs = Summaries.explainObservation(*V.Observed->I, V.Observed->O.Kind,
+                                             LoopFrames);
   Fd.Related.push_back({Obs.Loc, "observation"});
   Fd.Message = "loop observes cancellation at " + sourceLocation(Obs.Loc) +
-               " (" + describe(*V.Observed) + ")";
+               " (" + describe(*V.Observed, LoopFrames) + ")";
   if (V.Kind == FindingKind::LoopObservesCancel) {
     Fd.Message += " and leaves the loop on it";
     return Fd;
@@ -440,7 +444,8 @@ void FunctionLoops::run(std::vector<Finding> &Findings,
     // A loop inlined from a function that is still defined is judged there,
     // as at -O0. Copies of a function that is gone are judged here, at the
     // loop's own line rather than at the call that was inlined.
-    if (Start && Start.getInlinedAt()) {
+    unsigned LoopFrames = inlinedFrames(Start).size();
+    if (LoopFrames) {
       const Function *Home = Defined.lookup(sourceFunctionOf(Start));
       if (Home && Home != &F)
         continue;
@@ -449,7 +454,7 @@ void FunctionLoops::run(std::vector<Finding> &Findings,
     std::optional<Verdict> V = judge(L);
     if (!V)
       continue;
-    Finding Fd = makeFinding(L, *V, Start);
+    Finding Fd = makeFinding(L, *V, Start, LoopFrames);
     // Several inlined copies of one source loop: say the same thing once.
     std::string Key = findingName(Fd.Kind).str() + "|" + sourceLocation(Start) +
                       ":" + std::to_string(Start ? Start.getCol() : 0) + "|" +
