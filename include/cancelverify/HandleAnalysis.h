@@ -48,6 +48,8 @@ struct HandleEvent {
   /// For a discharge inside a callee: the innermost step ("cancelled by
   /// 'cv_cancel' at line 7"), without the chain of calls leading to it.
   std::string Base;
+  /// Where it happened, for messages (the return statement for a return).
+  llvm::DebugLoc Loc;
 };
 
 /// Where a creation puts its handle: the call's return value, or an access

@@ -150,14 +150,17 @@ private:
   const Value *canonicalValue(const Value *V);
   void note(std::vector<HandleEvent> &Events, const Instruction &I,
             const std::string &What, bool Record,
-            const std::string &Base = std::string()) {
+            const std::string &Base = std::string(),
+            DebugLoc Loc = DebugLoc()) {
     if (!Record)
       return;
     for (const HandleEvent &E : Events)
       if (E.I == &I)
         return;
-    Events.push_back({&I, What, Base.empty() ? What : Base});
+    Events.push_back(
+        {&I, What, Base.empty() ? What : Base, Loc ? Loc : I.getDebugLoc()});
   }
+  DebugLoc exitLoc(const Instruction &Exit);
   /// " at line N", or nothing when optimization left no line (line 0).
   static std::string at(const Instruction &I) {
     std::string L = cancelverify::lineOf(I);
@@ -354,11 +357,58 @@ void HandleFlow::createHere(FlowState &S, bool Record) {
   }
 }
 
+/// A block that only gathers the return value of several return statements
+/// (clang's shared `return:` block at -O0, a phi of return values at -O2):
+/// its return carries the location of the closing brace, or its value comes
+/// from the slot or phi every return statement feeds.
+static bool isReturnPlumbing(const BasicBlock &BB) {
+  if (!BB.hasNPredecessorsOrMore(2))
+    return false;
+  const Instruction *Term = BB.getTerminator();
+  bool Gathers = Term->getDebugLoc() && Term->getDebugLoc().getCol() == 1;
+  for (const Instruction &I : BB) {
+    if (I.isTerminator() || isa<CastInst>(I) || isa<ExtractValueInst>(I) ||
+        isa<InsertValueInst>(I) || isa<DbgInfoIntrinsic>(I) ||
+        I.isLifetimeStartOrEnd())
+      continue;
+    if (isa<PHINode>(I)) {
+      Gathers = true;
+      continue;
+    }
+    // The load of the return-value slot that every return statement stores.
+    if (auto *LI = dyn_cast<LoadInst>(&I)) {
+      auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand());
+      unsigned Stores = 0;
+      if (Slot)
+        for (const User *U : Slot->users())
+          Stores += isa<StoreInst>(U);
+      if (Stores >= 2) {
+        Gathers = true;
+        continue;
+      }
+    }
+    return false;
+  }
+  return Gathers;
+}
+
+DebugLoc HandleFlow::exitLoc(const Instruction &Exit) {
+  // Name the return statement that led here rather than a shared return
+  // block (whose location is the closing brace).
+  if (isa<ReturnInst>(Exit) || isa<ResumeInst>(Exit))
+    if (isReturnPlumbing(*Exit.getParent()))
+      if (const BasicBlock *Pred = LiveEdgeInto.lookup(Exit.getParent()))
+        if (const DebugLoc &DL = Pred->getTerminator()->getDebugLoc();
+            DL && DL.getLine())
+          return DL;
+  return Exit.getDebugLoc();
+}
+
 void HandleFlow::visitExit(const Instruction &I, FlowState &S, bool Record,
                            bool Throw, const Value *RetVal) {
   if (RetVal && isHandle(RetVal, S)) {
     if (S.any(Live))
-      note(Out.Transfers, I, "returned to the caller", Record);
+      note(Out.Transfers, I, "returned to the caller", Record, "", exitLoc(I));
     S.change(Live, Away);
     if (Record)
       Out.Returned = true;
@@ -380,11 +430,7 @@ void HandleFlow::visitExit(const Instruction &I, FlowState &S, bool Record,
   if (AnyLive && !Out.LostExit) {
     Out.LostExit = &I;
     Out.LostByThrow = Throw;
-    Out.LostLoc = I.getDebugLoc();
-    // Prefer the return statement that led here over a shared return block.
-    if (const BasicBlock *Pred = LiveEdgeInto.lookup(I.getParent()))
-      if (const DebugLoc &DL = Pred->getTerminator()->getDebugLoc())
-        Out.LostLoc = DL;
+    Out.LostLoc = exitLoc(I);
   }
 }
 

@@ -178,7 +178,10 @@ static std::string destructorOf(const Instruction &I) {
 static std::string howDischarged(const HandleOutcome &O) {
   if (O.Discharges.empty()) {
     const HandleEvent &T = O.Transfers.front();
-    return "transferred to the caller (" + T.What + " at line " + lineOf(*T.I) +
+    DebugLoc L = outermostLoc(T.Loc);
+    return "transferred to the caller (" + T.What +
+           (L && L.getLine() ? " at line " + std::to_string(L.getLine())
+                             : std::string()) +
            "); each call of this function is judged as a creation";
   }
   const HandleEvent &D = O.Discharges.front();
