@@ -14,11 +14,11 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/LoopCancelCheck.h"
 #include "cancelverify/ApiModel.h"
+#include "cancelverify/LoopStart.h"
 #include "cancelverify/ObservationFlow.h"
 #include "cancelverify/SourceFrames.h"
 #include "cancelverify/WaitSummary.h"
 
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/PostDominators.h"
@@ -67,6 +67,7 @@ private:
   void classifyLoopBodies(const LoopInfo &LI);
   std::optional<Verdict> judge(const Loop &L);
   bool writesTo(const Loop &L, const ObjectRoot &Root);
+  bool definesLoopAt(const Function &Home, const DebugLoc &Start);
   std::string describe(const LoopObservation &Obs, unsigned LoopFrames) const;
   Finding makeFinding(const Loop &L, const Verdict &V, const DebugLoc &Start,
                       unsigned LoopFrames);
@@ -89,144 +90,6 @@ private:
 };
 
 } // namespace
-
-/// The innermost scope enclosing both \p A and \p B.
-static const DILocalScope *commonScope(const DILocalScope *A,
-                                       const DILocalScope *B) {
-  SmallPtrSet<const DILocalScope *, 8> Enclosing;
-  for (const DILocalScope *S = A; S; S = dyn_cast<DILocalScope>(S->getScope()))
-    Enclosing.insert(S);
-  for (const DILocalScope *S = B; S; S = dyn_cast<DILocalScope>(S->getScope()))
-    if (Enclosing.count(S))
-      return S;
-  return nullptr;
-}
-
-/// The innermost scope enclosing all of a loop's located code, seen in the
-/// deepest inlined frame that all of it shares.
-struct BodyScope {
-  const DILocalScope *Scope = nullptr;
-  /// Where that frame was inlined, or null for the function's own code.
-  const DILocation *InlinedAt = nullptr;
-};
-
-static BodyScope findBodyScope(const Loop &L) {
-  // Each located instruction's locations, outermost frame first.
-  std::vector<SmallVector<const DILocation *, 4>> Chains;
-  for (const BasicBlock *BB : L.blocks())
-    for (const Instruction &I : *BB) {
-      const DILocation *Loc = I.getDebugLoc().get();
-      if (!Loc || Loc->getLine() == 0)
-        continue;
-      SmallVector<const DILocation *, 4> Chain;
-      for (; Loc; Loc = Loc->getInlinedAt())
-        Chain.push_back(Loc);
-      std::reverse(Chain.begin(), Chain.end());
-      Chains.push_back(std::move(Chain));
-    }
-  if (Chains.empty())
-    return {};
-  // Frames are told apart by the (distinct) call site they were inlined at.
-  size_t Depth = 0;
-  for (size_t D = 1;; ++D) {
-    bool Shared = all_of(Chains, [&](const auto &C) {
-      return C.size() > D &&
-             C[D]->getInlinedAt() == Chains.front()[D]->getInlinedAt();
-    });
-    if (!Shared)
-      break;
-    Depth = D;
-  }
-  const DILocalScope *Common = nullptr;
-  for (const auto &C : Chains) {
-    const DILocalScope *S = C[Depth]->getScope();
-    Common = Common ? commonScope(Common, S) : S;
-    if (!Common)
-      return {};
-  }
-  return {Common, Chains.front()[Depth]->getInlinedAt()};
-}
-
-static DebugLoc locationOfScope(const DILexicalBlock *Block,
-                                const DILocation *InlinedAt) {
-  return DILocation::get(
-      Block->getContext(), Block->getLine(), Block->getColumn(),
-      const_cast<DILexicalBlock *>(Block), const_cast<DILocation *>(InlinedAt));
-}
-
-/// True if \p Outer encloses \p Inner and is not \p Inner.
-static bool strictlyEncloses(const DILocalScope *Outer,
-                             const DILocalScope *Inner) {
-  for (const DILocalScope *S = Inner; S;
-       S = dyn_cast<DILocalScope>(S->getScope()))
-    if (S != Inner && S == Outer)
-      return true;
-  return false;
-}
-
-/// Where the loop starts in the source: the `for`/`while`/`do` location clang
-/// puts in the loop's llvm.loop metadata (kept through rotation and
-/// inlining). Optimizations sometimes drop that metadata, or move an outer
-/// loop's onto an inner loop. Then, in order:
-///  - a `for` statement's own lexical block, which clang opens around the
-///    body's block on the same line;
-///  - the guard loop rotation put before the loop, a copy of the condition's
-///    branch, which clang locates at the loop statement (if it lies outside
-///    the body's scope: jump threading also makes guards of inner checks);
-///  - the body's block, at its `{`;
-///  - the earliest location in the header (a loop made with goto: its
-///    label's statement).
-static DebugLoc loopStart(const Loop &L) {
-  MDNode *ID = L.getLoopID();
-  for (const Loop *Outer = L.getParentLoop(); ID && Outer;
-       Outer = Outer->getParentLoop())
-    if (Outer->getLoopID() == ID)
-      ID = nullptr;
-  if (ID)
-    for (const MDOperand &Op : drop_begin(ID->operands()))
-      if (auto *Loc = dyn_cast<DILocation>(Op))
-        return DebugLoc(Loc);
-
-  BodyScope Body = findBodyScope(L);
-  const auto *Block = dyn_cast_or_null<DILexicalBlock>(Body.Scope);
-  if (Block) {
-    const DILexicalBlock *Statement = nullptr;
-    for (const auto *Outer = dyn_cast<DILexicalBlock>(Block->getScope());
-         Outer && Outer->getLine() == Block->getLine();
-         Outer = dyn_cast<DILexicalBlock>(Outer->getScope()))
-      Statement = Outer;
-    if (Statement)
-      return locationOfScope(Statement, Body.InlinedAt);
-  }
-  if (const BasicBlock *Pred = L.getLoopPredecessor()) {
-    const auto *Guard = dyn_cast<BranchInst>(Pred->getTerminator());
-    const DILocation *GuardLoc = Guard ? Guard->getDebugLoc().get() : nullptr;
-    if (Guard && Guard->isConditional() && GuardLoc &&
-        GuardLoc->getLine() != 0 &&
-        L.contains(Guard->getSuccessor(0)) !=
-            L.contains(Guard->getSuccessor(1)) &&
-        (!Body.Scope || (GuardLoc->getInlinedAt() == Body.InlinedAt &&
-                         strictlyEncloses(GuardLoc->getScope(), Body.Scope))))
-      return DebugLoc(GuardLoc);
-  }
-  if (Block)
-    return locationOfScope(Block, Body.InlinedAt);
-  // The earliest place in the header's code: the statement's start, whether
-  // its operands are loaded first (-O0) or not (-O2).
-  DebugLoc First;
-  for (const Instruction &I : *L.getHeader()) {
-    DebugLoc DL = I.getDebugLoc();
-    if (I.isDebugOrPseudoInst() || !DL || DL.getLine() == 0)
-      continue;
-    if (!First)
-      First = DL;
-    else if (DL.getInlinedAt() == First.getInlinedAt() &&
-             std::make_pair(DL.getLine(), DL.getCol()) <
-                 std::make_pair(First.getLine(), First.getCol()))
-      First = DL;
-  }
-  return First;
-}
 
 void FunctionLoops::classifyLoopBodies(const LoopInfo &LI) {
   for (const BasicBlock &BB : F) {
@@ -405,6 +268,13 @@ static bool isPrimitiveCode(const DebugLoc &Start, const Function &F,
   return (R && (R->Wait || R->Observe)) || isImplementationName(sourceName(F));
 }
 
+bool FunctionLoops::definesLoopAt(const Function &Home, const DebugLoc &Start) {
+  auto &HomeLoops = FAM.getResult<LoopAnalysis>(const_cast<Function &>(Home));
+  return any_of(HomeLoops.getLoopsInPreorder(), [&](const Loop *L) {
+    return sameSourcePosition(loopStart(*L), Start);
+  });
+}
+
 void FunctionLoops::run(std::vector<Finding> &Findings,
                         std::set<std::string> &Reported) {
   LoopInfo &LI = FAM.getResult<LoopAnalysis>(F);
@@ -441,13 +311,13 @@ void FunctionLoops::run(std::vector<Finding> &Findings,
     DebugLoc Start = loopStart(L);
     if (isPrimitiveCode(Start, F, Summaries, Summaries.model()))
       continue;
-    // A loop inlined from a function that is still defined is judged there,
-    // as at -O0. Copies of a function that is gone are judged here, at the
+    // A loop inlined from a function that still has it is judged there, as
+    // at -O0. Copies from a function that is gone are judged here, at the
     // loop's own line rather than at the call that was inlined.
     unsigned LoopFrames = inlinedFrames(Start).size();
     if (LoopFrames) {
       const Function *Home = Defined.lookup(sourceFunctionOf(Start));
-      if (Home && Home != &F)
+      if (Home && Home != &F && definesLoopAt(*Home, Start))
         continue;
       Start = withoutInlining(Start);
     }
