@@ -359,13 +359,21 @@ void HandleFlow::createHere(FlowState &S, bool Record) {
 
 /// A block that only gathers the return value of several return statements
 /// (clang's shared `return:` block at -O0, a phi of return values at -O2):
-/// its return carries the location of the closing brace, or its value comes
-/// from the slot or phi every return statement feeds.
+/// its value comes from the slot or phi every return statement feeds, or the
+/// body's fall-through reaches it too. Otherwise a `ret void` at the closing
+/// brace is where the function falls off its end, and is named as such.
 static bool isReturnPlumbing(const BasicBlock &BB) {
   if (!BB.hasNPredecessorsOrMore(2))
     return false;
-  const Instruction *Term = BB.getTerminator();
-  bool Gathers = Term->getDebugLoc() && Term->getDebugLoc().getCol() == 1;
+  // At -O0 the body's own fall-through reaches a shared return block with
+  // the closing brace's location, which the return carries too.
+  bool Gathers = false;
+  const DebugLoc &RetLoc = BB.getTerminator()->getDebugLoc();
+  for (const BasicBlock *Pred : predecessors(&BB))
+    if (const DebugLoc &PL = Pred->getTerminator()->getDebugLoc();
+        RetLoc && PL && PL.getLine() == RetLoc.getLine() &&
+        PL.getCol() == RetLoc.getCol())
+      Gathers = true;
   for (const Instruction &I : BB) {
     if (I.isTerminator() || isa<CastInst>(I) || isa<ExtractValueInst>(I) ||
         isa<InsertValueInst>(I) || isa<DbgInfoIntrinsic>(I) ||

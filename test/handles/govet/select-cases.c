@@ -24,7 +24,7 @@ int select_ready(int ch, int has_default);
 
 void one_case_falls_out(int ch) {
   cv_ctx_t *ctx;
-  // CHECK: select-cases.c:[[@LINE+1]]:25: remark: LostCancel: returns at {{.*}}select-cases.c:[[@LINE+15]] without cancelling the handle created at line [[@LINE+1]] by 'cv_with_cancel'{{$}}
+  // CHECK: select-cases.c:[[@LINE+1]]:25: remark: LostCancel: returns at {{.*}}select-cases.c:[[@LINE+14]] without cancelling the handle created at line [[@LINE+1]] by 'cv_with_cancel'{{$}}
   cv_cancel_t *cancel = cv_with_cancel(cv_background(), &ctx);
   switch (select_ready(ch, 1)) {
   case 0:
