@@ -92,7 +92,7 @@ define i32 @scan(ptr %j, ptr %addr) {
 ; CHECK-NEXT:function quiet_some
 ; CHECK-NEXT:  suppress LostCancel,DiscardedCancel  [annotation user.c:10]
 ; CHECK-NEXT:function _ZN2ns6Worker4stopEv (ns::Worker::stop())
-; CHECK-NEXT:  cancel handle=this (IR arg0)  [model {{.*}}format.yaml:2:5]
+; CHECK-NEXT:  cancel handle=this (IR arg0)  [model {{.*}}format.yaml:3:5]
 ; CHECK-NEXT:function read
 ; CHECK-NEXT:  wait  [builtin posix]
 ; CHECK-NEXT:function syscall
@@ -103,6 +103,6 @@ define i32 @scan(ptr %j, ptr %addr) {
 ; CHECK-NEXT:global g_stop
 ; CHECK-NEXT:  flag  [annotation user.c:11]
 ; CHECK-NEXT:field struct.job+4 (field job::1)
-; CHECK-NEXT:  flag  [model {{.*}}format.yaml:5:5]
+; CHECK-NEXT:  flag  [model {{.*}}format.yaml:6:5]
 ; CHECK-NEXT:annotated field accesses without a struct type: 1
 ; CHECK-NOT:{{.}}
