@@ -231,9 +231,11 @@ Finding FunctionLoops::makeFinding(const Loop &L, const Verdict &V,
   Witness Block = Summaries.explainBlocking(*V.Blocker, LoopFrames);
   Fd.Related.push_back({Block.Loc, "blocking call"});
   if (V.Kind == FindingKind::LoopIgnoresCancel) {
-    Fd.Message = "loop can block in '" + Block.Leaf + "' at " +
-                 sourceLocation(Block.Loc);
-    if (!Block.Via.empty())
+    Fd.Message = "loop can block";
+    if (!Block.Leaf.empty())
+      Fd.Message += " in '" + Block.Leaf + "'";
+    Fd.Message += " at " + sourceLocation(Block.Loc);
+    if (!Block.Via.empty() && !Block.Leaf.empty())
       Fd.Message +=
           " (via " + join(Block.Via, " -> ") + " -> " + Block.Leaf + ")";
     Fd.Message += " and never observes cancellation";
