@@ -403,13 +403,24 @@ static bool isReturnPlumbing(const BasicBlock &BB) {
 DebugLoc HandleFlow::exitLoc(const Instruction &Exit) {
   // Name the return statement that led here rather than a shared return
   // block (whose location is the closing brace).
-  if (isa<ReturnInst>(Exit) || isa<ResumeInst>(Exit))
-    if (isReturnPlumbing(*Exit.getParent()))
-      if (const BasicBlock *Pred = LiveEdgeInto.lookup(Exit.getParent()))
-        if (const DebugLoc &DL = Pred->getTerminator()->getDebugLoc();
-            DL && DL.getLine())
-          return DL;
-  return Exit.getDebugLoc();
+  const DebugLoc &RetLoc = Exit.getDebugLoc();
+  if ((!isa<ReturnInst>(Exit) && !isa<ResumeInst>(Exit)) ||
+      !isReturnPlumbing(*Exit.getParent()))
+    return RetLoc;
+  // Walk back along the edges that brought the handle, past cleanup blocks
+  // located at the closing brace (destructor calls at scope exit), to the
+  // statement that returned.
+  const BasicBlock *BB = Exit.getParent();
+  for (unsigned Step = 0; Step < 8; ++Step) {
+    const BasicBlock *Pred = LiveEdgeInto.lookup(BB);
+    if (!Pred)
+      break;
+    const DebugLoc &DL = Pred->getTerminator()->getDebugLoc();
+    if (DL && DL.getLine() && (!RetLoc || DL.getLine() < RetLoc.getLine()))
+      return DL;
+    BB = Pred;
+  }
+  return RetLoc;
 }
 
 void HandleFlow::visitExit(const Instruction &I, FlowState &S, bool Record,
