@@ -26,6 +26,9 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 
+#include <map>
+#include <tuple>
+
 using namespace llvm;
 
 namespace cancelverify {
@@ -50,6 +53,13 @@ struct FlowState {
   /// Source variables currently holding the handle (optimized code keeps
   /// variables as debug value records only).
   SmallVector<const DILocalVariable *, 2> Vars;
+  /// Locals that currently hold the creation's status (its return value).
+  SmallVector<AccessPath, 1> StatusSlots;
+  /// The type info of the exception being thrown, on the unwind edge of an
+  /// explicit throw (null when unknown).
+  const Value *Thrown = nullptr;
+  /// The call the exception being unwound came from, when there is one.
+  const Instruction *ThrowSite = nullptr;
 
   bool holds(const AccessPath &P) const {
     return std::binary_search(Exprs.begin(), Exprs.end(), P);
@@ -86,6 +96,19 @@ struct FlowState {
     if (!O.Reached)
       return false;
     bool Changed = !Reached;
+    if (!Reached) {
+      Thrown = O.Thrown;
+      ThrowSite = O.ThrowSite;
+    } else {
+      if (Thrown != O.Thrown && Thrown) {
+        Thrown = nullptr;
+        Changed = true;
+      }
+      if (ThrowSite != O.ThrowSite && ThrowSite) {
+        ThrowSite = nullptr;
+        Changed = true;
+      }
+    }
     Reached = true;
     for (uint32_t T : O.Tuples)
       if (!llvm::is_contained(Tuples, T)) {
@@ -98,6 +121,11 @@ struct FlowState {
     for (const DILocalVariable *V : O.Vars)
       if (!llvm::is_contained(Vars, V)) {
         Vars.push_back(V);
+        Changed = true;
+      }
+    for (const AccessPath &P : O.StatusSlots)
+      if (!llvm::is_contained(StatusSlots, P)) {
+        StatusSlots.push_back(P);
         Changed = true;
       }
     return Changed;
@@ -144,6 +172,7 @@ private:
   void spellings(const AccessPath &E, SmallVectorImpl<AccessPath> &Out,
                  unsigned Depth);
   std::optional<Condition> decode(const Value *Cond, const FlowState &S);
+  bool isStatusCopy(const Value *V, const FlowState &S);
   int atomIndex(const void *Key);
   void splitOn(FlowState &S, const void *Key, std::optional<Status> WhenZero,
                std::optional<Status> WhenNonZero);
@@ -179,6 +208,10 @@ private:
   /// Predecessor edges that carried a live handle into an exit block.
   DenseMap<const BasicBlock *, const BasicBlock *> LiveEdgeInto;
   static char HandleNullKey;
+  /// Atoms for comparisons other than against zero, one per (predicate or
+  /// its inverse, operands); the map's nodes give them stable addresses.
+  std::map<std::tuple<unsigned, const Value *, const Value *>, char>
+      CompareKeys;
 };
 
 char HandleFlow::HandleNullKey;
@@ -228,14 +261,26 @@ std::optional<Condition> HandleFlow::decode(const Value *Cond,
     const Value *Subject = C;
     bool TrueMeansZero = false;
     if (auto *Cmp = dyn_cast<ICmpInst>(C)) {
-      const Value *L = Cmp->getOperand(0), *R = Cmp->getOperand(1);
-      if (isa<Constant>(L) && !isa<Constant>(R))
+      const Value *L = canonicalValue(Cmp->getOperand(0));
+      const Value *R = canonicalValue(Cmp->getOperand(1));
+      CmpInst::Predicate P = Cmp->getPredicate();
+      if (isa<Constant>(L) && !isa<Constant>(R)) {
         std::swap(L, R);
+        P = CmpInst::getSwappedPredicate(P);
+      }
       auto *K = dyn_cast<Constant>(R);
-      if (!K || !K->isNullValue() || !Cmp->isEquality())
-        return std::nullopt;
-      Subject = canonicalValue(L);
-      TrueMeansZero = Cmp->getPredicate() == ICmpInst::ICMP_EQ;
+      if (!(K && K->isNullValue() && Cmp->isEquality())) {
+        // Any other comparison is an atom of its own, shared with its
+        // inverse: `if (t > 0) ... if (t <= 0)` are the same question.
+        CmpInst::Predicate Inv = CmpInst::getInversePredicate(P);
+        CmpInst::Predicate Norm = std::min(P, Inv);
+        Condition Result;
+        Result.Key = &CompareKeys[{unsigned(Norm), L, R}];
+        Result.TrueEdgeMeansZero = (P != Norm) != Negate;
+        return Result;
+      }
+      Subject = L;
+      TrueMeansZero = P == ICmpInst::ICMP_EQ;
     } else if (!C->getType()->isIntegerTy()) {
       return std::nullopt;
     }
@@ -243,11 +288,23 @@ std::optional<Condition> HandleFlow::decode(const Value *Cond,
     Result.TrueEdgeMeansZero = TrueMeansZero != Negate;
     if (Subject->getType()->isPointerTy() && isHandle(Subject, S))
       Result.Key = &HandleNullKey;
+    else if (Site && isStatusCopy(Subject, S))
+      Result.Key = Site->Call;
     else
       Result.Key = Subject;
     return Result;
   }
   return std::nullopt;
+}
+
+/// A reload of a local that currently holds the creation's status (a status
+/// variable that is reused later, so it is not a once-written slot).
+bool HandleFlow::isStatusCopy(const Value *V, const FlowState &S) {
+  auto *LI = dyn_cast<LoadInst>(V);
+  if (!LI)
+    return false;
+  AccessPath Addr = Paths.pathOf(LI->getPointerOperand());
+  return llvm::is_contained(S.StatusSlots, Addr);
 }
 
 /// Splits every tuple on atom \p Key; each half gets the given status, or
@@ -450,6 +507,9 @@ void HandleFlow::visitExit(const Instruction &I, FlowState &S, bool Record,
     Out.LostExit = &I;
     Out.LostByThrow = Throw;
     Out.LostLoc = exitLoc(I);
+    // An exception leaving through `resume` left from where it was thrown.
+    if (isa<ResumeInst>(I) && S.ThrowSite && S.ThrowSite->getDebugLoc())
+      Out.LostLoc = S.ThrowSite->getDebugLoc();
   }
 }
 
@@ -465,6 +525,14 @@ void HandleFlow::visitStore(const Value *Val, const Value *Ptr,
                             const Instruction &I, FlowState &S, bool Record) {
   AccessPath Addr = Paths.pathOf(Ptr);
   AccessPath Slot = Addr.deref();
+  if (Site) {
+    auto It = llvm::find(S.StatusSlots, Addr);
+    if (It != S.StatusSlots.end())
+      S.StatusSlots.erase(It);
+    if (Val && canonicalValue(Val) == Site->Call &&
+        !Val->getType()->isPointerTy())
+      S.StatusSlots.push_back(Addr);
+  }
   bool StoresHandle = Val && isHandle(Val, S);
   if (!StoresHandle) {
     if (S.holds(Slot)) {
@@ -810,8 +878,14 @@ void HandleFlow::transfer(const BasicBlock &BB, FlowState S, bool Record) {
     // for callees known to throw: an invoke is what clang emits for any call
     // in a scope with cleanups, not a sign that the callee throws.
     const Function *Callee = Inv->getCalledFunction();
-    if (isThrow(*Inv) || (Callee && HA.knownToThrow(*Callee)))
-      propagate(BB, *Inv->getUnwindDest(), S, Record);
+    if (isThrow(*Inv) || (Callee && HA.knownToThrow(*Callee))) {
+      FlowState U = S;
+      U.Thrown = Callee && Callee->getName() == "__cxa_throw"
+                     ? Inv->getArgOperand(1)->stripPointerCasts()
+                     : nullptr;
+      U.ThrowSite = Inv;
+      propagate(BB, *Inv->getUnwindDest(), U, Record);
+    }
     visitInstruction(*Term, S, Record);
     propagate(BB, *Inv->getNormalDest(), S, Record);
     return;
@@ -819,6 +893,17 @@ void HandleFlow::transfer(const BasicBlock &BB, FlowState S, bool Record) {
   visitInstruction(*Term, S, Record);
   auto *Br = dyn_cast<BranchInst>(Term);
   if (Br && Br->isConditional()) {
+    // A catch clause testing for exactly the type being thrown catches it.
+    if (S.Thrown)
+      if (auto *Cmp = dyn_cast<ICmpInst>(Br->getCondition());
+          Cmp && Cmp->getPredicate() == ICmpInst::ICMP_EQ)
+        for (const Value *Op : Cmp->operands())
+          if (auto *TypeId = dyn_cast<IntrinsicInst>(Op);
+              TypeId && TypeId->getIntrinsicID() == Intrinsic::eh_typeid_for &&
+              TypeId->getArgOperand(0)->stripPointerCasts() == S.Thrown) {
+            propagate(BB, *Br->getSuccessor(0), S, Record);
+            return;
+          }
     std::optional<Condition> C = decode(Br->getCondition(), S);
     int A = C ? atomIndex(C->Key) : -1;
     for (unsigned Succ = 0; Succ < 2; ++Succ) {
@@ -877,7 +962,8 @@ HandleOutcome HandleFlow::run() {
         const FlowState &N = In[Succ];
         const FlowState &O = Snapshot[Succ];
         if (N.Reached != O.Reached || N.Tuples != O.Tuples ||
-            N.Exprs.size() != O.Exprs.size() || N.Vars.size() != O.Vars.size())
+            N.Exprs.size() != O.Exprs.size() || N.Vars.size() != O.Vars.size() ||
+            N.StatusSlots.size() != O.StatusSlots.size())
           Changed = true;
       }
     }

@@ -340,7 +340,14 @@ CalleeEffect HandleAnalysis::effectOf(const Function &F,
       New.Discharge = CalleeEffect::Some;
     else
       New.Discharge = CalleeEffect::None;
-    if (!O.Discharges.empty())
+    // Name a direct discharge over one through a (recursive) call.
+    for (const HandleEvent &D : O.Discharges)
+      if (D.Base == D.What) {
+        New.How = D.Base;
+        break;
+      }
+    if (New.How.empty() && !O.Discharges.empty() &&
+        O.Discharges.front().Base != "cancelled")
       New.How = O.Discharges.front().Base;
     if (!O.Escapes.empty()) {
       New.Escapes = true;

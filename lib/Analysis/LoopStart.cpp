@@ -9,10 +9,12 @@
 //     loop's code, from the deepest inlined frame all that code shares up to
 //     the function's own code: an optimized `for (;;) helper();` may have
 //     nothing left of its own but the inlined helper's code;
-//  3. the guard loop rotation puts before the loop, a copy of the
-//     condition's branch, which clang locates at the loop statement, if it
-//     lies outside the body's scope (jump threading also turns checks inside
-//     the body into guards);
+//  3. the branch into the loop from before it: clang locates it at the loop
+//     statement, and loop rotation's guard, a copy of the condition's
+//     branch, too; it counts if it lies outside the body's scope and on the
+//     line the body starts (jump threading also turns checks inside the
+//     body into guards, and a goto loop is entered from the statement
+//     before it);
 //  4. the body's block, at its `{`, on the loop's line;
 //  5. the earliest location in the header (a loop made with goto: the
 //     statement after its label).
@@ -180,15 +182,16 @@ DebugLoc loopStart(const Loop &L) {
   }
 
   if (const BasicBlock *Pred = L.getLoopPredecessor()) {
-    const auto *Guard = dyn_cast<BranchInst>(Pred->getTerminator());
-    const DILocation *GuardLoc = Guard ? Guard->getDebugLoc().get() : nullptr;
-    if (Guard && Guard->isConditional() && GuardLoc &&
-        GuardLoc->getLine() != 0 &&
-        L.contains(Guard->getSuccessor(0)) !=
-            L.contains(Guard->getSuccessor(1)) &&
-        (!Scope || (GuardLoc->getInlinedAt() == InlinedAt &&
-                    strictlyEncloses(GuardLoc->getScope(), Scope))))
-      return DebugLoc(GuardLoc);
+    const auto *Entry = dyn_cast<BranchInst>(Pred->getTerminator());
+    const DILocation *EntryLoc = Entry ? Entry->getDebugLoc().get() : nullptr;
+    const auto *Block = dyn_cast_or_null<DILexicalBlock>(Scope);
+    if (EntryLoc && EntryLoc->getLine() != 0 &&
+        (Entry->isUnconditional() || L.contains(Entry->getSuccessor(0)) !=
+                                         L.contains(Entry->getSuccessor(1))) &&
+        (!Scope || (EntryLoc->getInlinedAt() == InlinedAt &&
+                    strictlyEncloses(EntryLoc->getScope(), Scope) &&
+                    (!Block || EntryLoc->getLine() == Block->getLine()))))
+      return DebugLoc(EntryLoc);
   }
 
   if (const auto *Block = dyn_cast_or_null<DILexicalBlock>(Scope))

@@ -190,21 +190,28 @@ static std::string howDischarged(const HandleOutcome &O) {
   std::string Destructor = destructorOf(*D.I);
   if (Destructor.empty() && StringRef(Callee).contains("::~"))
     Destructor = Callee;
-  if (StringRef(D.What).starts_with("deferred"))
-    return "deferred on every path: " + D.What;
   if (!Destructor.empty())
     return "guarded on every path: the destructor '" + Destructor +
            "' cancels it at scope exit (" + D.Base + ")";
-  if (StringRef(D.What).starts_with("called"))
+  if (O.Discharges.size() == 1 && StringRef(D.What).starts_with("called"))
     return "called on every path (" + D.What + ")";
-  // Name every place that cancels (in program order), up to a few.
-  std::string All = D.What;
-  for (size_t I = 1; I < O.Discharges.size() && I < 3; ++I)
-    All += (I + 1 == O.Discharges.size() || I == 2 ? " and " : ", ") +
-           O.Discharges[I].What;
+  // Name every place that discharges it (in source order), up to a few.
+  bool AllDeferred = true, AllCancelled = true;
+  std::string All;
+  for (size_t I = 0; I < O.Discharges.size() && I < 3; ++I) {
+    StringRef W = O.Discharges[I].What;
+    AllDeferred &= W.starts_with("deferred");
+    AllCancelled &= W.starts_with("cancelled");
+    if (I)
+      All += I + 1 == O.Discharges.size() || I == 2 ? " and " : ", ";
+    All += W.str();
+  }
   if (O.Discharges.size() > 3)
     All += " and " + std::to_string(O.Discharges.size() - 3) + " more";
-  return "cancelled on every path: " + All;
+  return std::string(AllDeferred    ? "deferred"
+                     : AllCancelled ? "cancelled"
+                                    : "discharged") +
+         " on every path: " + All;
 }
 
 void checkHandleObligations(Module &M, const ApiModel &Model,
