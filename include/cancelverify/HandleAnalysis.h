@@ -75,6 +75,9 @@ struct HandleOutcome {
   llvm::DebugLoc LostLoc;
   bool LostByThrow = false;
   std::vector<HandleEvent> Discharges, Escapes, Overwrites, Transfers;
+  /// A source variable holding the live handle was given another value in
+  /// optimized code: an overwrite if the handle is then lost or unused.
+  std::vector<HandleEvent> PendingOverwrites;
   /// Helpers that cancel the handle on some paths only.
   std::vector<std::string> PartialHelpers;
   bool Returned = false;

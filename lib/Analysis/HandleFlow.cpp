@@ -536,6 +536,14 @@ void HandleFlow::visitStore(const Value *Val, const Value *Ptr,
   bool StoresHandle = Val && isHandle(Val, S);
   if (!StoresHandle) {
     if (S.holds(Slot)) {
+      S.remove(Slot);
+      // Still held elsewhere (a guard's copy): nothing is lost yet.
+      AccessPath Canonical = Paths.canonicalize(Slot);
+      bool HeldElsewhere = llvm::any_of(S.Exprs, [&](const AccessPath &E) {
+        return E.Offsets.size() >= 2 && !(Paths.canonicalize(E) == Canonical);
+      });
+      if (HeldElsewhere)
+        return;
       // Report a new handle overwriting the old one at its creation, as
       // optimized code (where the store is gone) does.
       const Instruction *At = &I;
@@ -546,7 +554,6 @@ void HandleFlow::visitStore(const Value *Val, const Value *Ptr,
              "overwritten" + at(*At) + " before it was cancelled",
              Record);
       S.change(Live, Away);
-      S.remove(Slot);
     }
     return;
   }
@@ -801,11 +808,12 @@ void HandleFlow::visitDebugValues(const Instruction &I, FlowState &S,
     S.Vars.erase(It);
     if (!S.any(Live))
       return;
+    // The old value may live on in SSA (a guard's copy, inlined): it counts
+    // as overwritten only if it is then lost or never used.
     auto *At = dyn_cast<Instruction>(V);
-    note(Out.Overwrites, At ? *At : I,
+    note(Out.PendingOverwrites, At ? *At : I,
          "overwritten" + at(At ? *At : I) + " before it was cancelled",
          Record);
-    S.change(Live, Away);
   });
 }
 

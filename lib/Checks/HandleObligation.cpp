@@ -193,21 +193,23 @@ static std::string howDischarged(const HandleOutcome &O) {
   if (!Destructor.empty())
     return "guarded on every path: the destructor '" + Destructor +
            "' cancels it at scope exit (" + D.Base + ")";
-  if (O.Discharges.size() == 1 && StringRef(D.What).starts_with("called"))
-    return "called on every path (" + D.What + ")";
+
   // Name every place that discharges it (in source order), up to a few.
-  bool AllDeferred = true, AllCancelled = true;
+  bool AllDeferred = true, AllCancelled = true, AllCalled = true;
   std::string All;
   for (size_t I = 0; I < O.Discharges.size() && I < 3; ++I) {
     StringRef W = O.Discharges[I].What;
     AllDeferred &= W.starts_with("deferred");
     AllCancelled &= W.starts_with("cancelled");
+    AllCalled &= W.starts_with("called");
     if (I)
       All += I + 1 == O.Discharges.size() || I == 2 ? " and " : ", ";
     All += W.str();
   }
   if (O.Discharges.size() > 3)
     All += " and " + std::to_string(O.Discharges.size() - 3) + " more";
+  if (AllCalled)
+    return "called on every path (" + All + ")";
   return std::string(AllDeferred    ? "deferred"
                      : AllCancelled ? "cancelled"
                                     : "discharged") +
@@ -230,7 +232,14 @@ void checkHandleObligations(Module &M, const ApiModel &Model,
       Fd.At = &Call;
       bool Handed = !O.Discharges.empty() || !O.Transfers.empty() ||
                     !O.Escapes.empty() || O.Returned || !O.MovedTo.empty();
-      if (!O.ExitWithHandle && O.Overwrites.empty() && O.Escapes.empty() &&
+      // In optimized code a reassigned variable is an overwrite only if the
+      // old handle is lost or unused afterwards.
+      const std::vector<HandleEvent> &Overwrites =
+          !O.Overwrites.empty() ? O.Overwrites
+          : (O.LostExit || (!O.Used && O.Discharges.empty()))
+              ? O.PendingOverwrites
+              : O.Overwrites;
+      if (!O.ExitWithHandle && Overwrites.empty() && O.Escapes.empty() &&
           O.Discharges.empty() && O.Transfers.empty()) {
         Fd.Kind = FindingKind::CancelVerified;
         Fd.Message =
@@ -239,13 +248,13 @@ void checkHandleObligations(Module &M, const ApiModel &Model,
                  ? std::string("returning from 'main' ends the process")
                  : "no path returns from '" + demangle(F.getName().str()) +
                        "' with it");
-      } else if (!O.Used && !Handed && O.Overwrites.empty()) {
+      } else if (!O.Used && !Handed && Overwrites.empty()) {
         Fd.Kind = FindingKind::DiscardedCancel;
         Fd.Message = "the cancel handle from " + creatorText(C.Site) +
                      " is never used, so nothing can cancel it; its context "
                      "lives until the parent is cancelled";
-      } else if (!O.Overwrites.empty()) {
-        const HandleEvent &E = O.Overwrites.front();
+      } else if (!Overwrites.empty()) {
+        const HandleEvent &E = Overwrites.front();
         Fd.Kind = FindingKind::OverwrittenCancel;
         Fd.At = E.I;
         Fd.Message = Created + " by " + creatorText(C.Site) + " is " + E.What;
