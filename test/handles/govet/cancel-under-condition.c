@@ -15,7 +15,9 @@ int condition;
 
 void cancelled_if_condition(void) {
   cv_ctx_t *ctx;
-  // CHECK: cancel-under-condition.c:[[@LINE+1]]:25: remark: LostCancel: returns at {{.*}}cancel-under-condition.c:[[@LINE+5]] without cancelling the handle created at line [[@LINE+1]] by 'cv_with_cancel'{{$}}
+  // -O2 merges the return paths; the exit is named where the merged path ends.
+  // O2: cancel-under-condition.c:[[@LINE+2]]:25: remark: LostCancel: returns at {{.*}}cancel-under-condition.c:[[@LINE+7]] without cancelling the handle created at line [[@LINE+2]] by 'cv_with_cancel'{{$}}
+  // O0: cancel-under-condition.c:[[@LINE+1]]:25: remark: LostCancel: returns at {{.*}}cancel-under-condition.c:[[@LINE+5]] without cancelling the handle created at line [[@LINE+1]] by 'cv_with_cancel'{{$}}
   cv_cancel_t *cancel = cv_with_cancel(cv_background(), &ctx);
   use_context(ctx);
   if (condition)
