@@ -440,6 +440,10 @@ static bool isReturnPlumbing(const BasicBlock &BB) {
       Gathers = true;
       continue;
     }
+    // Scope-exit code (destructor calls) shares the closing brace's line.
+    if (const DebugLoc &DL = I.getDebugLoc();
+        RetLoc && DL && DL.getLine() == RetLoc.getLine() && !isa<LoadInst>(I))
+      continue;
     // The load of the return-value slot that every return statement stores.
     if (auto *LI = dyn_cast<LoadInst>(&I)) {
       auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand());
@@ -461,9 +465,19 @@ DebugLoc HandleFlow::exitLoc(const Instruction &Exit) {
   // Name the return statement that led here rather than a shared return
   // block (whose location is the closing brace).
   const DebugLoc &RetLoc = Exit.getDebugLoc();
-  if ((!isa<ReturnInst>(Exit) && !isa<ResumeInst>(Exit)) ||
-      !isReturnPlumbing(*Exit.getParent()))
+  if (!isa<ReturnInst>(Exit) && !isa<ResumeInst>(Exit))
     return RetLoc;
+  if (!isReturnPlumbing(*Exit.getParent())) {
+    // A value returned after scope-exit cleanups carries the closing brace;
+    // the return statement is the last earlier line in the block.
+    auto *RI = dyn_cast<ReturnInst>(&Exit);
+    if (RI && RI->getReturnValue() && RetLoc && RetLoc.getCol() == 1)
+      for (const Instruction *I = Exit.getPrevNode(); I; I = I->getPrevNode())
+        if (const DebugLoc &DL = I->getDebugLoc();
+            DL && DL.getLine() && DL.getLine() < RetLoc.getLine())
+          return DL;
+    return RetLoc;
+  }
   // Walk back along the edges that brought the handle, past cleanup blocks
   // located at the closing brace (destructor calls at scope exit), to the
   // statement that returned.
