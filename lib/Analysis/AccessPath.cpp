@@ -191,6 +191,11 @@ AccessPath AccessPathBuilder::canonicalize(AccessPath P) {
       if (!Stored->getType()->isPointerTy())
         continue;
       AccessPath S = pathOf(Stored);
+      // A copy of what a local variable held at one moment is not the
+      // variable: the variable may be reassigned later (a lambda capturing
+      // by value keeps the old handle).
+      if (S.Offsets.size() >= 2 && isa<AllocaInst>(S.Root))
+        continue;
       S.Offsets.back() += P.Offsets[N];
       S.Offsets.append(P.Offsets.begin() + N + 1, P.Offsets.end());
       P = S;
