@@ -48,7 +48,7 @@ int guard_first(cv_ctx_t *parent, bool bounded) {
   cv_ctx_t *ctx = parent;
   if (bounded)
     // CHECK: scope-exit-lambda-by-ref.cpp:[[@LINE+3]]:14: remark: CancelVerified: the handle created at line [[@LINE+3]] by 'cv_with_timeout' is guarded on every path: the destructor 'ScopeExit<{{.*}}>::~ScopeExit{{(\(\))?}}' cancels it at scope exit
-    // O0-SAME: {{ }}(cancelled by 'cv_cancel' at line [[@LINE-6]]){{$}}
+    // O0-SAME: {{ }}(cancelled by 'cv_cancel' at line [[@LINE-5]]){{$}}
     // O2-SAME: {{ }}(cancelled by 'cv_cancel' at line [[@LINE+3]]){{$}}
     cancel = cv_with_timeout(parent, 100, &ctx);
   return work(ctx);
