@@ -3,8 +3,8 @@
 // for the first handle; the second handle gets its own verdict. Cancelling
 // the first before reusing the variable is fine.
 //
-// RUN: %cv-remarks O0 %s -I %examples/include | FileCheck %s --implicit-check-not=remark
-// RUN: %cv-remarks O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark
+// RUN: %cv-remarks O0 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=remark
+// RUN: %cv-remarks O2 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O2 --implicit-check-not=remark
 #include "cv_context.h"
 
 int work(cv_ctx_t *ctx);
@@ -68,7 +68,10 @@ int cleared(cv_ctx_t *parent) {
   cv_ctx_t *child;
   cv_cancel_t *cancel = cv_with_cancel(parent, &child);
   int rc = work(child);
-  // CHECK: overwritten-reassign.c:[[@LINE+1]]:10: remark: OverwrittenCancel: the handle created at line [[@LINE-2]] by 'cv_with_cancel' is overwritten at line [[@LINE+1]] before it was cancelled{{$}}
+  // -O2 keeps no store for the assignment; the overwrite is named at the next
+  // statement that has a location.
+  // O0: overwritten-reassign.c:[[@LINE+2]]:10: remark: OverwrittenCancel: the handle created at line [[@LINE-4]] by 'cv_with_cancel' is overwritten at line [[@LINE+2]] before it was cancelled{{$}}
+  // O2: overwritten-reassign.c:[[@LINE+5]]:1: remark: OverwrittenCancel: the handle created at line [[@LINE-5]] by 'cv_with_cancel' is overwritten at line [[@LINE+5]] before it was cancelled{{$}}
   cancel = 0;
   if (cancel)
     cv_cancel(cancel);
@@ -80,7 +83,10 @@ int replaced_by_parameter(cv_ctx_t *parent, cv_cancel_t *other) {
   cv_ctx_t *child;
   cv_cancel_t *cancel = cv_with_timeout(parent, 100, &child);
   work(child);
-  // CHECK: overwritten-reassign.c:[[@LINE+1]]:10: remark: OverwrittenCancel: the handle created at line [[@LINE-2]] by 'cv_with_timeout' is overwritten at line [[@LINE+1]] before it was cancelled{{$}}
+  // -O2 keeps no store for the assignment; the overwrite is named at the next
+  // statement that has a location.
+  // O0: overwritten-reassign.c:[[@LINE+2]]:10: remark: OverwrittenCancel: the handle created at line [[@LINE-4]] by 'cv_with_timeout' is overwritten at line [[@LINE+2]] before it was cancelled{{$}}
+  // O2: overwritten-reassign.c:[[@LINE+2]]:3: remark: OverwrittenCancel: the handle created at line [[@LINE-5]] by 'cv_with_timeout' is overwritten at line [[@LINE+2]] before it was cancelled{{$}}
   cancel = other;
   cv_cancel(cancel);
   return 0;

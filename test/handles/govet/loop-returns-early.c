@@ -22,7 +22,7 @@ int loop_returns_before_cancel(cv_ctx_t *ctx, const int *keys, int n) {
   for (int i = 0; i < n; i++) {
     cv_ctx_t *item;
     // O0: loop-returns-early.c:[[@LINE+2]]:27: remark: LostCancel: returns at {{.*}}loop-returns-early.c:[[@LINE+4]] without cancelling the handle created at line [[@LINE+2]] by 'cv_with_timeout'{{$}}
-    // O2: loop-returns-early.c:[[@LINE+1]]:27: remark: LostCancel: returns at {{.*}}loop-returns-early.c:[[@LINE+7]] without cancelling the handle created at line [[@LINE+1]] by 'cv_with_timeout'{{$}}
+    // O2: loop-returns-early.c:[[@LINE+1]]:27: remark: LostCancel: returns at {{.*}}loop-returns-early.c:[[@LINE+2]] without cancelling the handle created at line [[@LINE+1]] by 'cv_with_timeout'{{$}}
     cv_cancel_t *cancel = cv_with_timeout(ctx, 100, &item);
     if (fetch(item, keys[i]) < 0)
       return report_error(keys[i]);
@@ -49,7 +49,7 @@ int loop_cancels_before_return(cv_ctx_t *ctx, const int *keys, int n) {
 int one_handle_for_the_loop(cv_ctx_t *ctx, const int *keys, int n) {
   cv_ctx_t *batch;
   // O0: loop-returns-early.c:[[@LINE+2]]:25: remark: LostCancel: returns at {{.*}}loop-returns-early.c:[[@LINE+5]] without cancelling the handle created at line [[@LINE+2]] by 'cv_with_timeout'{{$}}
-  // O2: loop-returns-early.c:[[@LINE+1]]:25: remark: LostCancel: returns at {{.*}}loop-returns-early.c:[[@LINE+7]] without cancelling the handle created at line [[@LINE+1]] by 'cv_with_timeout'{{$}}
+  // O2: loop-returns-early.c:[[@LINE+1]]:25: remark: LostCancel: returns at {{.*}}loop-returns-early.c:[[@LINE+3]] without cancelling the handle created at line [[@LINE+1]] by 'cv_with_timeout'{{$}}
   cv_cancel_t *cancel = cv_with_timeout(ctx, 1000, &batch);
   for (int i = 0; i < n; i++)
     if (fetch(batch, keys[i]) < 0)
