@@ -62,9 +62,12 @@ struct ArgumentStore {
   /// The address written, relative to DestArg (as in AccessPath::Offsets).
   llvm::SmallVector<int64_t, 4> DestOffsets;
   unsigned SrcArg = 0;
+  /// Set instead of SrcArg when the value stored is a function (a callback
+  /// or std::function's invoker).
+  const llvm::Function *SrcFunction = nullptr;
   bool operator==(const ArgumentStore &O) const {
     return DestArg == O.DestArg && DestOffsets == O.DestOffsets &&
-           SrcArg == O.SrcArg;
+           SrcArg == O.SrcArg && SrcFunction == O.SrcFunction;
   }
 };
 

@@ -106,6 +106,17 @@ struct CalleeEffect {
   }
 };
 
+/// What a caller knows about the objects it passes: which of their slots
+/// hold which function (an object's callback or std::function's invoker).
+/// Effects are computed per context, so each object's own callback is
+/// followed.
+struct CallContext {
+  /// Slots as address paths rooted at the callee's arguments.
+  llvm::SmallVector<std::pair<AccessPath, const llvm::Function *>, 2>
+      FunctionSlots;
+  std::string key() const;
+};
+
 class HandleAnalysis {
 public:
   HandleAnalysis(llvm::Module &M, const ApiModel &Model);
@@ -126,7 +137,8 @@ public:
   std::optional<HandleSite> creationAt(const llvm::CallBase &CB) const;
 
   /// What \p F does with a handle at \p Expr (rooted at one of F's args).
-  CalleeEffect effectOf(const llvm::Function &F, const AccessPath &Expr);
+  CalleeEffect effectOf(const llvm::Function &F, const AccessPath &Expr,
+                        const CallContext &Context = CallContext());
 
   AccessPathBuilder &paths(const llvm::Function &F);
 
@@ -153,7 +165,8 @@ public:
 private:
   /// Follows one handle through F: from a creation, or from F's entry.
   HandleOutcome follow(const llvm::Function &F, const HandleSite *Site,
-                       const AccessPath *EntryExpr);
+                       const AccessPath *EntryExpr,
+                       const CallContext *Context = nullptr);
 
   llvm::Module &M;
   const ApiModel &Model;

@@ -94,12 +94,14 @@ AccessPathBuilder::AccessPathBuilder(const Function &F,
       if (!Callee || Callee->isDeclaration())
         continue;
       for (const ArgumentStore &AS : ArgumentStores(*Callee)) {
-        if (AS.DestArg >= CB->arg_size() || AS.SrcArg >= CB->arg_size())
+        if (AS.DestArg >= CB->arg_size() ||
+            (!AS.SrcFunction && AS.SrcArg >= CB->arg_size()))
           continue;
         AccessPath Dst = compute(CB->getArgOperand(AS.DestArg), 0);
         Dst.Offsets.back() += AS.DestOffsets[0];
         Dst.Offsets.append(AS.DestOffsets.begin() + 1, AS.DestOffsets.end());
-        Write(Dst, CB->getArgOperand(AS.SrcArg));
+        Write(Dst, AS.SrcFunction ? AS.SrcFunction
+                                  : CB->getArgOperand(AS.SrcArg));
       }
     }
   }
@@ -165,7 +167,8 @@ AccessPathBuilder::AccessPathBuilder(const Function &F,
   Cache.clear();
   for (auto &[Addr, W] : Writes)
     if (W.first == 1 &&
-        !(AddressTaken.count(Addr.Root) && isa<Constant>(W.second)))
+        !(AddressTaken.count(Addr.Root) && isa<Constant>(W.second) &&
+          !isa<GlobalValue>(W.second)))
       ForwardValue.push_back({Addr, W.second});
 }
 

@@ -145,8 +145,9 @@ struct Condition {
 class HandleFlow {
 public:
   HandleFlow(HandleAnalysis &HA, const Function &F, const HandleSite *Site,
-             const AccessPath *EntryExpr)
-      : HA(HA), F(F), Site(Site), EntryExpr(EntryExpr), Paths(HA.paths(F)) {}
+             const AccessPath *EntryExpr, const CallContext *Context)
+      : HA(HA), F(F), Site(Site), EntryExpr(EntryExpr), Context(Context),
+        Paths(HA.paths(F)) {}
 
   HandleOutcome run();
 
@@ -190,6 +191,8 @@ private:
         {&I, What, Base.empty() ? What : Base, Loc ? Loc : I.getDebugLoc()});
   }
   DebugLoc exitLoc(const Instruction &Exit);
+  const Function *contextCallee(const CallBase &CB);
+  CallContext contextFor(const CallBase &CB, const Function &Callee);
   /// " at line N", or nothing when optimization left no line (line 0).
   static std::string at(const Instruction &I) {
     std::string L = cancelverify::lineOf(I);
@@ -201,6 +204,7 @@ private:
   const Function &F;
   const HandleSite *Site;
   const AccessPath *EntryExpr;
+  const CallContext *Context;
   AccessPathBuilder &Paths;
   HandleOutcome Out;
   DenseMap<const BasicBlock *, FlowState> In;
@@ -601,6 +605,49 @@ void HandleFlow::visitStore(const Value *Val, const Value *Ptr,
   S.change(Live, Away);
 }
 
+/// The function an indirect call reaches when the caller said which function
+/// the slot it loads from holds.
+const Function *HandleFlow::contextCallee(const CallBase &CB) {
+  auto *LI = dyn_cast<LoadInst>(CB.getCalledOperand()->stripPointerCasts());
+  if (!LI || !Context)
+    return nullptr;
+  AccessPath Slot = Paths.pathOf(LI->getPointerOperand());
+  for (const auto &[Known, Fn] : Context->FunctionSlots)
+    if (Known == Slot)
+      return Fn;
+  return nullptr;
+}
+
+/// Which slots of the objects passed to \p Callee hold which function, as
+/// known here: slots written once with a function, and what this function's
+/// own caller said.
+CallContext HandleFlow::contextFor(const CallBase &CB, const Function &Callee) {
+  CallContext C;
+  SmallVector<std::pair<AccessPath, const Function *>, 4> Known;
+  for (const auto &[Slot, Stored] : Paths.forwardedSlots())
+    if (auto *Fn = dyn_cast<Function>(Stored->stripPointerCasts()))
+      Known.push_back({Slot, Fn});
+  if (Context)
+    Known.append(Context->FunctionSlots.begin(), Context->FunctionSlots.end());
+  SmallVector<int64_t, 4> Rest;
+  for (unsigned I = 0; I < CB.arg_size() && I < Callee.arg_size(); ++I) {
+    if (!CB.getArgOperand(I)->getType()->isPointerTy())
+      continue;
+    AccessPath A = Paths.pathOf(CB.getArgOperand(I));
+    for (const auto &[Slot, Fn] : Known)
+      if (Slot.extends(A, Rest) && Rest.size() == 1) {
+        AccessPath CalleeSlot;
+        CalleeSlot.Root = Callee.getArg(I);
+        CalleeSlot.Offsets.push_back(Rest[0]);
+        C.FunctionSlots.push_back({CalleeSlot, Fn});
+      }
+  }
+  llvm::sort(C.FunctionSlots, [](const auto &L, const auto &R) {
+    return L.first < R.first;
+  });
+  return C;
+}
+
 void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
   if (Site && &CB == Site->Call) {
     createHere(S, Record);
@@ -714,6 +761,8 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
   SmallVector<const Function *, 2> Targets;
   if (Callee)
     Targets.push_back(Callee);
+  else if (const Function *Known = contextCallee(CB))
+    Targets.push_back(Known);
   else
     Targets = HA.resolveCallees(CB);
   const Function *Unfollowable = nullptr;
@@ -748,7 +797,7 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
       AccessPath CE;
       CE.Root = T->getArg(ArgNo);
       CE.Offsets.assign(Rest.begin(), Rest.end());
-      CalleeEffect E = HA.effectOf(*T, CE);
+      CalleeEffect E = HA.effectOf(*T, CE, contextFor(CB, *T));
       if (E.Discharge == CalleeEffect::All)
         How = E.How;
       else
@@ -1016,8 +1065,9 @@ HandleOutcome HandleFlow::run() {
 }
 
 HandleOutcome HandleAnalysis::follow(const Function &F, const HandleSite *Site,
-                                     const AccessPath *EntryExpr) {
-  HandleFlow Flow(*this, F, Site, EntryExpr);
+                                     const AccessPath *EntryExpr,
+                                     const CallContext *Context) {
+  HandleFlow Flow(*this, F, Site, EntryExpr, Context);
   return Flow.run();
 }
 

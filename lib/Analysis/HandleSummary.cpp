@@ -89,17 +89,20 @@ std::vector<ArgumentStore> HandleAnalysis::argumentStores(const Function &F) {
       return std::nullopt;
     return A->getArgNo();
   };
-  auto Record = [&](const AccessPath &Dest, unsigned Src) {
+  auto Record = [&](const AccessPath &Dest, unsigned Src,
+                    const Function *SrcFunction = nullptr) {
     auto *A = dyn_cast<Argument>(Dest.Root);
     if (!A)
       return;
-    ArgumentStore AS{A->getArgNo(), Dest.Offsets, Src};
+    ArgumentStore AS{A->getArgNo(), Dest.Offsets, Src, SrcFunction};
     if (!llvm::is_contained(Result, AS))
       Result.push_back(AS);
   };
   for (const Instruction &I : instructions(F)) {
     if (auto *SI = dyn_cast<StoreInst>(&I)) {
-      if (auto Src = SourceArg(SI->getValueOperand()))
+      if (auto *Fn = dyn_cast<Function>(SI->getValueOperand()->stripPointerCasts()))
+        Record(P.pathOf(SI->getPointerOperand()), 0, Fn);
+      else if (auto Src = SourceArg(SI->getValueOperand()))
         Record(P.pathOf(SI->getPointerOperand()), *Src);
     } else if (auto *MT = dyn_cast<AnyMemTransferInst>(&I)) {
       // Copying a local object whose slot holds the argument pointer.
@@ -118,15 +121,19 @@ std::vector<ArgumentStore> HandleAnalysis::argumentStores(const Function &F) {
       if (!Callee || Callee->isDeclaration() || Callee == &F)
         continue;
       for (const ArgumentStore &AS : argumentStores(*Callee)) {
-        if (AS.DestArg >= CB->arg_size() || AS.SrcArg >= CB->arg_size())
+        if (AS.DestArg >= CB->arg_size() ||
+            (!AS.SrcFunction && AS.SrcArg >= CB->arg_size()))
           continue;
-        auto Src = SourceArg(CB->getArgOperand(AS.SrcArg));
-        if (!Src)
-          continue;
+        std::optional<unsigned> Src;
+        if (!AS.SrcFunction) {
+          Src = SourceArg(CB->getArgOperand(AS.SrcArg));
+          if (!Src)
+            continue;
+        }
         AccessPath D = P.pathOf(CB->getArgOperand(AS.DestArg));
         D.Offsets.back() += AS.DestOffsets[0];
         D.Offsets.append(AS.DestOffsets.begin() + 1, AS.DestOffsets.end());
-        Record(D, *Src);
+        Record(D, Src.value_or(0), AS.SrcFunction);
       }
     }
   }
@@ -318,11 +325,23 @@ void HandleAnalysis::run() {
   }
 }
 
-CalleeEffect HandleAnalysis::effectOf(const Function &F,
-                                      const AccessPath &Expr) {
+std::string CallContext::key() const {
+  std::string K;
+  for (const auto &[Slot, Fn] : FunctionSlots) {
+    K += ";" + std::to_string(reinterpret_cast<uintptr_t>(Slot.Root));
+    for (int64_t O : Slot.Offsets)
+      K += "," + std::to_string(O);
+    K += "=" + std::to_string(reinterpret_cast<uintptr_t>(Fn));
+  }
+  return K;
+}
+
+CalleeEffect HandleAnalysis::effectOf(const Function &F, const AccessPath &Expr,
+                                      const CallContext &Context) {
   std::string Key = std::to_string(reinterpret_cast<uintptr_t>(Expr.Root));
   for (int64_t O : Expr.Offsets)
     Key += "," + std::to_string(O);
+  Key += Context.key();
   auto Found = Effects.find({&F, Key});
   if (Found != Effects.end()) {
     Found->second.Used |= Found->second.InProgress;
@@ -332,7 +351,7 @@ CalleeEffect HandleAnalysis::effectOf(const Function &F,
   E.InProgress = true;
   for (unsigned Round = 0;; ++Round) {
     E.Used = false;
-    HandleOutcome O = follow(F, nullptr, &Expr);
+    HandleOutcome O = follow(F, nullptr, &Expr, &Context);
     CalleeEffect New;
     if (!O.AnyExit || O.AllExitsDischarged)
       New.Discharge = CalleeEffect::All;

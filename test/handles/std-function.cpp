@@ -2,10 +2,9 @@
 // every path, discharges the handle the lambda captured: CancelVerified.
 // Invoked on some paths only, the handle is lost.
 //
-// FIXME: at -O0 the call through std::function<void()>::operator() is an
-// indirect call the verifier does not resolve to the stored lambda, and
-// every creation here is reported as CancelEscapes. The expectations below
-// are the correct verdicts; this RUN line fails until that is fixed.
+// At -O0 the call goes through std::function<void()>::operator() and the
+// invoker pointer its constructor stored in this object; several
+// std::functions in one module each reach their own lambda.
 // RUN: %cv-remarks O0 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=remark
 // RUN: %cv-remarks O2 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O2 --implicit-check-not=remark
 #include <functional>
