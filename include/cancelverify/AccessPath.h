@@ -20,6 +20,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <climits>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -34,6 +36,11 @@ class DataLayout;
 namespace cancelverify {
 
 struct AccessPath {
+  /// The second offset of (Aggregate, [FieldOffset, StructField]): the
+  /// field of a struct-typed SSA value (a returned struct), which is not
+  /// reached by pointer arithmetic.
+  static constexpr int64_t StructField = INT64_MIN;
+
   const llvm::Value *Root = nullptr;
   llvm::SmallVector<int64_t, 4> Offsets;
 

@@ -60,6 +60,8 @@ struct HandleSite {
   /// Root is an llvm::Argument of the callee; nullopt means the return value.
   std::optional<AccessPath> CalleeExpr;
   SuccessCondition Success = SuccessCondition::Always;
+  /// For a returned struct: the byte offset of the field holding the handle.
+  int64_t ReturnOffset = 0;
   /// The callee that creates (for messages).
   std::string CreatorName;
   /// A function of this module that creates and hands it up: its chain.
@@ -81,6 +83,8 @@ struct HandleOutcome {
   /// Helpers that cancel the handle on some paths only.
   std::vector<std::string> PartialHelpers;
   bool Returned = false;
+  /// Where in the returned value the handle is (a field of a struct).
+  int64_t ReturnOffset = 0;
   /// Access paths rooted at arguments that hold the handle at an exit.
   std::vector<AccessPath> MovedTo;
   /// Whether every exit / some exit saw the handle discharged.

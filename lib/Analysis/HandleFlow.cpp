@@ -193,6 +193,7 @@ private:
   DebugLoc exitLoc(const Instruction &Exit);
   const Function *contextCallee(const CallBase &CB);
   CallContext contextFor(const CallBase &CB, const Function &Callee);
+  std::optional<int64_t> fieldHoldingHandle(const Value *V, const FlowState &S);
   /// " at line N", or nothing when optimization left no line (line 0).
   static std::string at(const Instruction &I) {
     std::string L = cancelverify::lineOf(I);
@@ -387,7 +388,10 @@ void HandleFlow::createHere(FlowState &S, bool Record) {
   S.normalize();
   AccessPath H;
   if (!Site->CalleeExpr) {
+    // The return value, or the field of a returned struct that holds it.
     H = Paths.pathOf(&CB);
+    if (CB.getType()->isAggregateType())
+      H.Offsets = {Site->ReturnOffset, AccessPath::StructField};
   } else {
     const AccessPath &CE = *Site->CalleeExpr;
     auto *Arg = cast<Argument>(CE.Root);
@@ -498,14 +502,53 @@ DebugLoc HandleFlow::exitLoc(const Instruction &Exit) {
   return RetLoc;
 }
 
+/// The byte offset of the field of the aggregate \p V that holds the handle:
+/// a struct loaded from memory (-O0) or built with insertvalue (-O2).
+std::optional<int64_t> HandleFlow::fieldHoldingHandle(const Value *V,
+                                                      const FlowState &S) {
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  AccessPath VP = Paths.pathOf(V);
+  for (const AccessPath &E : S.Exprs)
+    if (E.Root == VP.Root && E.Offsets.size() == 2 &&
+        E.Offsets[1] == AccessPath::StructField)
+      return E.Offsets[0];
+  if (auto *LI = dyn_cast<LoadInst>(V)) {
+    AccessPath Addr = Paths.pathOf(LI->getPointerOperand());
+    uint64_t Size = DL.getTypeStoreSize(LI->getType());
+    SmallVector<int64_t, 4> Rest;
+    for (const AccessPath &E : S.Exprs)
+      if (E.extends(Addr, Rest, Size) && Rest.size() == 2 && Rest[1] == 0)
+        return Rest[0];
+    return std::nullopt;
+  }
+  for (const Value *Cur = V; auto *IV = dyn_cast<InsertValueInst>(Cur);
+       Cur = IV->getAggregateOperand())
+    if (isHandle(IV->getInsertedValueOperand(), S)) {
+      SmallVector<Value *, 4> Idx{ConstantInt::get(
+          Type::getInt32Ty(V->getContext()), 0)};
+      for (unsigned I : IV->indices())
+        Idx.push_back(
+            ConstantInt::get(Type::getInt32Ty(V->getContext()), I));
+      return DL.getIndexedOffsetInType(IV->getType(), Idx);
+    }
+  return std::nullopt;
+}
+
 void HandleFlow::visitExit(const Instruction &I, FlowState &S, bool Record,
                            bool Throw, const Value *RetVal) {
-  if (RetVal && isHandle(RetVal, S)) {
+  std::optional<int64_t> ReturnedAt;
+  if (RetVal && isHandle(RetVal, S))
+    ReturnedAt = 0;
+  else if (RetVal && RetVal->getType()->isAggregateType())
+    ReturnedAt = fieldHoldingHandle(RetVal, S);
+  if (ReturnedAt) {
     if (S.any(Live))
       note(Out.Transfers, I, "returned to the caller", Record, "", exitLoc(I));
     S.change(Live, Away);
-    if (Record)
+    if (Record) {
       Out.Returned = true;
+      Out.ReturnOffset = *ReturnedAt;
+    }
   }
   // Returning from main ends the process: nothing can leak past it.
   if (!Throw && F.getName() == "main" && !EntryExpr)
@@ -550,6 +593,15 @@ void HandleFlow::visitStore(const Value *Val, const Value *Ptr,
     if (Val && canonicalValue(Val) == Site->Call &&
         !Val->getType()->isPointerTy())
       S.StatusSlots.push_back(Addr);
+  }
+  if (Val && Val->getType()->isAggregateType()) {
+    // Storing a struct value stores the handle it carries in a field.
+    if (std::optional<int64_t> Field = fieldHoldingHandle(Val, S)) {
+      AccessPath D = Addr;
+      D.Offsets.back() += *Field;
+      S.add(D.deref());
+    }
+    return;
   }
   bool StoresHandle = Val && isHandle(Val, S);
   if (!StoresHandle) {
@@ -890,6 +942,21 @@ void HandleFlow::visitInstruction(const Instruction &I, FlowState &S,
   if (auto *LI = dyn_cast<LoadInst>(&I)) {
     if (Record && isHandle(LI, S))
       Out.Used = true;
+    return;
+  }
+  if (auto *EV = dyn_cast<ExtractValueInst>(&I)) {
+    // The field of a struct value that carries the handle.
+    if (std::optional<int64_t> Field =
+            fieldHoldingHandle(EV->getAggregateOperand(), S)) {
+      SmallVector<Value *, 4> Idx{
+          ConstantInt::get(Type::getInt32Ty(I.getContext()), 0)};
+      for (unsigned K : EV->indices())
+        Idx.push_back(ConstantInt::get(Type::getInt32Ty(I.getContext()), K));
+      const DataLayout &DL = F.getParent()->getDataLayout();
+      if (DL.getIndexedOffsetInType(EV->getAggregateOperand()->getType(),
+                                    Idx) == *Field)
+        S.add(Paths.pathOf(EV));
+    }
     return;
   }
   if (auto *Sel = dyn_cast<SelectInst>(&I)) {

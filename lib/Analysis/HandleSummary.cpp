@@ -273,6 +273,7 @@ std::optional<HandleSite> HandleAnalysis::creationAt(const CallBase &CB) const {
   if (It == FreshCreators.end())
     return std::nullopt;
   Site.CalleeExpr = It->second.CalleeExpr;
+  Site.ReturnOffset = It->second.ReturnOffset;
   Site.Via = It->second.Via;
   return Site;
 }
@@ -311,6 +312,8 @@ void HandleAnalysis::run() {
             HandleSite Fresh;
             if (!O.Returned)
               Fresh.CalleeExpr = O.MovedTo.front();
+            else
+              Fresh.ReturnOffset = O.ReturnOffset;
             std::string Loc;
             if (const DebugLoc &DL = CB->getDebugLoc())
               Loc = " at line " + std::to_string(DL.getLine());

@@ -43,7 +43,7 @@ void caller_by_pointer(void) {
 }
 
 void caller_by_value(void) {
-  // CHECK: named-results.c:[[@LINE+1]]:30: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'results_by_value' ('results_by_value', which creates it with 'cv_with_cancel' at line [[#BYVAL]]) is cancelled on every path: cancelled by 'cv_cancel' at line [[@LINE+3]]{{$}}
+  // CHECK: named-results.c:[[@LINE+1]]:29: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'results_by_value' ('results_by_value', which creates it with 'cv_with_cancel' at line [[#BYVAL]]) is cancelled on every path: cancelled by 'cv_cancel' at line [[@LINE+3]]{{$}}
   struct ctx_and_cancel r = results_by_value();
   use_context(r.ctx);
   cv_cancel(r.cancel);
@@ -51,7 +51,7 @@ void caller_by_value(void) {
 
 // Positive: the caller drops the struct's handle.
 void caller_forgets(void) {
-  // CHECK: named-results.c:[[@LINE+1]]:30: remark: {{LostCancel|DiscardedCancel}}: {{.*}}'results_by_value' ('results_by_value', which creates it with 'cv_with_cancel' at line [[#BYVAL]]){{.*}}{{$}}
+  // CHECK: named-results.c:[[@LINE+1]]:29: remark: {{LostCancel|DiscardedCancel}}: {{.*}}'results_by_value' ('results_by_value', which creates it with 'cv_with_cancel' at line [[#BYVAL]]){{.*}}{{$}}
   struct ctx_and_cancel r = results_by_value();
   use_context(r.ctx);
 }
