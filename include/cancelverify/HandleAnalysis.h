@@ -118,6 +118,20 @@ struct CallContext {
   /// Slots as address paths rooted at the callee's arguments.
   llvm::SmallVector<std::pair<AccessPath, const llvm::Function *>, 2>
       FunctionSlots;
+  /// What the caller's path knows of an argument: that it is zero (or not),
+  /// or that it compares a certain way with a constant.
+  struct ConditionFact {
+    unsigned ArgNo = 0;
+    /// A comparison predicate (normalised to the smaller of it and its
+    /// inverse), or ZeroTest.
+    unsigned Predicate = ZeroTest;
+    const llvm::Value *Constant = nullptr;
+    /// The condition atom's value: the argument is zero, or the comparison
+    /// is false.
+    bool Zero = false;
+    static constexpr unsigned ZeroTest = ~0u;
+  };
+  llvm::SmallVector<ConditionFact, 2> Conditions;
   std::string key() const;
 };
 

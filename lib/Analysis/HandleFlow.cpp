@@ -217,6 +217,18 @@ private:
   /// its inverse, operands); the map's nodes give them stable addresses.
   std::map<std::tuple<unsigned, const Value *, const Value *>, char>
       CompareKeys;
+  /// What each comparison atom compares, and which atoms are "this value is
+  /// zero" (their key is the value), for passing knowledge to callees.
+  DenseMap<const void *, std::tuple<unsigned, const Value *, const Value *>>
+      CompareKeyInfo;
+  SmallPtrSet<const void *, 8> ValueKeys;
+  const void *compareKey(unsigned Pred, const Value *L, const Value *R) {
+    const void *K = &CompareKeys[{Pred, L, R}];
+    CompareKeyInfo[K] = {Pred, L, R};
+    return K;
+  }
+  SmallVector<CallContext::ConditionFact, 2> factsFor(const CallBase &CB,
+                                                      uint32_t Tuple);
 };
 
 char HandleFlow::HandleNullKey;
@@ -280,7 +292,7 @@ std::optional<Condition> HandleFlow::decode(const Value *Cond,
         CmpInst::Predicate Inv = CmpInst::getInversePredicate(P);
         CmpInst::Predicate Norm = std::min(P, Inv);
         Condition Result;
-        Result.Key = &CompareKeys[{unsigned(Norm), L, R}];
+        Result.Key = compareKey(unsigned(Norm), L, R);
         Result.TrueEdgeMeansZero = (P != Norm) != Negate;
         return Result;
       }
@@ -297,6 +309,8 @@ std::optional<Condition> HandleFlow::decode(const Value *Cond,
       Result.Key = Site->Call;
     else
       Result.Key = Subject;
+    if (Result.Key != &HandleNullKey)
+      ValueKeys.insert(Result.Key);
     return Result;
   }
   return std::nullopt;
@@ -657,6 +671,31 @@ void HandleFlow::visitStore(const Value *Val, const Value *Ptr,
   S.change(Live, Away);
 }
 
+/// What tuple \p Tuple knows about the arguments of \p CB.
+SmallVector<CallContext::ConditionFact, 2>
+HandleFlow::factsFor(const CallBase &CB, uint32_t Tuple) {
+  SmallVector<CallContext::ConditionFact, 2> Facts;
+  for (unsigned I = 0; I < Atoms.size(); ++I) {
+    if (!(known(Tuple) & (1u << I)))
+      continue;
+    bool Zero = values(Tuple) & (1u << I);
+    const void *Key = Atoms[I];
+    for (unsigned J = 0; J < CB.arg_size(); ++J) {
+      const Value *Arg = canonicalValue(CB.getArgOperand(J));
+      auto Info = CompareKeyInfo.find(Key);
+      if (Info != CompareKeyInfo.end()) {
+        auto [Pred, L, R] = Info->second;
+        if (L == Arg && isa<Constant>(R))
+          Facts.push_back({J, Pred, R, Zero});
+      } else if (ValueKeys.count(Key) && Key == Arg &&
+                 Arg->getType()->isIntegerTy()) {
+        Facts.push_back({J, CallContext::ConditionFact::ZeroTest, nullptr, Zero});
+      }
+    }
+  }
+  return Facts;
+}
+
 /// The function an indirect call reaches when the caller said which function
 /// the slot it loads from holds.
 const Function *HandleFlow::contextCallee(const CallBase &CB) {
@@ -834,49 +873,76 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
   if (!Callee)
     CalleeName = Targets.front()->getName().str();
 
-  // Discharged if, for some argument, every target discharges it.
-  bool Discharged = false, Partial = false;
+  // Discharged if, for some argument, every target discharges it. The live
+  // paths are grouped by what they know of the arguments: a helper that
+  // cancels only when `rc >= 0` cancels on the paths where that is known.
+  std::map<std::string,
+           std::pair<SmallVector<CallContext::ConditionFact, 2>,
+                     SmallVector<uint32_t, 4>>>
+      Groups;
+  for (uint32_t T : S.Tuples)
+    if (status(T) == Live) {
+      CallContext Key;
+      Key.Conditions = factsFor(CB, T);
+      auto &G = Groups[Key.key()];
+      G.first = Key.Conditions;
+      G.second.push_back(T);
+    }
+  if (Groups.empty())
+    Groups[""];
+  bool AnyDischarged = false, Partial = false;
+  SmallVector<uint32_t, 4> DischargedTuples;
   std::string How;
   SmallVector<AccessPath, 4> Moved;
   bool Returned = false;
-  for (auto &[ArgNo, Rest] : Passed) {
-    bool AllTargets = true;
-    for (const Function *T : Targets) {
-      if (ArgNo >= T->arg_size()) {
-        AllTargets = false; // variadic part: nothing to follow
-        continue;
+  for (auto &[GroupKey, Group] : Groups) {
+    bool Discharged = false;
+    for (auto &[ArgNo, Rest] : Passed) {
+      bool AllTargets = true;
+      for (const Function *T : Targets) {
+        if (ArgNo >= T->arg_size()) {
+          AllTargets = false; // variadic part: nothing to follow
+          continue;
+        }
+        AccessPath CE;
+        CE.Root = T->getArg(ArgNo);
+        CE.Offsets.assign(Rest.begin(), Rest.end());
+        CallContext Ctx = contextFor(CB, *T);
+        Ctx.Conditions = Group.first;
+        CalleeEffect E = HA.effectOf(*T, CE, Ctx);
+        if (E.Discharge == CalleeEffect::All)
+          How = E.How;
+        else
+          AllTargets = false;
+        Partial |= E.Discharge == CalleeEffect::Some;
+        if (E.Escapes) {
+          if (S.any(Live))
+            note(Out.Escapes, CB,
+                 "passed to '" + demangle(T->getName().str()) +
+                     "', where it is " + E.EscapeWhy,
+                 Record);
+          S.change(Live, Away);
+        }
+        Returned |= E.Returned;
+        for (const AccessPath &M : E.MovedTo) {
+          auto *MA = cast<Argument>(M.Root);
+          AccessPath P = Paths.pathOf(CB.getArgOperand(MA->getArgNo()));
+          P.Offsets.back() += M.Offsets[0];
+          P.Offsets.append(M.Offsets.begin() + 1, M.Offsets.end());
+          Moved.push_back(P);
+          AccessPath C = Paths.canonicalize(P);
+          if (!(C == P))
+            Moved.push_back(C);
+        }
       }
-      AccessPath CE;
-      CE.Root = T->getArg(ArgNo);
-      CE.Offsets.assign(Rest.begin(), Rest.end());
-      CalleeEffect E = HA.effectOf(*T, CE, contextFor(CB, *T));
-      if (E.Discharge == CalleeEffect::All)
-        How = E.How;
-      else
-        AllTargets = false;
-      Partial |= E.Discharge == CalleeEffect::Some;
-      if (E.Escapes) {
-        if (S.any(Live))
-          note(Out.Escapes, CB,
-               "passed to '" + demangle(T->getName().str()) +
-                   "', where it is " + E.EscapeWhy,
-               Record);
-        S.change(Live, Away);
-      }
-      Returned |= E.Returned;
-      for (const AccessPath &M : E.MovedTo) {
-        auto *MA = cast<Argument>(M.Root);
-        AccessPath P = Paths.pathOf(CB.getArgOperand(MA->getArgNo()));
-        P.Offsets.back() += M.Offsets[0];
-        P.Offsets.append(M.Offsets.begin() + 1, M.Offsets.end());
-        Moved.push_back(P);
-        AccessPath C = Paths.canonicalize(P);
-        if (!(C == P))
-          Moved.push_back(C);
-      }
+      Discharged |= AllTargets;
     }
-    Discharged |= AllTargets;
+    if (Discharged) {
+      AnyDischarged = true;
+      DischargedTuples.append(Group.second.begin(), Group.second.end());
+    }
   }
+  bool Discharged = AnyDischarged;
   for (const AccessPath &P : Moved) {
     if (isa<Argument>(P.Root)) {
       if (Record && !llvm::is_contained(Out.MovedTo, P))
@@ -896,8 +962,16 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
     note(Out.Discharges, CB,
          How + " (through '" + demangle(CalleeName) + "'" + at(CB) + ")",
          Record, How);
-    S.change(Live, Done);
-  } else if (Partial && Record &&
+    bool Everywhere = Groups.size() == 1;
+    for (uint32_t &T : S.Tuples)
+      if (status(T) == Live &&
+          (Everywhere || llvm::is_contained(DischargedTuples, T)))
+        T = tuple(known(T), values(T), Done);
+    S.normalize();
+    if (!S.any(Live) || !Partial)
+      return;
+  }
+  if (Partial && Record &&
              !llvm::is_contained(Out.PartialHelpers, CalleeName)) {
     Out.PartialHelpers.push_back(CalleeName);
   }
@@ -1077,6 +1151,26 @@ HandleOutcome HandleFlow::run() {
     Init.add(*EntryExpr);
     // A null handle needs no cancel: `if (h) cancel(h)` cancels every handle.
     splitOn(Init, &HandleNullKey, Dead, std::nullopt);
+    // What the caller knew of the arguments on its path.
+    if (Context)
+      for (const CallContext::ConditionFact &C : Context->Conditions) {
+        if (C.ArgNo >= F.arg_size())
+          continue;
+        const Value *Arg = F.getArg(C.ArgNo);
+        const void *Key =
+            C.Predicate == CallContext::ConditionFact::ZeroTest
+                ? static_cast<const void *>(Arg)
+                : compareKey(C.Predicate, Arg, C.Constant);
+        if (C.Predicate == CallContext::ConditionFact::ZeroTest)
+          ValueKeys.insert(Key);
+        int A = atomIndex(Key);
+        if (A < 0)
+          continue;
+        for (uint32_t &T : Init.Tuples)
+          T = tuple(known(T) | (1u << A),
+                    C.Zero ? values(T) | (1u << A) : values(T) & ~(1u << A),
+                    status(T));
+      }
   } else {
     Init.Tuples.push_back(tuple(0, 0, Dead));
   }

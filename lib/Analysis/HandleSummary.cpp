@@ -336,6 +336,10 @@ std::string CallContext::key() const {
       K += "," + std::to_string(O);
     K += "=" + std::to_string(reinterpret_cast<uintptr_t>(Fn));
   }
+  for (const ConditionFact &C : Conditions)
+    K += "|" + std::to_string(C.ArgNo) + ":" + std::to_string(C.Predicate) +
+         ":" + std::to_string(reinterpret_cast<uintptr_t>(C.Constant)) + ":" +
+         (C.Zero ? "1" : "0");
   return K;
 }
 
