@@ -50,6 +50,15 @@ struct AccessPath {
     P.Offsets.push_back(0);
     return P;
   }
+  /// This path continued by \p Rest (a path relative to this one, as
+  /// extends() produces and callee summaries hold): Rest[0] is added to the
+  /// last offset, the remaining offsets go through loads.
+  AccessPath then(llvm::ArrayRef<int64_t> Rest) const {
+    AccessPath P = *this;
+    P.Offsets.back() += Rest.front();
+    P.Offsets.append(Rest.begin() + 1, Rest.end());
+    return P;
+  }
   /// True if this address path is \p Base or lies inside the object \p Base
   /// points to; \p Rest receives the path relative to Base.
   bool extends(const AccessPath &Base, llvm::SmallVectorImpl<int64_t> &Rest,

@@ -97,9 +97,8 @@ AccessPathBuilder::AccessPathBuilder(const Function &F,
         if (AS.DestArg >= CB->arg_size() ||
             (!AS.SrcFunction && AS.SrcArg >= CB->arg_size()))
           continue;
-        AccessPath Dst = compute(CB->getArgOperand(AS.DestArg), 0);
-        Dst.Offsets.back() += AS.DestOffsets[0];
-        Dst.Offsets.append(AS.DestOffsets.begin() + 1, AS.DestOffsets.end());
+        AccessPath Dst =
+            compute(CB->getArgOperand(AS.DestArg), 0).then(AS.DestOffsets);
         Write(Dst, AS.SrcFunction ? AS.SrcFunction
                                   : CB->getArgOperand(AS.SrcArg));
       }

@@ -362,10 +362,7 @@ void HandleFlow::spellings(const AccessPath &E, SmallVectorImpl<AccessPath> &Out
       continue;
     if (!E.extends(Paths.pathOf(Stored), Rest) || Rest.size() < 2)
       continue;
-    AccessPath Alt = Slot.deref();
-    Alt.Offsets.back() += Rest[0];
-    Alt.Offsets.append(Rest.begin() + 1, Rest.end());
-    spellings(Alt, Out, Depth - 1);
+    spellings(Slot.deref().then(Rest), Out, Depth - 1);
   }
 }
 
@@ -409,9 +406,7 @@ void HandleFlow::createHere(FlowState &S, bool Record) {
   } else {
     const AccessPath &CE = *Site->CalleeExpr;
     auto *Arg = cast<Argument>(CE.Root);
-    H = Paths.pathOf(CB.getArgOperand(Arg->getArgNo()));
-    H.Offsets.back() += CE.Offsets[0];
-    H.Offsets.append(CE.Offsets.begin() + 1, CE.Offsets.end());
+    H = Paths.pathOf(CB.getArgOperand(Arg->getArgNo())).then(CE.Offsets);
     S.add(H);
     H = Paths.canonicalize(H);
   }
@@ -516,6 +511,16 @@ DebugLoc HandleFlow::exitLoc(const Instruction &Exit) {
   return RetLoc;
 }
 
+/// The byte offset of the field that extractvalue/insertvalue indices name.
+static int64_t fieldOffset(const DataLayout &DL, Type *Aggregate,
+                           ArrayRef<unsigned> Indices) {
+  SmallVector<Value *, 4> Idx{
+      ConstantInt::get(Type::getInt32Ty(Aggregate->getContext()), 0)};
+  for (unsigned I : Indices)
+    Idx.push_back(ConstantInt::get(Type::getInt32Ty(Aggregate->getContext()), I));
+  return DL.getIndexedOffsetInType(Aggregate, Idx);
+}
+
 /// The byte offset of the field of the aggregate \p V that holds the handle:
 /// a struct loaded from memory (-O0) or built with insertvalue (-O2).
 std::optional<int64_t> HandleFlow::fieldHoldingHandle(const Value *V,
@@ -538,12 +543,7 @@ std::optional<int64_t> HandleFlow::fieldHoldingHandle(const Value *V,
   for (const Value *Cur = V; auto *IV = dyn_cast<InsertValueInst>(Cur);
        Cur = IV->getAggregateOperand())
     if (isHandle(IV->getInsertedValueOperand(), S)) {
-      SmallVector<Value *, 4> Idx{ConstantInt::get(
-          Type::getInt32Ty(V->getContext()), 0)};
-      for (unsigned I : IV->indices())
-        Idx.push_back(
-            ConstantInt::get(Type::getInt32Ty(V->getContext()), I));
-      return DL.getIndexedOffsetInType(IV->getType(), Idx);
+      return fieldOffset(DL, IV->getType(), IV->indices());
     }
   return std::nullopt;
 }
@@ -771,10 +771,7 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
         spellings(E, Alts, 2);
         for (const AccessPath &A : Alts)
           if (A.extends(Src, Rest, Len) && Rest.size() >= 2) {
-            AccessPath D = Dst;
-            D.Offsets.back() += Rest[0];
-            D.Offsets.append(Rest.begin() + 1, Rest.end());
-            New.push_back(D);
+            New.push_back(Dst.then(Rest));
           }
       }
       for (const AccessPath &D : New) {
@@ -926,9 +923,8 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
         Returned |= E.Returned;
         for (const AccessPath &M : E.MovedTo) {
           auto *MA = cast<Argument>(M.Root);
-          AccessPath P = Paths.pathOf(CB.getArgOperand(MA->getArgNo()));
-          P.Offsets.back() += M.Offsets[0];
-          P.Offsets.append(M.Offsets.begin() + 1, M.Offsets.end());
+          AccessPath P =
+              Paths.pathOf(CB.getArgOperand(MA->getArgNo())).then(M.Offsets);
           Moved.push_back(P);
           AccessPath C = Paths.canonicalize(P);
           if (!(C == P))
@@ -1022,13 +1018,9 @@ void HandleFlow::visitInstruction(const Instruction &I, FlowState &S,
     // The field of a struct value that carries the handle.
     if (std::optional<int64_t> Field =
             fieldHoldingHandle(EV->getAggregateOperand(), S)) {
-      SmallVector<Value *, 4> Idx{
-          ConstantInt::get(Type::getInt32Ty(I.getContext()), 0)};
-      for (unsigned K : EV->indices())
-        Idx.push_back(ConstantInt::get(Type::getInt32Ty(I.getContext()), K));
       const DataLayout &DL = F.getParent()->getDataLayout();
-      if (DL.getIndexedOffsetInType(EV->getAggregateOperand()->getType(),
-                                    Idx) == *Field)
+      if (fieldOffset(DL, EV->getAggregateOperand()->getType(),
+                      EV->indices()) == *Field)
         S.add(Paths.pathOf(EV));
     }
     return;

@@ -130,10 +130,8 @@ std::vector<ArgumentStore> HandleAnalysis::argumentStores(const Function &F) {
           if (!Src)
             continue;
         }
-        AccessPath D = P.pathOf(CB->getArgOperand(AS.DestArg));
-        D.Offsets.back() += AS.DestOffsets[0];
-        D.Offsets.append(AS.DestOffsets.begin() + 1, AS.DestOffsets.end());
-        Record(D, Src.value_or(0), AS.SrcFunction);
+        Record(P.pathOf(CB->getArgOperand(AS.DestArg)).then(AS.DestOffsets),
+               Src.value_or(0), AS.SrcFunction);
       }
     }
   }
