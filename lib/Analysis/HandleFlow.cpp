@@ -543,7 +543,7 @@ std::optional<int64_t> HandleFlow::fieldHoldingHandle(const Value *V,
   for (const Value *Cur = V; auto *IV = dyn_cast<InsertValueInst>(Cur);
        Cur = IV->getAggregateOperand())
     if (isHandle(IV->getInsertedValueOperand(), S)) {
-      return fieldOffset(DL, IV->getType(), IV->indices());
+      return fieldOffset(DL, IV->getType(), IV->getIndices());
     }
   return std::nullopt;
 }
@@ -1020,7 +1020,7 @@ void HandleFlow::visitInstruction(const Instruction &I, FlowState &S,
             fieldHoldingHandle(EV->getAggregateOperand(), S)) {
       const DataLayout &DL = F.getParent()->getDataLayout();
       if (fieldOffset(DL, EV->getAggregateOperand()->getType(),
-                      EV->indices()) == *Field)
+                      EV->getIndices()) == *Field)
         S.add(Paths.pathOf(EV));
     }
     return;
