@@ -9,21 +9,11 @@
 //
 // RUN: %cv-remarks O0 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=remark
 // RUN: %cv-remarks O2 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O2 --implicit-check-not=remark
-#include <utility>
+#include "Inputs/scope_exit.h"
 #include "cv_context.h"
 
 int work(cv_ctx_t *ctx);
 int report_failure(cv_ctx_t *ctx);
-
-template <class F> class ScopeExit {
-public:
-  explicit ScopeExit(F f) : f_(std::move(f)) {}
-  ScopeExit(const ScopeExit &) = delete;
-  ~ScopeExit() { f_(); }
-
-private:
-  F f_;
-};
 
 // Guarded; the early return is covered.
 int guarded(cv_ctx_t *parent) {
