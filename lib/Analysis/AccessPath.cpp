@@ -75,11 +75,20 @@ AccessPathBuilder::AccessPathBuilder(const Function &F,
   // is looked through. Writes come from stores, from callees that store a
   // pointer argument into an object the caller passed, and from copies of
   // objects whose slots are known.
-  std::map<AccessPath, std::pair<unsigned, const Value *>> Writes;
+  // Slots in the order they are first written, so everything derived from
+  // them is independent of where values sit in memory.
+  std::vector<std::pair<AccessPath, std::pair<unsigned, const Value *>>> Writes;
+  std::map<AccessPath, size_t> WriteIndex;
+  auto SlotWrites = [&](const AccessPath &Addr) -> std::pair<unsigned, const Value *> & {
+    auto [It, New] = WriteIndex.try_emplace(Addr, Writes.size());
+    if (New)
+      Writes.push_back({Addr, {0, nullptr}});
+    return Writes[It->second].second;
+  };
   auto Write = [&](const AccessPath &Addr, const Value *V) {
     if (!localRoot(Addr))
       return;
-    auto &W = Writes[Addr];
+    auto &W = SlotWrites(Addr);
     ++W.first;
     W.second = V;
   };
@@ -132,7 +141,7 @@ AccessPathBuilder::AccessPathBuilder(const Function &F,
       Write(D, V);
     if (Copied.empty()) {
       AccessPath Whole = Dst;
-      auto &W = Writes[Whole];
+      auto &W = SlotWrites(Whole);
       W.first += 2; // unknown contents: never look through this slot
     }
   }

@@ -61,21 +61,18 @@ struct FlowState {
   /// The call the exception being unwound came from, when there is one.
   const Instruction *ThrowSite = nullptr;
 
-  bool holds(const AccessPath &P) const {
-    return std::binary_search(Exprs.begin(), Exprs.end(), P);
-  }
+  // Kept in the order they were found (not by address), so the order of
+  // messages never depends on where values sit in memory.
+  bool holds(const AccessPath &P) const { return llvm::is_contained(Exprs, P); }
   bool add(const AccessPath &P) {
-    auto It = std::lower_bound(Exprs.begin(), Exprs.end(), P);
-    if (It != Exprs.end() && *It == P)
+    if (holds(P) || Exprs.size() >= MaxExprs)
       return false;
-    if (Exprs.size() >= MaxExprs)
-      return false;
-    Exprs.insert(It, P);
+    Exprs.push_back(P);
     return true;
   }
   void remove(const AccessPath &P) {
-    auto It = std::lower_bound(Exprs.begin(), Exprs.end(), P);
-    if (It != Exprs.end() && *It == P)
+    auto It = llvm::find(Exprs, P);
+    if (It != Exprs.end())
       Exprs.erase(It);
   }
   void normalize() {
@@ -873,26 +870,34 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
   // Discharged if, for some argument, every target discharges it. The live
   // paths are grouped by what they know of the arguments: a helper that
   // cancels only when `rc >= 0` cancels on the paths where that is known.
-  std::map<std::string,
-           std::pair<SmallVector<CallContext::ConditionFact, 2>,
-                     SmallVector<uint32_t, 4>>>
-      Groups;
+  // Groups in order of first appearance (tuples are sorted), so messages
+  // do not depend on where things sit in memory.
+  struct Group {
+    std::string Key;
+    SmallVector<CallContext::ConditionFact, 2> Facts;
+    SmallVector<uint32_t, 4> Tuples;
+  };
+  SmallVector<Group, 2> Groups;
   for (uint32_t T : S.Tuples)
     if (status(T) == Live) {
       CallContext Key;
       Key.Conditions = factsFor(CB, T);
-      auto &G = Groups[Key.key()];
-      G.first = Key.Conditions;
-      G.second.push_back(T);
+      std::string K = Key.key();
+      auto It = llvm::find_if(Groups, [&](const Group &G) { return G.Key == K; });
+      if (It == Groups.end()) {
+        Groups.push_back({K, Key.Conditions, {}});
+        It = Groups.end() - 1;
+      }
+      It->Tuples.push_back(T);
     }
   if (Groups.empty())
-    Groups[""];
+    Groups.push_back({});
   bool AnyDischarged = false, Partial = false;
   SmallVector<uint32_t, 4> DischargedTuples;
   std::string How;
   SmallVector<AccessPath, 4> Moved;
   bool Returned = false;
-  for (auto &[GroupKey, Group] : Groups) {
+  for (const Group &G : Groups) {
     bool Discharged = false;
     for (auto &[ArgNo, Rest] : Passed) {
       bool AllTargets = true;
@@ -905,7 +910,7 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
         CE.Root = T->getArg(ArgNo);
         CE.Offsets.assign(Rest.begin(), Rest.end());
         CallContext Ctx = contextFor(CB, *T);
-        Ctx.Conditions = Group.first;
+        Ctx.Conditions = G.Facts;
         CalleeEffect E = HA.effectOf(*T, CE, Ctx);
         if (E.Discharge == CalleeEffect::All)
           How = E.How;
@@ -935,7 +940,7 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
     }
     if (Discharged) {
       AnyDischarged = true;
-      DischargedTuples.append(Group.second.begin(), Group.second.end());
+      DischargedTuples.append(G.Tuples.begin(), G.Tuples.end());
     }
   }
   bool Discharged = AnyDischarged;
