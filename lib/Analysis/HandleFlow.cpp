@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/HandleAnalysis.h"
 #include "cancelverify/Compat.h"
+#include "cancelverify/ExitLocation.h"
 #include "cancelverify/Finding.h"
 
 #include "llvm/ADT/PostOrderIterator.h"
@@ -428,84 +429,10 @@ void HandleFlow::createHere(FlowState &S, bool Record) {
   }
 }
 
-/// A block that only gathers the return value of several return statements
-/// (clang's shared `return:` block at -O0, a phi of return values at -O2):
-/// its value comes from the slot or phi every return statement feeds, or the
-/// body's fall-through reaches it too. Otherwise a `ret void` at the closing
-/// brace is where the function falls off its end, and is named as such.
-static bool isReturnPlumbing(const BasicBlock &BB) {
-  if (!BB.hasNPredecessorsOrMore(2))
-    return false;
-  // At -O0 the body's own fall-through reaches a shared return block with
-  // the closing brace's location, which the return carries too.
-  bool Gathers = false;
-  const DebugLoc &RetLoc = BB.getTerminator()->getDebugLoc();
-  for (const BasicBlock *Pred : predecessors(&BB))
-    if (const DebugLoc &PL = Pred->getTerminator()->getDebugLoc();
-        RetLoc && PL && PL.getLine() == RetLoc.getLine() &&
-        PL.getCol() == RetLoc.getCol())
-      Gathers = true;
-  for (const Instruction &I : BB) {
-    if (I.isTerminator() || isa<CastInst>(I) || isa<ExtractValueInst>(I) ||
-        isa<InsertValueInst>(I) || isa<DbgInfoIntrinsic>(I) ||
-        I.isLifetimeStartOrEnd())
-      continue;
-    if (isa<PHINode>(I)) {
-      Gathers = true;
-      continue;
-    }
-    // Scope-exit code (destructor calls) shares the closing brace's line.
-    if (const DebugLoc &DL = I.getDebugLoc();
-        RetLoc && DL && DL.getLine() == RetLoc.getLine() && !isa<LoadInst>(I))
-      continue;
-    // The load of the return-value slot that every return statement stores.
-    if (auto *LI = dyn_cast<LoadInst>(&I)) {
-      auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand());
-      unsigned Stores = 0;
-      if (Slot)
-        for (const User *U : Slot->users())
-          Stores += isa<StoreInst>(U);
-      if (Stores >= 2) {
-        Gathers = true;
-        continue;
-      }
-    }
-    return false;
-  }
-  return Gathers;
-}
-
 DebugLoc HandleFlow::exitLoc(const Instruction &Exit) {
-  // Name the return statement that led here rather than a shared return
-  // block (whose location is the closing brace).
-  const DebugLoc &RetLoc = Exit.getDebugLoc();
-  if (!isa<ReturnInst>(Exit) && !isa<ResumeInst>(Exit))
-    return RetLoc;
-  if (!isReturnPlumbing(*Exit.getParent())) {
-    // A value returned after scope-exit cleanups carries the closing brace;
-    // the return statement is the last earlier line in the block.
-    auto *RI = dyn_cast<ReturnInst>(&Exit);
-    if (RI && RI->getReturnValue() && RetLoc && RetLoc.getCol() == 1)
-      for (const Instruction *I = Exit.getPrevNode(); I; I = I->getPrevNode())
-        if (const DebugLoc &DL = I->getDebugLoc();
-            DL && DL.getLine() && DL.getLine() < RetLoc.getLine())
-          return DL;
-    return RetLoc;
-  }
-  // Walk back along the edges that brought the handle, past cleanup blocks
-  // located at the closing brace (destructor calls at scope exit), to the
-  // statement that returned.
-  const BasicBlock *BB = Exit.getParent();
-  for (unsigned Step = 0; Step < 8; ++Step) {
-    const BasicBlock *Pred = LiveEdgeInto.lookup(BB);
-    if (!Pred)
-      break;
-    const DebugLoc &DL = Pred->getTerminator()->getDebugLoc();
-    if (DL && DL.getLine() && (!RetLoc || DL.getLine() < RetLoc.getLine()))
-      return DL;
-    BB = Pred;
-  }
-  return RetLoc;
+  return returnStatementLoc(Exit, [this](const BasicBlock *BB) {
+    return LiveEdgeInto.lookup(BB);
+  });
 }
 
 /// The byte offset of the field that extractvalue/insertvalue indices name.
