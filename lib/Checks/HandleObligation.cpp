@@ -140,7 +140,35 @@ static std::string contextAtHand(const Function &F, const CallBase &Create,
 }
 
 /// The root call this creation's parent comes from, if it comes from one.
+/// Whether a call returns a root context: a `root` of the model, or a
+/// function of this module whose every return is one (a wrapper such as
+/// `ctx_t *app_background(void) { return cv_background(); }`).
+static bool returnsRoot(const CallBase &Call, const ApiModel &Model,
+                        HandleAnalysis &Handles, unsigned Depth = 0) {
+  const FunctionRoles *R = Model.rolesOfCall(Call);
+  if (R && R->Root)
+    return true;
+  const Function *Callee = Call.getCalledFunction();
+  if (!Callee || Callee->isDeclaration() || Depth > 4 ||
+      !Callee->getReturnType()->isPointerTy())
+    return false;
+  bool Any = false;
+  for (const BasicBlock &BB : *Callee) {
+    auto *RI = dyn_cast<ReturnInst>(BB.getTerminator());
+    if (!RI)
+      continue;
+    auto *Inner = dyn_cast<CallBase>(
+        origin(RI->getReturnValue(), Handles.paths(*Callee)));
+    if (!Inner || !returnsRoot(*Inner, Model, Handles, Depth + 1))
+      return false;
+    Any = true;
+  }
+  return Any;
+}
+
+/// The root call this creation's parent comes from, if it comes from one.
 static const CallBase *rootParent(const CallBase &Create, const ApiModel &Model,
+                                  HandleAnalysis &Handles,
                                   AccessPathBuilder &Paths) {
   const FunctionRoles *R = Model.rolesOfCall(Create);
   if (!R || !R->Create || !R->Create->Parent ||
@@ -148,10 +176,7 @@ static const CallBase *rootParent(const CallBase &Create, const ApiModel &Model,
     return nullptr;
   const Value *P = origin(Create.getArgOperand(R->Create->Parent->ArgNo), Paths);
   auto *Root = dyn_cast<CallBase>(P);
-  if (!Root)
-    return nullptr;
-  const FunctionRoles *RR = Model.rolesOfCall(*Root);
-  return RR && RR->Root ? Root : nullptr;
+  return Root && returnsRoot(*Root, Model, Handles) ? Root : nullptr;
 }
 
 static std::string calleeName(const CallBase &CB) {
@@ -270,7 +295,7 @@ void checkHandleObligations(Module &M, const ApiModel &Model,
           Fd.Message += "; '" + demangle(H) + "' cancels it only on some paths";
         Fd.Related.push_back({O.LostLoc, "exit reached without cancelling"});
       } else if (const CallBase *Root =
-                     rootParent(Call, Model, Handles.paths(F));
+                     rootParent(Call, Model, Handles, Handles.paths(F));
                  Root && !contextAtHand(F, Call, Root, Model, Handles.paths(F))
                               .empty()) {
         std::string Ctx =
