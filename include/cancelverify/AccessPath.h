@@ -110,6 +110,10 @@ public:
   /// and loads from a root (then V is its own root).
   AccessPath pathOf(const llvm::Value *V);
 
+  /// Where \p V comes from: through casts and loads of once-written local
+  /// slots (a parameter spilled at -O0, `bool ok = f();` reloaded).
+  const llvm::Value *origin(const llvm::Value *V);
+
   /// The single value stored to the slot at \p Addr, if the slot is local,
   /// never escapes and is written exactly once.
   const llvm::Value *singleStoredValue(const AccessPath &Addr) const;

@@ -180,6 +180,23 @@ AccessPathBuilder::AccessPathBuilder(const Function &F,
       ForwardValue.push_back({Addr, W.second});
 }
 
+const Value *AccessPathBuilder::origin(const Value *V) {
+  for (unsigned Step = 0; Step < 16; ++Step) {
+    V = V->stripPointerCasts();
+    if (auto *C = dyn_cast<CastInst>(V)) {
+      V = C->getOperand(0);
+      continue;
+    }
+    auto *LI = dyn_cast<LoadInst>(V);
+    const Value *Stored =
+        LI ? singleStoredValue(pathOf(LI->getPointerOperand())) : nullptr;
+    if (!Stored)
+      break;
+    V = Stored;
+  }
+  return V;
+}
+
 const Value *AccessPathBuilder::singleStoredValue(const AccessPath &Addr) const {
   for (const auto &[Slot, V] : ForwardValue)
     if (Slot == Addr)

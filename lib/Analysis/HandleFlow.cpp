@@ -175,7 +175,6 @@ private:
   int atomIndex(const void *Key);
   void splitOn(FlowState &S, const void *Key, std::optional<Status> WhenZero,
                std::optional<Status> WhenNonZero);
-  const Value *canonicalValue(const Value *V);
   void note(std::vector<HandleEvent> &Events, const Instruction &I,
             const std::string &What, bool Record,
             const std::string &Base = std::string(),
@@ -189,6 +188,16 @@ private:
         {&I, What, Base.empty() ? What : Base, Loc ? Loc : I.getDebugLoc()});
   }
   DebugLoc exitLoc(const Instruction &Exit);
+  /// The handle now sits at \p Where, in memory the caller owns: the caller
+  /// owes it from here on.
+  void handToCaller(FlowState &S, const Instruction &I, const AccessPath &Where,
+                    const std::string &What, bool Record) {
+    if (S.any(Live))
+      note(Out.Transfers, I, What, Record);
+    if (Record && !llvm::is_contained(Out.MovedTo, Where))
+      Out.MovedTo.push_back(Where);
+    S.change(Live, Away);
+  }
   const Function *contextCallee(const CallBase &CB);
   CallContext contextFor(const CallBase &CB, const Function &Callee);
   std::optional<int64_t> fieldHoldingHandle(const Value *V, const FlowState &S);
@@ -241,29 +250,11 @@ int HandleFlow::atomIndex(const void *Key) {
   return Atoms.size() - 1;
 }
 
-const Value *HandleFlow::canonicalValue(const Value *V) {
-  for (unsigned Step = 0; Step < 16; ++Step) {
-    if (auto *C = dyn_cast<CastInst>(V)) {
-      V = C->getOperand(0);
-      continue;
-    }
-    if (auto *LI = dyn_cast<LoadInst>(V)) {
-      if (const Value *Stored =
-              Paths.singleStoredValue(Paths.pathOf(LI->getPointerOperand()))) {
-        V = Stored;
-        continue;
-      }
-    }
-    break;
-  }
-  return V;
-}
-
 std::optional<Condition> HandleFlow::decode(const Value *Cond,
                                             const FlowState &S) {
   bool Negate = false;
   for (unsigned Step = 0; Step < 8; ++Step) {
-    const Value *C = canonicalValue(Cond);
+    const Value *C = Paths.origin(Cond);
     if (auto *BO = dyn_cast<BinaryOperator>(C);
         BO && BO->getOpcode() == Instruction::Xor) {
       if (auto *One = dyn_cast<ConstantInt>(BO->getOperand(1));
@@ -276,8 +267,8 @@ std::optional<Condition> HandleFlow::decode(const Value *Cond,
     const Value *Subject = C;
     bool TrueMeansZero = false;
     if (auto *Cmp = dyn_cast<ICmpInst>(C)) {
-      const Value *L = canonicalValue(Cmp->getOperand(0));
-      const Value *R = canonicalValue(Cmp->getOperand(1));
+      const Value *L = Paths.origin(Cmp->getOperand(0));
+      const Value *R = Paths.origin(Cmp->getOperand(1));
       CmpInst::Predicate P = Cmp->getPredicate();
       if (isa<Constant>(L) && !isa<Constant>(R)) {
         std::swap(L, R);
@@ -421,12 +412,8 @@ void HandleFlow::createHere(FlowState &S, bool Record) {
     splitOn(S, &CB, Dead, std::nullopt);
   // Created straight into memory the caller owns (an out-parameter passed
   // on): the caller owes it.
-  if (isa<Argument>(H.Root) && H.Offsets.size() >= 2) {
-    note(Out.Transfers, CB, "created in the caller's out-parameter", Record);
-    if (Record && !llvm::is_contained(Out.MovedTo, H))
-      Out.MovedTo.push_back(H);
-    S.change(Live, Away);
-  }
+  if (isa<Argument>(H.Root) && H.Offsets.size() >= 2)
+    handToCaller(S, CB, H, "created in the caller's out-parameter", Record);
 }
 
 DebugLoc HandleFlow::exitLoc(const Instruction &Exit) {
@@ -528,7 +515,7 @@ void HandleFlow::visitStore(const Value *Val, const Value *Ptr,
     auto It = llvm::find(S.StatusSlots, Addr);
     if (It != S.StatusSlots.end())
       S.StatusSlots.erase(It);
-    if (Val && canonicalValue(Val) == Site->Call &&
+    if (Val && Paths.origin(Val) == Site->Call &&
         !Val->getType()->isPointerTy())
       S.StatusSlots.push_back(Addr);
   }
@@ -575,12 +562,8 @@ void HandleFlow::visitStore(const Value *Val, const Value *Ptr,
     return;
   }
   if (isa<Argument>(Root)) {
-    if (S.any(Live))
-      note(Out.Transfers, I, "stored for the caller", Record);
-    if (Record && !llvm::is_contained(Out.MovedTo, Slot))
-      Out.MovedTo.push_back(Slot);
     S.add(Slot);
-    S.change(Live, Away);
+    handToCaller(S, I, Slot, "stored for the caller", Record);
     return;
   }
   std::string Why;
@@ -605,7 +588,7 @@ HandleFlow::factsFor(const CallBase &CB, uint32_t Tuple) {
     bool Zero = values(Tuple) & (1u << I);
     const void *Key = Atoms[I];
     for (unsigned J = 0; J < CB.arg_size(); ++J) {
-      const Value *Arg = canonicalValue(CB.getArgOperand(J));
+      const Value *Arg = Paths.origin(CB.getArgOperand(J));
       auto Info = CompareKeyInfo.find(Key);
       if (Info != CompareKeyInfo.end()) {
         auto [Pred, L, R] = Info->second;
@@ -699,13 +682,8 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
           }
       }
       for (const AccessPath &D : New) {
-        if (isa<Argument>(D.Root)) {
-          if (Record && !llvm::is_contained(Out.MovedTo, D))
-            Out.MovedTo.push_back(D);
-          if (S.any(Live))
-            note(Out.Transfers, CB, "copied for the caller", Record);
-          S.change(Live, Away);
-        }
+        if (isa<Argument>(D.Root))
+          handToCaller(S, CB, D, "copied for the caller", Record);
         S.add(D);
       }
       return;
@@ -872,14 +850,10 @@ void HandleFlow::visitCall(const CallBase &CB, FlowState &S, bool Record) {
   }
   bool Discharged = AnyDischarged;
   for (const AccessPath &P : Moved) {
-    if (isa<Argument>(P.Root)) {
-      if (Record && !llvm::is_contained(Out.MovedTo, P))
-        Out.MovedTo.push_back(P);
-      if (S.any(Live))
-        note(Out.Transfers, CB,
-             "stored for the caller by '" + demangle(CalleeName) + "'", Record);
-      S.change(Live, Away);
-    }
+    if (isa<Argument>(P.Root))
+      handToCaller(S, CB, P,
+                   "stored for the caller by '" + demangle(CalleeName) + "'",
+                   Record);
     S.add(P);
   }
   if (Returned)

@@ -176,13 +176,8 @@ HandleAnalysis::returnedArgument(const Function &F) {
 SmallVector<const Function *, 2>
 HandleAnalysis::resolveCallees(const CallBase &CB) {
   SmallVector<const Function *, 2> Out;
-  const Value *Callee = CB.getCalledOperand()->stripPointerCasts();
-  AccessPathBuilder &P = paths(*CB.getFunction());
-  // A local function pointer written once.
-  if (auto *LI = dyn_cast<LoadInst>(Callee))
-    if (const Value *Stored =
-            P.singleStoredValue(P.pathOf(LI->getPointerOperand())))
-      Callee = Stored->stripPointerCasts();
+  // A local function pointer written once is looked through.
+  const Value *Callee = paths(*CB.getFunction()).origin(CB.getCalledOperand());
   if (auto *F = dyn_cast<Function>(Callee)) {
     Out.push_back(F);
     return Out;

@@ -31,22 +31,6 @@ static std::string creatorText(const HandleSite &Site) {
   return S;
 }
 
-/// Follows a value back through casts and once-written locals.
-static const Value *origin(const Value *V, AccessPathBuilder &Paths) {
-  for (unsigned Step = 0; Step < 16; ++Step) {
-    V = V->stripPointerCasts();
-    auto *LI = dyn_cast<LoadInst>(V);
-    if (!LI)
-      break;
-    const Value *Stored =
-        Paths.singleStoredValue(Paths.pathOf(LI->getPointerOperand()));
-    if (!Stored)
-      break;
-    V = Stored;
-  }
-  return V;
-}
-
 static const DIType *stripTypedefs(const DIType *T) {
   while (auto *D = dyn_cast_or_null<DIDerivedType>(T)) {
     if (D->getTag() != dwarf::DW_TAG_typedef &&
@@ -158,7 +142,7 @@ static bool returnsRoot(const CallBase &Call, const ApiModel &Model,
     if (!RI)
       continue;
     auto *Inner = dyn_cast<CallBase>(
-        origin(RI->getReturnValue(), Handles.paths(*Callee)));
+        Handles.paths(*Callee).origin(RI->getReturnValue()));
     if (!Inner || !returnsRoot(*Inner, Model, Handles, Depth + 1))
       return false;
     Any = true;
@@ -174,7 +158,7 @@ static const CallBase *rootParent(const CallBase &Create, const ApiModel &Model,
   if (!R || !R->Create || !R->Create->Parent ||
       R->Create->Parent->ArgNo >= Create.arg_size())
     return nullptr;
-  const Value *P = origin(Create.getArgOperand(R->Create->Parent->ArgNo), Paths);
+  const Value *P = Paths.origin(Create.getArgOperand(R->Create->Parent->ArgNo));
   auto *Root = dyn_cast<CallBase>(P);
   return Root && returnsRoot(*Root, Model, Handles) ? Root : nullptr;
 }
@@ -255,6 +239,12 @@ void checkHandleObligations(Module &M, const ApiModel &Model,
       Finding Fd;
       Fd.F = &F;
       Fd.At = &Call;
+      const CallBase *DetachedFrom =
+          rootParent(Call, Model, Handles, Handles.paths(F));
+      std::string ContextAtHand =
+          DetachedFrom
+              ? contextAtHand(F, Call, DetachedFrom, Model, Handles.paths(F))
+              : std::string();
       bool Handed = !O.Discharges.empty() || !O.Transfers.empty() ||
                     !O.Escapes.empty() || O.Returned || !O.MovedTo.empty();
       // In optimized code a reassigned variable is an overwrite only if the
@@ -294,12 +284,9 @@ void checkHandleObligations(Module &M, const ApiModel &Model,
         for (const std::string &H : O.PartialHelpers)
           Fd.Message += "; '" + demangle(H) + "' cancels it only on some paths";
         Fd.Related.push_back({O.LostLoc, "exit reached without cancelling"});
-      } else if (const CallBase *Root =
-                     rootParent(Call, Model, Handles, Handles.paths(F));
-                 Root && !contextAtHand(F, Call, Root, Model, Handles.paths(F))
-                              .empty()) {
-        std::string Ctx =
-            contextAtHand(F, Call, Root, Model, Handles.paths(F));
+      } else if (DetachedFrom && !ContextAtHand.empty()) {
+        const CallBase *Root = DetachedFrom;
+        const std::string &Ctx = ContextAtHand;
         Fd.Kind = FindingKind::DetachedContext;
         Fd.Message = "the parent of this context is the root context from '" +
                      calleeName(*Root) + "' at line " + lineOf(*Root) +
