@@ -56,3 +56,21 @@ if gcc:
 # Linking with -flto needs lld, which the LLVM tools packages may lack.
 if os.path.exists(os.path.join(tools, "ld.lld")):
     config.available_features.add("lld")
+
+# CANCELVERIFY_SANITIZE: the plugin carries ASan and UBSan but opt and clang
+# do not, so every command runs with the runtime of the compiler that built
+# the plugin preloaded. LLVM's tools leak on purpose at exit, so leak checks
+# are off; any other report aborts the process, which `not` and FileCheck
+# treat as a failure, so a report cannot hide in a passing test.
+sanitizer_runtime = getattr(config, "sanitizer_runtime", "")
+if sanitizer_runtime:
+    config.environment["LD_PRELOAD"] = sanitizer_runtime
+    config.environment["ASAN_OPTIONS"] = \
+        "detect_leaks=0:halt_on_error=1:abort_on_error=1"
+    config.environment["UBSAN_OPTIONS"] = \
+        "halt_on_error=1:print_stacktrace=1:abort_on_error=1"
+    symbolizer = os.path.join(tools, "llvm-symbolizer")
+    if os.path.exists(symbolizer):
+        config.environment["ASAN_SYMBOLIZER_PATH"] = symbolizer
+    config.available_features.add("sanitized")
+
