@@ -1,15 +1,17 @@
 //===- CancelVerifyPlugin.cpp - Registers CancelVerify with LLVM -----------===//
 //
-// Registration only. `opt -passes=cancel-verify` names the pass; clang's
-// -fpass-plugin adds it at the pipeline start of every -O level (-O0
-// included, and the pre-link step of -flto and -flto=thin), which runs once
-// per module, before optimizations blur the source.
+// Registration only. `opt -passes=cancel-verify` names the pass and
+// `print<cancel-verify-summaries>` its summary printer; clang's -fpass-plugin
+// adds the verifier at the pipeline start of every -O level (-O0 included,
+// and the pre-link step of -flto and -flto=thin), which runs once per
+// module, before optimizations blur the source.
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/CancelVerifyPass.h"
-#include "cancelverify/Compat.h"
+#include "cancelverify/PluginCompat.h"
 
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 using namespace cancelverify;
@@ -21,10 +23,15 @@ static void registerCallbacks(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(
       [](StringRef Name, ModulePassManager &MPM,
          ArrayRef<PassBuilder::PipelineElement>) {
-        if (Name != "cancel-verify")
-          return false;
-        MPM.addPass(CancelVerifyPass());
-        return true;
+        if (Name == "cancel-verify") {
+          MPM.addPass(CancelVerifyPass());
+          return true;
+        }
+        if (Name == "print<cancel-verify-summaries>") {
+          MPM.addPass(SummaryPrinterPass(errs()));
+          return true;
+        }
+        return false;
       });
   PB.registerPipelineStartEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel) {

@@ -12,25 +12,30 @@
 // So (R, [0]) is R itself, (R, [8]) is R+8, and (R, [8, 0]) is the value
 // loaded from R+8.
 //
+// Paths are interned per function: the dataflow keeps small PathIds, and
+// everything derived from a path (its other spellings) is computed once.
+//
 //===----------------------------------------------------------------------===//
 #ifndef CANCELVERIFY_ACCESSPATH_H
 #define CANCELVERIFY_ACCESSPATH_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <climits>
+#include <deque>
 #include <cstdint>
-#include <functional>
 #include <optional>
-#include <vector>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace llvm {
+class DataLayout;
 class Function;
 class Value;
-class DataLayout;
 } // namespace llvm
 
 namespace cancelverify {
@@ -44,6 +49,13 @@ struct AccessPath {
   const llvm::Value *Root = nullptr;
   llvm::SmallVector<int64_t, 4> Offsets;
 
+  /// The path of \p Root itself.
+  static AccessPath rootOf(const llvm::Value *Root) {
+    AccessPath P;
+    P.Root = Root;
+    P.Offsets.push_back(0);
+    return P;
+  }
   /// The path of the value loaded from the address this path denotes.
   AccessPath deref() const {
     AccessPath P = *this;
@@ -66,7 +78,11 @@ struct AccessPath {
   bool operator==(const AccessPath &O) const {
     return Root == O.Root && Offsets == O.Offsets;
   }
+  bool operator!=(const AccessPath &O) const { return !(*this == O); }
+  /// A total order that does not depend on where values sit in memory for
+  /// paths with the same root.
   bool operator<(const AccessPath &O) const;
+  /// "p+0.*+8", for summaries and debugging.
   std::string str() const;
 };
 
@@ -87,28 +103,47 @@ struct ArgumentStore {
   }
 };
 
-/// Computes access paths for the values of one function. Stores that are the
-/// only store to a local slot (an argument spilled at -O0, a captured
-/// reference in a lambda object) are looked through, so a value reloaded from
-/// such a slot gets the path of the stored value.
+/// Where a call's result points when the callee returns a pointer into one
+/// of its arguments (an accessor like `_M_access()`): (argument, offset).
+using ReturnedArgument = std::pair<unsigned, int64_t>;
+
+/// What the path builder of a caller needs to know about its callees. The
+/// summaries answer from facts already computed (callees first), so
+/// building paths never descends into callees.
+class CalleePathFacts {
+public:
+  virtual ~CalleePathFacts();
+  virtual std::optional<ReturnedArgument>
+  returnedArgument(const llvm::Function &Callee) const = 0;
+  virtual llvm::ArrayRef<ArgumentStore>
+  argumentStores(const llvm::Function &Callee) const = 0;
+};
+
+/// An interned AccessPath of one function.
+using PathId = uint32_t;
+
+/// A local slot written exactly once, with the value stored.
+struct ForwardedSlot {
+  AccessPath Slot;
+  const llvm::Value *Stored = nullptr;
+};
+
+/// Computes and interns access paths for the values of one function. Stores
+/// that are the only store to a local slot (an argument spilled at -O0, a
+/// captured reference in a lambda object) are looked through, so a value
+/// reloaded from such a slot gets the path of the stored value.
 class AccessPathBuilder {
 public:
-  /// For a call, which argument (and offset into it) the callee returns, if
-  /// it returns a pointer into an argument (an accessor like `_M_access()`).
-  using ReturnedArgumentFn =
-      std::function<std::optional<std::pair<unsigned, int64_t>>(
-          const llvm::Function &)>;
+  /// \p Facts may be null: then calls are not looked through.
+  AccessPathBuilder(const llvm::Function &F, const CalleePathFacts *Facts);
 
-  using ArgumentStoresFn =
-      std::function<std::vector<ArgumentStore>(const llvm::Function &)>;
-
-  explicit AccessPathBuilder(const llvm::Function &F,
-                             ReturnedArgumentFn ReturnedArgument = nullptr,
-                             ArgumentStoresFn ArgumentStores = nullptr);
-
-  /// The path of \p V, or nullopt if V is not reached by constant offsets
-  /// and loads from a root (then V is its own root).
-  AccessPath pathOf(const llvm::Value *V);
+  /// The interned path of \p V (V is its own root when it is not reached by
+  /// constant offsets and loads from another value).
+  PathId idOf(const llvm::Value *V);
+  /// The path of \p Id; the reference stays valid as more are interned.
+  const AccessPath &path(PathId Id) const { return Table[Id]; }
+  PathId intern(const AccessPath &P);
+  AccessPath pathOf(const llvm::Value *V) { return path(idOf(V)); }
 
   /// Where \p V comes from: through casts and loads of once-written local
   /// slots (a parameter spilled at -O0, `bool ok = f();` reloaded).
@@ -118,26 +153,73 @@ public:
   /// never escapes and is written exactly once.
   const llvm::Value *singleStoredValue(const AccessPath &Addr) const;
 
-  /// Local slots written exactly once, with the value stored.
-  llvm::ArrayRef<std::pair<AccessPath, const llvm::Value *>>
-  forwardedSlots() const {
-    return ForwardValue;
+  /// Local slots written exactly once, in the order they are first written.
+  llvm::ArrayRef<ForwardedSlot> forwardedSlots() const { return Forward; }
+  /// The forwarded slots that hold a function (a callback field, the
+  /// invoker of a std::function).
+  llvm::ArrayRef<std::pair<AccessPath, const llvm::Function *>>
+  functionSlots() const {
+    return FunctionSlots;
   }
 
-  /// Rewrites a path built by hand (rebased from a callee) the way pathOf
+  /// Rewrites a path built by hand (rebased from a callee) the way idOf
   /// would have spelled it.
   AccessPath canonicalize(AccessPath P);
 
+  /// \p Id and the other paths that reach the same place through a
+  /// once-written slot holding a pointer to it (a reference captured by a
+  /// lambda), computed once.
+  llvm::ArrayRef<PathId> spellings(PathId Id);
+
 private:
   AccessPath compute(const llvm::Value *V, unsigned Depth);
+  void countWrites(const llvm::Function &F);
+  void indexStoredRoots();
 
   const llvm::DataLayout &DL;
-  ReturnedArgumentFn ReturnedArgument;
-  llvm::DenseMap<const llvm::Value *, AccessPath> Cache;
-  /// Local slots (address path) written exactly once, with the stored value.
-  llvm::SmallVector<std::pair<AccessPath, const llvm::Value *>, 8> ForwardValue;
+  const CalleePathFacts *Facts;
+  /// Deques keep references stable while new paths are interned.
+  std::deque<AccessPath> Table;
+  llvm::DenseMap<AccessPath, PathId> Ids;
+  llvm::DenseMap<const llvm::Value *, PathId> Cache;
+  std::vector<ForwardedSlot> Forward;
+  std::vector<std::pair<AccessPath, const llvm::Function *>> FunctionSlots;
+  /// Forwarded slots by the root of the slot's address.
+  llvm::DenseMap<const llvm::Value *, llvm::SmallVector<unsigned, 1>>
+      ForwardByRoot;
+  /// Forwarded pointer slots by the root of the path of the pointer stored,
+  /// with that path: built on the first spellings() query.
+  std::optional<llvm::DenseMap<
+      const llvm::Value *,
+      llvm::SmallVector<std::pair<unsigned, PathId>, 1>>>
+      ForwardByStoredRoot;
+  llvm::DenseMap<PathId, unsigned> SpellingIndex;
+  std::deque<llvm::SmallVector<PathId, 2>> SpellingLists;
 };
 
 } // namespace cancelverify
+
+namespace llvm {
+template <> struct DenseMapInfo<cancelverify::AccessPath> {
+  static cancelverify::AccessPath getEmptyKey() {
+    cancelverify::AccessPath P;
+    P.Root = DenseMapInfo<const Value *>::getEmptyKey();
+    return P;
+  }
+  static cancelverify::AccessPath getTombstoneKey() {
+    cancelverify::AccessPath P;
+    P.Root = DenseMapInfo<const Value *>::getTombstoneKey();
+    return P;
+  }
+  static unsigned getHashValue(const cancelverify::AccessPath &P) {
+    return static_cast<unsigned>(hash_combine(
+        P.Root, hash_combine_range(P.Offsets.begin(), P.Offsets.end())));
+  }
+  static bool isEqual(const cancelverify::AccessPath &L,
+                      const cancelverify::AccessPath &R) {
+    return L == R;
+  }
+};
+} // namespace llvm
 
 #endif // CANCELVERIFY_ACCESSPATH_H

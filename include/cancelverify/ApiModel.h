@@ -158,6 +158,13 @@ private:
 bool readModelFile(llvm::StringRef Path, std::vector<ModelEntry> &Entries,
                    std::vector<ModelDiagnostic> &Diags);
 
+/// Parses the text of a model file already in memory; \p Name stands for the
+/// file in messages and role origins. readModelFile reads the file and calls
+/// this, so both report the same errors. \p Text need not be null-terminated.
+bool readModelBuffer(llvm::StringRef Text, llvm::StringRef Name,
+                     std::vector<ModelEntry> &Entries,
+                     std::vector<ModelDiagnostic> &Diags);
+
 /// The built-in catalog entries for the selected catalogs.
 std::vector<ModelEntry> builtinCatalog(const CatalogSelection &Selection);
 

@@ -1,13 +1,18 @@
-//===- CancelVerifyPass.h - The verifier as a module pass ------*- C++ -*-===//
+//===- CancelVerifyPass.h - The verifier as module passes ------*- C++ -*-===//
 //
 // The driver: model -> summaries -> checks -> reporting, for one module. The
-// plugin registers it; tools run it through a PassBuilder of their own.
+// plugin registers the passes; tools run them through a PassBuilder of their
+// own.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELVERIFY_CANCELVERIFYPASS_H
 #define CANCELVERIFY_CANCELVERIFYPASS_H
 
 #include "llvm/IR/PassManager.h"
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
 
 namespace cancelverify {
 
@@ -18,6 +23,18 @@ public:
   /// Runs even on optnone functions (every function at -O0) and is never
   /// skipped by opt-bisect: a verifier must see the whole module.
   static bool isRequired() { return true; }
+};
+
+/// `print<cancel-verify-summaries>`: prints every function's summary in a
+/// stable text form, for tests and for users asking why.
+class SummaryPrinterPass : public llvm::PassInfoMixin<SummaryPrinterPass> {
+public:
+  explicit SummaryPrinterPass(llvm::raw_ostream &OS) : OS(OS) {}
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &AM);
+  static bool isRequired() { return true; }
+
+private:
+  llvm::raw_ostream &OS;
 };
 
 /// Marks a module as verified. The pass preserves all analyses, so a second

@@ -2,32 +2,22 @@
 //
 // The handle check: for every creation in the module, exactly one verdict
 // (LostCancel, DiscardedCancel, OverwrittenCancel, DetachedContext,
-// CancelEscapes or CancelVerified), from the outcomes HandleAnalysis
-// computed. It produces Findings and never prints.
+// CancelEscapes or CancelVerified), from the outcomes the handle summaries
+// computed.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELVERIFY_HANDLEOBLIGATION_H
 #define CANCELVERIFY_HANDLEOBLIGATION_H
 
-#include "cancelverify/Finding.h"
-
-#include <vector>
-
-namespace llvm {
-class Module;
-}
+#include "cancelverify/Check.h"
 
 namespace cancelverify {
 
-class ApiModel;
-class HandleAnalysis;
-struct VerifierOptions;
-
-/// Appends one finding per creation, in module order.
-void checkHandleObligations(llvm::Module &M, const ApiModel &Model,
-                            HandleAnalysis &Handles,
-                            const VerifierOptions &Opts,
-                            std::vector<Finding> &Out);
+class HandleObligationCheck final : public Check {
+public:
+  llvm::StringRef name() const override { return "handles"; }
+  void run(CheckContext &C, FindingSink &Out) override;
+};
 
 } // namespace cancelverify
 

@@ -1,28 +1,23 @@
-//===- Options.h - The verifier's settings ---------------------*- C++ -*-===//
+//===- Options.h - The verifier's command-line settings ---------*- C++ -*-===//
 //
-// One struct holds every setting, so the plugin, the command-line tools and
-// the tests run the same analysis. fromCommandLine() reads the -cancel-verify-*
-// cl::opts (through clang: -mllvm -cancel-verify-...).
+// The driver's settings: the analysis options plus what only the driver
+// does (printing the model). fromCommandLine() reads the -cancel-verify-*
+// cl::opts (through clang: -mllvm -cancel-verify-...); nothing below the
+// driver sees a cl::opt.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELVERIFY_OPTIONS_H
 #define CANCELVERIFY_OPTIONS_H
 
-#include "cancelverify/ApiModel.h"
+#include "cancelverify/AnalysisOptions.h"
 
 #include "llvm/Support/Error.h"
 
 namespace cancelverify {
 
-/// Which non-local loads count as cancel flags without a model.
-enum class FlagInference { None, VolatileAtomic, NonLocal };
-
 struct VerifierOptions {
-  ModelConfig Model;
-  /// Report CancelEscapes as LostCancel.
-  bool Strict = false;
+  AnalysisOptions Analysis;
   bool PrintModel = false;
-  FlagInference InferFlags = FlagInference::VolatileAtomic;
 
   /// Reads the cl::opts. Fails with a message on a bad option value.
   static llvm::Expected<VerifierOptions> fromCommandLine();

@@ -1,5 +1,7 @@
 //===- SourceFrames.h - Instructions as the source wrote them --*- C++ -*-===//
 //
+// The bottom layer of location and name helpers every other layer uses.
+//
 // After inlining, a call to read() written in read_frame() may sit in the
 // loop of worker(); its debug location still says which functions it was
 // inlined through. The loop check explains findings with those functions, so
@@ -35,6 +37,18 @@ struct InlinedFrame {
   /// Where it was called, in its caller's code.
   llvm::DebugLoc CallSite;
 };
+
+/// The location in the function being analysed: code inlined from a callee
+/// is reported at the call that was inlined.
+llvm::DebugLoc outermostLoc(const llvm::DebugLoc &DL);
+
+/// The source line of \p I ("?" without debug info or with line 0), at its
+/// outermost inlined-at location.
+std::string lineOf(const llvm::Instruction &I);
+
+/// "file:line" (or "file:line:col" with \p WithColumn) of a debug location,
+/// at its outermost inlined-at location; "<unknown>" without one.
+std::string formatLocation(const llvm::DebugLoc &DL, bool WithColumn = false);
 
 /// The functions code at \p DL was inlined through, outermost (called from
 /// the function the code is in) first. Empty for code written in its own

@@ -7,8 +7,8 @@
 // by itself (pthread_testcancel(), a helper that exits the thread).
 //
 // Summaries are computed bottom-up over the call graph's SCCs (callees
-// first, a fixpoint inside an SCC), once per module, from the ApiModel and
-// the function bodies. The same rules classify single instructions for the
+// first, a fixpoint inside an SCC; FunctionSummaries drives the order), once
+// per module, from the ApiModel and the function bodies. The same rules classify single instructions for the
 // loop check, so a fact reads the same whether the callee was inlined (-O2)
 // or called (-O0).
 //
@@ -18,12 +18,11 @@
 
 #include "cancelverify/ApiModel.h"
 #include "cancelverify/ObjectRoot.h"
-#include "cancelverify/Options.h"
+#include "cancelverify/AnalysisOptions.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DebugLoc.h"
-#include "llvm/IR/PassManager.h"
 
 #include <optional>
 #include <string>
@@ -38,6 +37,8 @@ class Module;
 } // namespace llvm
 
 namespace cancelverify {
+
+class SummaryCallGraph;
 
 /// A load that no model calls a cancel flag but that looks like one: a
 /// volatile or atomic read of memory others can write (and, with
@@ -92,6 +93,8 @@ struct WaitSummary {
 struct Witness {
   /// Functions called on the way, outermost first, not counting Leaf.
   llvm::SmallVector<std::string, 4> Via;
+  /// Where each function of Via is called.
+  llvm::SmallVector<llvm::DebugLoc, 4> ViaLocs;
   /// The blocking or observing function; empty for a flag load.
   std::string Leaf;
   /// Where Leaf is called (or the flag is read).
@@ -104,11 +107,15 @@ class WaitSummaries {
 public:
   /// \p Config is the configuration \p Model was built from; it also
   /// models functions that were inlined and then deleted (see compute()).
-  WaitSummaries(const ApiModel &Model, const VerifierOptions &Options)
-      : Model(Model), Config(Options.Model), Inference(Options.InferFlags) {}
+  WaitSummaries(const ApiModel &Model, const AnalysisOptions &Options,
+                const SummaryCallGraph &Graph)
+      : Model(Model), Config(Options.Model), Inference(Options.InferFlags),
+        Graph(Graph) {}
 
-  /// Summarises every function with a body in \p M, callees first.
-  void compute(llvm::Module &M, llvm::FunctionAnalysisManager &FAM);
+  /// Recognises inlined code of modelled functions; call once, first.
+  void prepare(llvm::Module &M);
+  /// Summarises the functions of one SCC; the SCCs they call are done.
+  void summariseSCC(llvm::ArrayRef<const llvm::Function *> SCC);
 
   const ApiModel &model() const { return Model; }
 
@@ -134,14 +141,8 @@ public:
   /// code inlined from it, or null.
   const FunctionRoles *modelledRolesOf(const llvm::DISubprogram *SP) const;
 
-  /// "flag 'g_stop'", "inferred flag: volatile global 'g_stop'".
-  std::string describeFlag(const llvm::LoadInst &LI) const;
-  static std::string describeInferred(const InferredFlag &Flag);
-
 private:
-  void modelInlinedFunctions(llvm::Module &M);
-  void summarise(const llvm::Function &F, llvm::FunctionAnalysisManager &FAM,
-                 WaitSummary &Out) const;
+  void summarise(const llvm::Function &F, WaitSummary &Out) const;
   std::optional<InferredFlag> inferFlag(const llvm::LoadInst &LI,
                                         ObjectRootFinder &Roots) const;
   std::optional<InferredFlag>
@@ -154,6 +155,7 @@ private:
   const ApiModel &Model;
   ModelConfig Config;
   FlagInference Inference;
+  const SummaryCallGraph &Graph;
   llvm::DenseMap<const llvm::Function *, WaitSummary> Summaries;
   /// Modelled wait and observe functions by subprogram, to recognise their
   /// inlined code.

@@ -4,11 +4,13 @@
 // written exactly once (arguments spilled at -O0, references captured by a
 // lambda) are looked through, which is what lets the analysis see that
 // `*this->ref` inside a lambda is the handle variable of the enclosing
-// function.
+// function. Lookups of forwarded slots go through indexes by root, so a
+// function with thousands of locals costs the same per value as a small one.
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/AccessPath.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstIterator.h"
@@ -18,11 +20,11 @@
 #include "llvm/IR/Operator.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <map>
-
 using namespace llvm;
 
 namespace cancelverify {
+
+CalleePathFacts::~CalleePathFacts() = default;
 
 bool AccessPath::extends(const AccessPath &Base, SmallVectorImpl<int64_t> &Rest,
                          int64_t Size) const {
@@ -52,10 +54,17 @@ std::string AccessPath::str() const {
   raw_string_ostream OS(S);
   if (Root && Root->hasName())
     OS << Root->getName();
+  else if (auto *A = dyn_cast_or_null<Argument>(Root))
+    OS << "arg" << A->getArgNo();
   else
     OS << "<root>";
-  for (size_t I = 0; I < Offsets.size(); ++I)
-    OS << (I ? ".*+" : "+") << Offsets[I];
+  for (size_t I = 0; I < Offsets.size(); ++I) {
+    OS << (I ? ".*+" : "+");
+    if (Offsets[I] == StructField)
+      OS << "field";
+    else
+      OS << Offsets[I];
+  }
   return S;
 }
 
@@ -66,31 +75,72 @@ static const AllocaInst *localRoot(const AccessPath &P) {
                                : nullptr;
 }
 
+/// Allocas whose address is handed out: they may be written through it (an
+/// out-parameter), so their one visible store is only an initializer.
+static SmallPtrSet<const Value *, 8> addressTakenAllocas(const Function &F) {
+  SmallPtrSet<const Value *, 8> Taken;
+  SmallVector<const Value *, 8> Work;
+  for (const Instruction &I : instructions(F)) {
+    auto *AI = dyn_cast<AllocaInst>(&I);
+    if (!AI)
+      continue;
+    Work.assign(1, AI);
+    while (!Work.empty() && !Taken.count(AI)) {
+      const Value *V = Work.pop_back_val();
+      for (const User *U : V->users()) {
+        if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U)) {
+          Work.push_back(U);
+        } else if (auto *CB = dyn_cast<CallBase>(U)) {
+          if (!isa<IntrinsicInst>(CB))
+            Taken.insert(AI);
+        } else if (auto *SI = dyn_cast<StoreInst>(U)) {
+          if (SI->getValueOperand() == V)
+            Taken.insert(AI);
+        } else if (isa<PtrToIntInst>(U) || isa<PHINode>(U) ||
+                   isa<SelectInst>(U)) {
+          Taken.insert(AI);
+        }
+      }
+    }
+  }
+  return Taken;
+}
+
 AccessPathBuilder::AccessPathBuilder(const Function &F,
-                                     ReturnedArgumentFn ReturnedArgument,
-                                     ArgumentStoresFn ArgumentStores)
-    : DL(F.getParent()->getDataLayout()),
-      ReturnedArgument(std::move(ReturnedArgument)) {
+                                     const CalleePathFacts *Facts)
+    : DL(F.getParent()->getDataLayout()), Facts(Facts) {
+  countWrites(F);
+}
+
+void AccessPathBuilder::countWrites(const Function &F) {
   // Count the writes to every local slot; only a slot written exactly once
   // is looked through. Writes come from stores, from callees that store a
   // pointer argument into an object the caller passed, and from copies of
-  // objects whose slots are known.
-  // Slots in the order they are first written, so everything derived from
-  // them is independent of where values sit in memory.
-  std::vector<std::pair<AccessPath, std::pair<unsigned, const Value *>>> Writes;
-  std::map<AccessPath, size_t> WriteIndex;
-  auto SlotWrites = [&](const AccessPath &Addr) -> std::pair<unsigned, const Value *> & {
+  // objects whose slots are known. Slots are kept in the order they are
+  // first written, so everything derived from them is independent of where
+  // values sit in memory.
+  struct SlotWrites {
+    AccessPath Slot;
+    unsigned Count = 0;
+    const Value *Last = nullptr;
+  };
+  std::vector<SlotWrites> Writes;
+  DenseMap<AccessPath, size_t> WriteIndex;
+  DenseMap<const Value *, SmallVector<size_t, 2>> WritesByRoot;
+  auto Slot = [&](const AccessPath &Addr) -> SlotWrites & {
     auto [It, New] = WriteIndex.try_emplace(Addr, Writes.size());
-    if (New)
-      Writes.push_back({Addr, {0, nullptr}});
-    return Writes[It->second].second;
+    if (New) {
+      WritesByRoot[Addr.Root].push_back(Writes.size());
+      Writes.push_back({Addr, 0, nullptr});
+    }
+    return Writes[It->second];
   };
   auto Write = [&](const AccessPath &Addr, const Value *V) {
     if (!localRoot(Addr))
       return;
-    auto &W = SlotWrites(Addr);
-    ++W.first;
-    W.second = V;
+    SlotWrites &W = Slot(Addr);
+    ++W.Count;
+    W.Last = V;
   };
   SmallVector<const AnyMemIntrinsic *, 4> Copies;
   for (const Instruction &I : instructions(F)) {
@@ -98,11 +148,11 @@ AccessPathBuilder::AccessPathBuilder(const Function &F,
       Write(compute(SI->getPointerOperand(), 0), SI->getValueOperand());
     } else if (auto *MI = dyn_cast<AnyMemIntrinsic>(&I)) {
       Copies.push_back(MI);
-    } else if (auto *CB = dyn_cast<CallBase>(&I); CB && ArgumentStores) {
+    } else if (auto *CB = dyn_cast<CallBase>(&I); CB && Facts) {
       const Function *Callee = CB->getCalledFunction();
       if (!Callee || Callee->isDeclaration())
         continue;
-      for (const ArgumentStore &AS : ArgumentStores(*Callee)) {
+      for (const ArgumentStore &AS : Facts->argumentStores(*Callee)) {
         if (AS.DestArg >= CB->arg_size() ||
             (!AS.SrcFunction && AS.SrcArg >= CB->arg_size()))
           continue;
@@ -125,59 +175,57 @@ AccessPathBuilder::AccessPathBuilder(const Function &F,
     if (auto *MT = dyn_cast<AnyMemTransferInst>(MI)) {
       AccessPath Src = compute(MT->getRawSource(), 0);
       SmallVector<int64_t, 4> Rest;
-      for (auto &[Slot, W] : Writes)
-        if (W.first == 1 && Slot.extends(Src, Rest, Size) && Rest.size() == 1) {
+      for (size_t Idx : WritesByRoot.lookup(Src.Root)) {
+        const SlotWrites &W = Writes[Idx];
+        if (W.Count == 1 && W.Slot.extends(Src, Rest, Size) &&
+            Rest.size() == 1) {
           AccessPath D = Dst;
           D.Offsets.back() += Rest[0];
-          Copied.push_back({D, W.second});
-        }
-    }
-    for (auto &[Slot, W] : Writes)
-      if (Slot.Root == Dst.Root && Slot.Offsets[0] >= Dst.Offsets[0] &&
-          Slot.Offsets[0] - Dst.Offsets[0] < Size &&
-          !llvm::any_of(Copied, [&](const auto &C) { return C.first == Slot; }))
-        ++W.first;
-    for (auto &[D, V] : Copied)
-      Write(D, V);
-    if (Copied.empty()) {
-      AccessPath Whole = Dst;
-      auto &W = SlotWrites(Whole);
-      W.first += 2; // unknown contents: never look through this slot
-    }
-  }
-  // A slot whose address is handed out may be written through it (an
-  // out-parameter). Its one visible store is then only an initializer, like
-  // `cancel_t *k = NULL;`, and must not stand for what the slot holds.
-  SmallPtrSet<const Value *, 8> AddressTaken;
-  for (const Instruction &I : instructions(F)) {
-    auto *AI = dyn_cast<AllocaInst>(&I);
-    if (!AI)
-      continue;
-    SmallVector<const Value *, 8> Work{AI};
-    while (!Work.empty() && !AddressTaken.count(AI)) {
-      const Value *V = Work.pop_back_val();
-      for (const User *U : V->users()) {
-        if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U)) {
-          Work.push_back(U);
-        } else if (auto *CB = dyn_cast<CallBase>(U)) {
-          if (!isa<IntrinsicInst>(CB))
-            AddressTaken.insert(AI);
-        } else if (auto *SI = dyn_cast<StoreInst>(U)) {
-          if (SI->getValueOperand() == V)
-            AddressTaken.insert(AI);
-        } else if (isa<PtrToIntInst>(U) || isa<PHINode>(U) ||
-                   isa<SelectInst>(U)) {
-          AddressTaken.insert(AI);
+          Copied.push_back({D, W.Last});
         }
       }
     }
+    for (size_t Idx : WritesByRoot.lookup(Dst.Root)) {
+      SlotWrites &W = Writes[Idx];
+      if (W.Slot.Offsets[0] >= Dst.Offsets[0] &&
+          W.Slot.Offsets[0] - Dst.Offsets[0] < Size &&
+          !llvm::any_of(Copied, [&](const auto &C) { return C.first == W.Slot; }))
+        ++W.Count;
+    }
+    for (auto &[D, V] : Copied)
+      Write(D, V);
+    if (Copied.empty())
+      Slot(Dst).Count += 2; // unknown contents: never look through this slot
   }
-  Cache.clear();
-  for (auto &[Addr, W] : Writes)
-    if (W.first == 1 &&
-        !(AddressTaken.count(Addr.Root) && isa<Constant>(W.second) &&
-          !isa<GlobalValue>(W.second)))
-      ForwardValue.push_back({Addr, W.second});
+  SmallPtrSet<const Value *, 8> AddressTaken = addressTakenAllocas(F);
+  for (const SlotWrites &W : Writes) {
+    if (W.Count != 1 || (AddressTaken.count(W.Slot.Root) &&
+                         isa<Constant>(W.Last) && !isa<GlobalValue>(W.Last)))
+      continue;
+    ForwardByRoot[W.Slot.Root].push_back(Forward.size());
+    Forward.push_back({W.Slot, W.Last});
+    if (auto *Fn = dyn_cast<Function>(W.Last->stripPointerCasts()))
+      FunctionSlots.push_back({W.Slot, Fn});
+  }
+}
+
+PathId AccessPathBuilder::intern(const AccessPath &P) {
+  auto [It, New] = Ids.try_emplace(P, static_cast<PathId>(Table.size()));
+  if (New)
+    Table.push_back(P);
+  return It->second;
+}
+
+PathId AccessPathBuilder::idOf(const Value *V) {
+  auto It = Cache.find(V);
+  if (It != Cache.end())
+    return It->second;
+  AccessPath P = compute(V, 0);
+  if (!Forward.empty())
+    P = canonicalize(std::move(P));
+  PathId Id = intern(P);
+  Cache[V] = Id;
+  return Id;
 }
 
 const Value *AccessPathBuilder::origin(const Value *V) {
@@ -198,9 +246,12 @@ const Value *AccessPathBuilder::origin(const Value *V) {
 }
 
 const Value *AccessPathBuilder::singleStoredValue(const AccessPath &Addr) const {
-  for (const auto &[Slot, V] : ForwardValue)
-    if (Slot == Addr)
-      return V;
+  auto It = ForwardByRoot.find(Addr.Root);
+  if (It == ForwardByRoot.end())
+    return nullptr;
+  for (unsigned Idx : It->second)
+    if (Forward[Idx].Slot == Addr)
+      return Forward[Idx].Stored;
   return nullptr;
 }
 
@@ -208,17 +259,20 @@ AccessPath AccessPathBuilder::canonicalize(AccessPath P) {
   // Each step replaces "the value loaded from a once-written slot" by the
   // stored value's path; bounded because each step consumes a load level.
   for (unsigned Step = 0; Step < 8; ++Step) {
+    auto It = ForwardByRoot.find(P.Root);
+    if (It == ForwardByRoot.end())
+      break;
     bool Changed = false;
-    for (const auto &[Slot, Stored] : ForwardValue) {
-      size_t N = Slot.Offsets.size();
-      if (P.Root != Slot.Root || P.Offsets.size() <= N)
-        continue;
-      if (!std::equal(Slot.Offsets.begin(), Slot.Offsets.end(),
+    for (unsigned Idx : It->second) {
+      const ForwardedSlot &F = Forward[Idx];
+      size_t N = F.Slot.Offsets.size();
+      if (P.Offsets.size() <= N ||
+          !std::equal(F.Slot.Offsets.begin(), F.Slot.Offsets.end(),
                       P.Offsets.begin()))
         continue;
-      if (!Stored->getType()->isPointerTy())
+      if (!F.Stored->getType()->isPointerTy())
         continue;
-      AccessPath S = pathOf(Stored);
+      AccessPath S = pathOf(F.Stored);
       // A copy of what a local variable held at one moment is not the
       // variable: the variable may be reassigned later (a lambda capturing
       // by value keeps the old handle).
@@ -226,7 +280,7 @@ AccessPath AccessPathBuilder::canonicalize(AccessPath P) {
         continue;
       S.Offsets.back() += P.Offsets[N];
       S.Offsets.append(P.Offsets.begin() + N + 1, P.Offsets.end());
-      P = S;
+      P = std::move(S);
       Changed = true;
       break;
     }
@@ -236,15 +290,50 @@ AccessPath AccessPathBuilder::canonicalize(AccessPath P) {
   return P;
 }
 
-AccessPath AccessPathBuilder::pathOf(const Value *V) {
-  auto It = Cache.find(V);
-  if (It != Cache.end())
-    return It->second;
-  AccessPath P = compute(V, 0);
-  if (!ForwardValue.empty())
-    P = canonicalize(P);
-  Cache[V] = P;
-  return P;
+void AccessPathBuilder::indexStoredRoots() {
+  ForwardByStoredRoot.emplace();
+  for (unsigned Idx = 0; Idx < Forward.size(); ++Idx) {
+    if (!Forward[Idx].Stored->getType()->isPointerTy())
+      continue;
+    PathId Stored = idOf(Forward[Idx].Stored);
+    (*ForwardByStoredRoot)[path(Stored).Root].push_back({Idx, Stored});
+  }
+}
+
+ArrayRef<PathId> AccessPathBuilder::spellings(PathId Id) {
+  auto Found = SpellingIndex.find(Id);
+  if (Found != SpellingIndex.end())
+    return SpellingLists[Found->second];
+  if (!ForwardByStoredRoot)
+    indexStoredRoots();
+  // E may also be reached through a once-written slot that holds a pointer
+  // to where E lives (a reference captured by a lambda); two levels of such
+  // indirection are enough for lambdas nested in lambdas.
+  // Listed depth first, each spelling followed by the ones reached from it.
+  auto AltsOf = [&](PathId Cur) {
+    SmallVector<PathId, 2> Alts;
+    AccessPath E = path(Cur);
+    auto It = ForwardByStoredRoot->find(E.Root);
+    if (It == ForwardByStoredRoot->end())
+      return Alts;
+    SmallVector<int64_t, 4> Rest;
+    for (auto [Idx, StoredId] : It->second)
+      if (E.extends(path(StoredId), Rest) && Rest.size() >= 2)
+        Alts.push_back(intern(Forward[Idx].Slot.deref().then(Rest)));
+    return Alts;
+  };
+  SmallVector<PathId, 2> Out{Id};
+  for (PathId Alt : AltsOf(Id)) {
+    if (llvm::is_contained(Out, Alt))
+      continue;
+    Out.push_back(Alt);
+    for (PathId Alt2 : AltsOf(Alt))
+      if (!llvm::is_contained(Out, Alt2))
+        Out.push_back(Alt2);
+  }
+  SpellingIndex[Id] = SpellingLists.size();
+  SpellingLists.push_back(std::move(Out));
+  return SpellingLists.back();
 }
 
 AccessPath AccessPathBuilder::compute(const Value *V, unsigned Depth) {
@@ -269,28 +358,24 @@ AccessPath AccessPathBuilder::compute(const Value *V, unsigned Depth) {
         return P;
       }
     }
-    if (auto *CB = dyn_cast<CallBase>(V); CB && ReturnedArgument) {
+    if (auto *CB = dyn_cast<CallBase>(V); CB && Facts) {
       auto *Callee = CB->getCalledFunction();
       if (Callee && !Callee->isDeclaration())
-        if (auto R = ReturnedArgument(*Callee); R && R->first < CB->arg_size()) {
+        if (auto R = Facts->returnedArgument(*Callee);
+            R && R->first < CB->arg_size()) {
           AccessPath P = compute(CB->getArgOperand(R->first), Depth + 1);
           P.Offsets.back() += R->second;
           return P;
         }
     }
     if (auto *LI = dyn_cast<LoadInst>(V)) {
-      AccessPath P = compute(LI->getPointerOperand(), Depth + 1);
-      if (!ForwardValue.empty())
-        P = canonicalize(P.deref());
-      else
-        P = P.deref();
+      AccessPath P = compute(LI->getPointerOperand(), Depth + 1).deref();
+      if (!Forward.empty())
+        P = canonicalize(std::move(P));
       return P;
     }
   }
-  AccessPath P;
-  P.Root = V;
-  P.Offsets.push_back(0);
-  return P;
+  return AccessPath::rootOf(V);
 }
 
 } // namespace cancelverify

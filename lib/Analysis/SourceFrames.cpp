@@ -20,6 +20,33 @@ using namespace llvm;
 
 namespace cancelverify {
 
+DebugLoc outermostLoc(const DebugLoc &DL) {
+  if (!DL)
+    return DL;
+  DILocation *L = DL.get();
+  while (DILocation *IA = L->getInlinedAt())
+    L = IA;
+  return DebugLoc(L);
+}
+
+std::string lineOf(const Instruction &I) {
+  DebugLoc DL = outermostLoc(I.getDebugLoc());
+  if (DL && DL.getLine())
+    return std::to_string(DL.getLine());
+  return "?";
+}
+
+std::string formatLocation(const DebugLoc &Loc, bool WithColumn) {
+  DebugLoc DL = outermostLoc(Loc);
+  if (!DL)
+    return "<unknown>";
+  std::string S = cast<DIScope>(DL.getScope())->getFilename().str() + ":" +
+                  std::to_string(DL.getLine());
+  if (WithColumn)
+    S += ":" + std::to_string(DL.getCol());
+  return S;
+}
+
 SmallVector<InlinedFrame, 4> inlinedFrames(const DebugLoc &DL) {
   SmallVector<InlinedFrame, 4> Frames;
   const DILocation *Loc = DL.get();

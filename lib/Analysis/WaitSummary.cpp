@@ -1,6 +1,7 @@
 //===- WaitSummary.cpp - Blocking and cancellation, per function ----------===//
 //
-// Bottom-up over llvm::CallGraph SCCs with llvm::scc_iterator. Each fact only
+// Bottom-up over the SummaryCallGraph's SCCs, one SCC per call from
+// FunctionSummaries. Each fact only
 // ever grows (absent -> inferred -> modelled), so the fixpoint inside an SCC
 // (a worklist of callers of what grew) terminates, and a witness is only
 // replaced by a modelled one, which points to a callee whose modelled fact
@@ -11,11 +12,10 @@
 #include "cancelverify/ApiModel.h"
 #include "cancelverify/ObservationFlow.h"
 #include "cancelverify/SourceFrames.h"
+#include "cancelverify/SummaryCallGraph.h"
 
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/Analysis/CallGraph.h"
 #include "llvm/Analysis/PostDominators.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/CFG.h"
@@ -83,7 +83,7 @@ static StringRef symbolOf(const DISubprogram &SP) {
   return SP.getLinkageName().empty() ? SP.getName() : SP.getLinkageName();
 }
 
-void WaitSummaries::modelInlinedFunctions(Module &M) {
+void WaitSummaries::prepare(Module &M) {
   DenseSet<const DISubprogram *> Known;
   for (const Function &F : M)
     if (const DISubprogram *SP = F.getSubprogram()) {
@@ -122,56 +122,40 @@ void WaitSummaries::modelInlinedFunctions(Module &M) {
         ModelledSubprograms.try_emplace(SP, *ScratchModel->rolesOf(F));
 }
 
-void WaitSummaries::compute(Module &M, FunctionAnalysisManager &FAM) {
-  modelInlinedFunctions(M);
-
-  CallGraph CG(M);
-  for (scc_iterator<CallGraph *> It = scc_begin(&CG); !It.isAtEnd(); ++It) {
-    SmallVector<const CallGraphNode *, 4> SCC;
-    for (const CallGraphNode *N : *It)
-      if (const Function *F = N->getFunction())
-        // The model says what a modelled function does; its body (if the
-        // module has one) is an implementation detail.
-        if (!F->isDeclaration() && !hasWaitOrObserveRole(Model, *F))
-          SCC.push_back(N);
-    for (const CallGraphNode *N : SCC)
-      Summaries.try_emplace(N->getFunction());
-    if (SCC.size() == 1 && !It.hasCycle()) {
-      WaitSummary New;
-      summarise(*SCC.front()->getFunction(), FAM, New);
-      mergeInto(Summaries[SCC.front()->getFunction()], New);
+void WaitSummaries::summariseSCC(ArrayRef<const Function *> Functions) {
+  // The model says what a modelled function does; its body (if the module
+  // has one) is an implementation detail.
+  SmallVector<const Function *, 4> SCC;
+  for (const Function *F : Functions)
+    if (!hasWaitOrObserveRole(Model, *F))
+      SCC.push_back(F);
+  if (SCC.empty())
+    return;
+  for (const Function *F : SCC)
+    Summaries.try_emplace(F);
+  if (SCC.size() == 1 && !Graph.isRecursive(*SCC.front())) {
+    WaitSummary New;
+    summarise(*SCC.front(), New);
+    mergeInto(Summaries[SCC.front()], New);
+    return;
+  }
+  // Inside a recursive SCC, summarise again the callers of a function
+  // whose summary grew, until nothing grows. Facts only grow and have few
+  // levels, so each function is summarised a bounded number of times.
+  DenseSet<const Function *> InSCC(SCC.begin(), SCC.end());
+  std::deque<const Function *> Work(SCC.begin(), SCC.end());
+  DenseSet<const Function *> Queued(SCC.begin(), SCC.end());
+  while (!Work.empty()) {
+    const Function *F = Work.front();
+    Work.pop_front();
+    Queued.erase(F);
+    WaitSummary New;
+    summarise(*F, New);
+    if (!mergeInto(Summaries[F], New))
       continue;
-    }
-    // Inside a recursive SCC, summarise again the callers of a function
-    // whose summary grew, until nothing grows. Facts only grow and have few
-    // levels, so each function is summarised a bounded number of times.
-    DenseMap<const Function *, SmallVector<const Function *, 4>> CallersIn;
-    DenseSet<const Function *> InSCC;
-    for (const CallGraphNode *N : SCC)
-      InSCC.insert(N->getFunction());
-    for (const CallGraphNode *N : SCC)
-      for (const CallGraphNode::CallRecord &Edge : *N)
-        if (const Function *Callee = Edge.second->getFunction())
-          if (InSCC.count(Callee))
-            CallersIn[Callee].push_back(N->getFunction());
-    std::deque<const Function *> Work;
-    DenseSet<const Function *> Queued;
-    for (const CallGraphNode *N : SCC) {
-      Work.push_back(N->getFunction());
-      Queued.insert(N->getFunction());
-    }
-    while (!Work.empty()) {
-      const Function *F = Work.front();
-      Work.pop_front();
-      Queued.erase(F);
-      WaitSummary New;
-      summarise(*F, FAM, New);
-      if (!mergeInto(Summaries[F], New))
-        continue;
-      for (const Function *Caller : CallersIn.lookup(F))
-        if (Queued.insert(Caller).second)
-          Work.push_back(Caller);
-    }
+    for (const Function *Caller : Graph.callersInSCC(*F))
+      if (InSCC.count(Caller) && Queued.insert(Caller).second)
+        Work.push_back(Caller);
   }
 }
 
@@ -204,8 +188,7 @@ static SmallPtrSet<const BasicBlock *, 16> endsAbnormally(const Function &F) {
   return Doomed;
 }
 
-void WaitSummaries::summarise(const Function &F, FunctionAnalysisManager &FAM,
-                              WaitSummary &Out) const {
+void WaitSummaries::summarise(const Function &F, WaitSummary &Out) const {
   ObjectRootFinder Roots(F.getParent()->getDataLayout());
   // Witnesses are chosen in source order, which optimizations keep and
   // block order does not.
@@ -234,8 +217,9 @@ void WaitSummaries::summarise(const Function &F, FunctionAnalysisManager &FAM,
   if (Sources.empty())
     return;
 
-  auto &PDT =
-      FAM.getResult<PostDominatorTreeAnalysis>(const_cast<Function &>(F));
+  // Built here rather than cached in the analysis manager: a summary needs
+  // it once, and keeping one per function would hold the whole module's.
+  PostDominatorTree PDT(const_cast<Function &>(F));
   ObservationFlow Flow(F, PDT);
   for (unsigned Label = 0; Label < Sources.size(); ++Label)
     Flow.addSource(Sources[Label].Witness, Label);
@@ -404,6 +388,7 @@ Witness WaitSummaries::explain(const Instruction &I, bool Blocking,
         return W;
       }
       W.Via.push_back(Name);
+      W.ViaLocs.push_back(Frame.CallSite);
     }
     const auto *CB = dyn_cast<CallBase>(Cur);
     if (!CB)
@@ -420,6 +405,7 @@ Witness WaitSummaries::explain(const Instruction &I, bool Blocking,
       return W;
     }
     W.Via.push_back(Name);
+    W.ViaLocs.push_back(W.Loc);
     Cur = Blocking ? S->Blocks : observationWitness(*S, Kind);
   }
   return W;
@@ -434,48 +420,6 @@ Witness WaitSummaries::explainObservation(const Instruction &I,
                                           Observation::KindTy Kind,
                                           unsigned OuterFrames) const {
   return explain(I, /*Blocking=*/false, Kind, OuterFrames);
-}
-
-std::string WaitSummaries::describeFlag(const LoadInst &LI) const {
-  const Value *Obj = getUnderlyingObject(LI.getPointerOperand());
-  if (const auto *GV = dyn_cast<GlobalVariable>(Obj))
-    if (GV == LI.getPointerOperand()->stripPointerCasts())
-      return "flag '" + sourceName(*GV) + "'";
-  return "flag field";
-}
-
-/// True if \p A is a C++ method's `this`: the first source parameter is
-/// the artificial object pointer (after the sret slot, if any).
-static bool isThisArgument(const Argument &A) {
-  const Function &F = *A.getParent();
-  const DISubprogram *SP = F.getSubprogram();
-  if (!SP || !SP->getType())
-    return false;
-  unsigned First =
-      F.arg_size() > 0 && F.hasParamAttribute(0, Attribute::StructRet);
-  DITypeRefArray Types = SP->getType()->getTypeArray();
-  // Types[0] is the return type.
-  return A.getArgNo() == First && Types.size() > 1 && Types[1] &&
-         Types[1]->isObjectPointer();
-}
-
-std::string WaitSummaries::describeInferred(const InferredFlag &Flag) {
-  std::string S = "inferred flag: ";
-  S += Flag.Access == InferredFlag::Volatile ? "volatile "
-       : Flag.Access == InferredFlag::Atomic ? "atomic "
-                                             : "non-local ";
-  if (const auto *GV = dyn_cast<GlobalVariable>(Flag.Root.Base)) {
-    if (Flag.Root.Offset == 0)
-      return S + "global '" + sourceName(*GV) + "'";
-    if (Flag.Root.Offset)
-      return S + "field of global '" + sourceName(*GV) + "'";
-    return S + "memory reached through global '" + sourceName(*GV) + "'";
-  }
-  if (const auto *A = dyn_cast<Argument>(Flag.Root.Base))
-    if (isThisArgument(*A))
-      return S + (Flag.Root.Offset ? "member of 'this'"
-                                   : "memory reached through 'this'");
-  return S + "memory reached through a parameter";
 }
 
 } // namespace cancelverify

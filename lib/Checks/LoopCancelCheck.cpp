@@ -14,6 +14,8 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/LoopCancelCheck.h"
 #include "cancelverify/ApiModel.h"
+#include "cancelverify/Finding.h"
+#include "cancelverify/FunctionSummaries.h"
 #include "cancelverify/LoopStart.h"
 #include "cancelverify/ObservationFlow.h"
 #include "cancelverify/SourceFrames.h"
@@ -22,6 +24,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/PostDominators.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
@@ -55,25 +58,21 @@ struct Verdict {
 
 class FunctionLoops {
 public:
-  FunctionLoops(Function &F, FunctionAnalysisManager &FAM,
-                const WaitSummaries &Summaries,
+  FunctionLoops(Function &F, const WaitSummaries &Summaries,
                 const DenseMap<const DISubprogram *, const Function *> &Defined)
-      : F(F), FAM(FAM), Summaries(Summaries), Defined(Defined),
+      : F(F), Summaries(Summaries), Defined(Defined),
         Roots(F.getParent()->getDataLayout()) {}
 
-  void run(std::vector<Finding> &Findings, std::set<std::string> &Reported);
+  void run(FindingSink &Out, std::set<std::string> &Reported);
 
 private:
   void classifyLoopBodies(const LoopInfo &LI);
   std::optional<Verdict> judge(const Loop &L);
   bool writesTo(const Loop &L, const ObjectRoot &Root);
-  bool definesLoopAt(const Function &Home, const DebugLoc &Start);
-  std::string describe(const LoopObservation &Obs, unsigned LoopFrames) const;
   Finding makeFinding(const Loop &L, const Verdict &V, const DebugLoc &Start,
                       unsigned LoopFrames);
 
   Function &F;
-  FunctionAnalysisManager &FAM;
   const WaitSummaries &Summaries;
   /// The functions defined in the module, by subprogram.
   const DenseMap<const DISubprogram *, const Function *> &Defined;
@@ -86,6 +85,7 @@ private:
   /// only looks at its own blocks.
   DenseMap<const BasicBlock *, SmallVector<unsigned, 2>> BlockersIn,
       ObservationsIn;
+  std::unique_ptr<PostDominatorTree> PDT;
   std::unique_ptr<ObservationFlow> Flow;
 };
 
@@ -197,28 +197,6 @@ std::optional<Verdict> FunctionLoops::judge(const Loop &L) {
   return V;
 }
 
-/// "should_stop -> ctx_done", "flag 'g_stop'",
-/// "std::atomic<bool>::operator bool, inferred flag: atomic global 'running'".
-std::string FunctionLoops::describe(const LoopObservation &Obs,
-                                    unsigned LoopFrames) const {
-  Witness W = Summaries.explainObservation(*Obs.I, Obs.O.Kind, LoopFrames);
-  SmallVector<std::string, 6> Parts(W.Via.begin(), W.Via.end());
-  std::string Inferred =
-      Obs.O.Inferred ? WaitSummaries::describeInferred(*Obs.O.Inferred) : "";
-  if (!W.Leaf.empty()) {
-    Parts.push_back(W.Leaf);
-    std::string S = join(Parts, " -> ");
-    return Inferred.empty() ? S : S + ", " + Inferred;
-  }
-  if (!Inferred.empty())
-    Parts.push_back(Inferred);
-  else if (const auto *LI = dyn_cast_or_null<LoadInst>(W.Last))
-    Parts.push_back(Summaries.describeFlag(*LI));
-  else
-    Parts.push_back("cancellation state");
-  return join(Parts, " -> ");
-}
-
 /// \p LoopFrames is the number of inlined frames the loop itself sits in:
 /// explanations start inside them.
 Finding FunctionLoops::makeFinding(const Loop &L, const Verdict &V,
@@ -228,34 +206,38 @@ Finding FunctionLoops::makeFinding(const Loop &L, const Verdict &V,
   Fd.F = &F;
   Fd.At = L.getHeader()->getTerminator();
   Fd.Loc = Start;
-  Witness Block = Summaries.explainBlocking(*V.Blocker, LoopFrames);
-  Fd.Related.push_back({Block.Loc, "blocking call"});
-  if (V.Kind == FindingKind::LoopIgnoresCancel) {
-    Fd.Message = "loop can block";
-    if (!Block.Leaf.empty())
-      Fd.Message += " in '" + Block.Leaf + "'";
-    Fd.Message += " at " + sourceLocation(Block.Loc);
-    if (!Block.Via.empty() && !Block.Leaf.empty())
-      Fd.Message +=
-          " (via " + join(Block.Via, " -> ") + " -> " + Block.Leaf + ")";
-    Fd.Message += " and never observes cancellation";
+  Witness &Block = Fd.Loop.Blocking;
+  Block = Summaries.explainBlocking(*V.Blocker, LoopFrames);
+  for (unsigned I = 0; I < Block.Via.size(); ++I)
+    Fd.Related.push_back({RelatedRole::CallHop, Block.ViaLocs[I], Block.Via[I]});
+  Fd.Related.push_back({RelatedRole::BlockingCall, Block.Loc, Block.Leaf});
+  if (V.Kind == FindingKind::LoopIgnoresCancel)
     return Fd;
+  Fd.Loop.Observed = Summaries.explainObservation(
+      *V.Observed->I, V.Observed->O.Kind, LoopFrames);
+  Fd.Loop.Inferred = V.Observed->O.Inferred;
+  Fd.Related.push_back(
+      {RelatedRole::Observation, Fd.Loop.Observed->Loc, Fd.Loop.Observed->Leaf});
+  if (V.Kind == FindingKind::LoopCancelNotActedOn) {
+    SmallVector<BasicBlock *, 4> Exits;
+    L.getExitBlocks(Exits);
+    Fd.Loop.NoExit = Exits.empty();
   }
-  Witness Obs = Summaries.explainObservation(*V.Observed->I, V.Observed->O.Kind,
-                                             LoopFrames);
-  Fd.Related.push_back({Obs.Loc, "observation"});
-  Fd.Message = "loop observes cancellation at " + sourceLocation(Obs.Loc) +
-               " (" + describe(*V.Observed, LoopFrames) + ")";
-  if (V.Kind == FindingKind::LoopObservesCancel) {
-    Fd.Message += " and leaves the loop on it";
-    return Fd;
-  }
-  Fd.Message += " but the result never leads out of the loop";
-  SmallVector<BasicBlock *, 4> Exits;
-  L.getExitBlocks(Exits);
-  if (Exits.empty())
-    Fd.Message += ", which has no exit";
   return Fd;
+}
+
+/// What makes two findings of inlined copies of one source loop the same.
+static std::string identity(const Finding &Fd) {
+  auto Chain = [](const Witness &W) {
+    return sourceLocation(W.Loc) + "|" + join(W.Via, ">") + "|" + W.Leaf;
+  };
+  std::string Key = findingName(Fd.Kind).str() + "|" +
+                    sourceLocation(Fd.Loc) + ":" +
+                    std::to_string(Fd.Loc ? Fd.Loc.getCol() : 0) + "|" +
+                    Chain(Fd.Loop.Blocking);
+  if (Fd.Loop.Observed)
+    Key += "|" + Chain(*Fd.Loop.Observed);
+  return Key;
 }
 
 /// True for loops whose code belongs to a modelled function or to the
@@ -270,16 +252,25 @@ static bool isPrimitiveCode(const DebugLoc &Start, const Function &F,
   return (R && (R->Wait || R->Observe)) || isImplementationName(sourceName(F));
 }
 
-bool FunctionLoops::definesLoopAt(const Function &Home, const DebugLoc &Start) {
-  auto &HomeLoops = FAM.getResult<LoopAnalysis>(const_cast<Function &>(Home));
+/// Whether \p Home has a loop that starts at \p Start.
+static bool definesLoopAt(const Function &Home, const DebugLoc &Start) {
+  DominatorTree DT(const_cast<Function &>(Home));
+  LoopInfo HomeLoops(DT);
   return any_of(HomeLoops.getLoopsInPreorder(), [&](const Loop *L) {
     return sameSourcePosition(loopStart(*L), Start);
   });
 }
 
-void FunctionLoops::run(std::vector<Finding> &Findings,
-                        std::set<std::string> &Reported) {
-  LoopInfo &LI = FAM.getResult<LoopAnalysis>(F);
+void FunctionLoops::run(FindingSink &Out, std::set<std::string> &Reported) {
+  // Only a function with an instruction that may block can have a loop
+  // that blocks; the others (nearly all of a real program) need no loop
+  // analysis at all. (A modelled function has no summary: its loops may
+  // hold inlined user code, and are looked at.)
+  const WaitSummary *Own = Summaries.lookup(&F);
+  if (Own && !Own->Blocks)
+    return;
+  DominatorTree DT(F);
+  LoopInfo LI(DT);
   if (LI.empty())
     return;
   classifyLoopBodies(LI);
@@ -287,8 +278,8 @@ void FunctionLoops::run(std::vector<Finding> &Findings,
     return;
   if (any_of(Observations,
              [](const LoopObservation &O) { return O.Label.has_value(); })) {
-    auto &PDT = FAM.getResult<PostDominatorTreeAnalysis>(F);
-    Flow = std::make_unique<ObservationFlow>(F, PDT);
+    PDT = std::make_unique<PostDominatorTree>(F);
+    Flow = std::make_unique<ObservationFlow>(F, *PDT);
     for (const LoopObservation &Obs : Observations)
       if (Obs.Label)
         Flow->addSource(Obs.I, *Obs.Label);
@@ -328,26 +319,21 @@ void FunctionLoops::run(std::vector<Finding> &Findings,
       continue;
     Finding Fd = makeFinding(L, *V, Start, LoopFrames);
     // Several inlined copies of one source loop: say the same thing once.
-    std::string Key = findingName(Fd.Kind).str() + "|" + sourceLocation(Start) +
-                      ":" + std::to_string(Start ? Start.getCol() : 0) + "|" +
-                      Fd.Message;
-    if (Reported.insert(Key).second)
-      Findings.push_back(std::move(Fd));
+    if (Reported.insert(identity(Fd)).second)
+      Out.consume(Fd);
   }
 }
 
-void LoopCancelCheck::run(Module &M, FunctionAnalysisManager &FAM,
-                          std::vector<Finding> &Findings) {
-  WaitSummaries Summaries(Model, Options);
-  Summaries.compute(M, FAM);
+void LoopCancelCheck::run(CheckContext &C, FindingSink &Out) {
+  const WaitSummaries &Summaries = C.Summaries.waits();
   DenseMap<const DISubprogram *, const Function *> Defined;
-  for (const Function &F : M)
+  for (const Function &F : C.M)
     if (!F.isDeclaration() && F.getSubprogram())
       Defined.try_emplace(F.getSubprogram(), &F);
   std::set<std::string> Reported;
-  for (Function &F : M)
+  for (Function &F : C.M)
     if (!F.isDeclaration())
-      FunctionLoops(F, FAM, Summaries, Defined).run(Findings, Reported);
+      FunctionLoops(F, Summaries, Defined).run(Out, Reported);
 }
 
 } // namespace cancelverify

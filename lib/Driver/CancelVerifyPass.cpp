@@ -1,20 +1,20 @@
 //===- CancelVerifyPass.cpp - model -> summaries -> checks -> reporting ----===//
 //
-// One module at a time: build the ApiModel, compute function summaries bottom
-// up over the call graph, run the handle and loop checks, and report. The IR
-// is only read.
+// One module at a time: read the options, build the ApiModel, compute the
+// function summaries bottom up over the call graph, run every check into
+// the chain of sinks (suppression, then remarks). The IR is only read.
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/CancelVerifyPass.h"
 #include "cancelverify/ApiModel.h"
-#include "cancelverify/FindingReporter.h"
-#include "cancelverify/LoopCancelCheck.h"
-#include "cancelverify/HandleAnalysis.h"
-#include "cancelverify/HandleObligation.h"
+#include "cancelverify/Check.h"
+#include "cancelverify/FindingSinks.h"
+#include "cancelverify/FunctionSummaries.h"
+#include "cancelverify/ModelDiagnostics.h"
 #include "cancelverify/Options.h"
+#include "cancelverify/SummaryPrinter.h"
 
 #include "llvm/IR/Module.h"
-#include "llvm/IR/PassManager.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -23,40 +23,52 @@ namespace cancelverify {
 
 AnalysisKey ModuleVerifiedAnalysis::Key;
 
+/// The options and the model for \p M, or null after reporting why not.
+static std::unique_ptr<ApiModel> buildModel(Module &M, VerifierOptions &Opts) {
+  LLVMContext &Ctx = M.getContext();
+  Expected<VerifierOptions> Read = VerifierOptions::fromCommandLine();
+  if (!Read) {
+    reportOptionError(Ctx, toString(Read.takeError()));
+    return nullptr;
+  }
+  Opts = std::move(*Read);
+  std::vector<ModelDiagnostic> Diags;
+  std::unique_ptr<ApiModel> Model =
+      ApiModel::build(M, Opts.Analysis.Model, Diags);
+  for (const ModelDiagnostic &D : Diags)
+    reportModelDiagnostic(Ctx, D);
+  return Model;
+}
+
 PreservedAnalyses CancelVerifyPass::run(Module &M, ModuleAnalysisManager &AM) {
   if (AM.getCachedResult<ModuleVerifiedAnalysis>(M))
     return PreservedAnalyses::all();
   AM.getResult<ModuleVerifiedAnalysis>(M);
 
-  LLVMContext &Ctx = M.getContext();
-  Expected<VerifierOptions> Opts = VerifierOptions::fromCommandLine();
-  if (!Opts) {
-    FindingReporter::reportOptionError(Ctx, toString(Opts.takeError()));
-    return PreservedAnalyses::all();
-  }
-
-  std::vector<ModelDiagnostic> Diags;
-  std::unique_ptr<ApiModel> Model = ApiModel::build(M, Opts->Model, Diags);
-  for (const ModelDiagnostic &D : Diags)
-    FindingReporter::reportModelDiagnostic(Ctx, D);
+  VerifierOptions Opts;
+  std::unique_ptr<ApiModel> Model = buildModel(M, Opts);
   if (!Model)
     return PreservedAnalyses::all();
-  if (Opts->PrintModel)
+  if (Opts.PrintModel)
     Model->print(errs());
 
-  auto &FAM =
-      AM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  std::vector<Finding> Findings;
-  // Checks append findings in module order, so output is deterministic.
-  LoopCancelCheck(*Model, *Opts).run(M, FAM, Findings);
-  HandleAnalysis Handles(M, *Model);
-  Handles.run();
-  checkHandleObligations(M, *Model, Handles, *Opts, Findings);
+  FunctionSummaries Summaries(M, *Model, Opts.Analysis);
+  RemarkSink Remarks;
+  SuppressionFilter Sink(*Model, Remarks);
+  CheckContext C{M, *Model, Summaries, Opts.Analysis};
+  for (std::unique_ptr<Check> &Ch : createChecks())
+    Ch->run(C, Sink);
+  Sink.finish();
+  return PreservedAnalyses::all();
+}
 
-  FindingReporter Reporter(FAM, *Model);
-  for (const Finding &F : Findings)
-    Reporter.report(F);
-
+PreservedAnalyses SummaryPrinterPass::run(Module &M, ModuleAnalysisManager &) {
+  VerifierOptions Opts;
+  std::unique_ptr<ApiModel> Model = buildModel(M, Opts);
+  if (!Model)
+    return PreservedAnalyses::all();
+  FunctionSummaries Summaries(M, *Model, Opts.Analysis);
+  printSummaries(OS, Summaries);
   return PreservedAnalyses::all();
 }
 

@@ -48,16 +48,17 @@ static cl::opt<FlagInference> OptInferFlags(
 
 Expected<VerifierOptions> VerifierOptions::fromCommandLine() {
   VerifierOptions O;
-  O.Model.ModelFiles.assign(OptModelFiles.begin(), OptModelFiles.end());
+  O.Analysis.Model.ModelFiles.assign(OptModelFiles.begin(),
+                                     OptModelFiles.end());
   Expected<CatalogSelection> Sel = parseCatalogList(OptBuiltins);
   if (!Sel)
     return createStringError(inconvertibleErrorCode(),
                              "-cancel-verify-builtins: " +
                                  toString(Sel.takeError()));
-  O.Model.Catalogs = *Sel;
-  O.Strict = OptStrict;
+  O.Analysis.Model.Catalogs = *Sel;
+  O.Analysis.Strict = OptStrict;
+  O.Analysis.InferFlags = OptInferFlags;
   O.PrintModel = OptPrintModel;
-  O.InferFlags = OptInferFlags;
   return O;
 }
 

@@ -84,8 +84,6 @@ template <> struct ScalarTraits<RoleSpec> {
 };
 
 /// Which part of the file an entry belongs to decides its target kind; the
-/// mapping is the same shape for all three so errors read the same.
-/// Which part of the file an entry belongs to decides its target kind; the
 /// mapping is the same shape for all three, and is checked after parsing
 /// (checkEntry) so that a misspelt key is reported as such first.
 template <> struct MappingTraits<YamlEntry> {
@@ -166,8 +164,13 @@ bool cancelverify::readModelFile(StringRef Path,
                          "': " + BufOrErr.getError().message()});
     return false;
   }
-  std::unique_ptr<MemoryBuffer> Buf = std::move(*BufOrErr);
-  ReadContext RC{Path, Buf->getBuffer(), {}};
+  return readModelBuffer((*BufOrErr)->getBuffer(), Path, Entries, Diags);
+}
+
+bool cancelverify::readModelBuffer(StringRef Text, StringRef Name,
+                                   std::vector<ModelEntry> &Entries,
+                                   std::vector<ModelDiagnostic> &Diags) {
+  ReadContext RC{Name, Text, {}};
   std::string Errors;
   auto Handler = [](const SMDiagnostic &D, void *Ctx) {
     raw_string_ostream OS(*static_cast<std::string *>(Ctx));
@@ -175,12 +178,11 @@ bool cancelverify::readModelFile(StringRef Path,
   };
   YamlModel Model;
   {
-    yaml::Input In(MemoryBufferRef(Buf->getBuffer(), Path), &RC, Handler,
-                   &Errors);
+    yaml::Input In(MemoryBufferRef(Text, Name), &RC, Handler, &Errors);
     In >> Model;
     if (In.error()) {
       if (Errors.empty())
-        Errors = (Path + ": malformed model file").str();
+        Errors = (Name + ": malformed model file").str();
       Diags.push_back({ModelDiagnostic::Error,
                        StringRef(Errors).rtrim().str()});
       return false;
@@ -189,16 +191,15 @@ bool cancelverify::readModelFile(StringRef Path,
   // Errors found here are printed like the parser's own: file:line:col,
   // the line, and a caret under the entry.
   SourceMgr SM;
-  SM.AddNewSourceBuffer(
-      MemoryBuffer::getMemBuffer(Buf->getBuffer(), Path,
-                                 /*RequiresNullTerminator=*/false),
-      SMLoc());
-  for (auto [Section, Kind, Name] :
+  SM.AddNewSourceBuffer(MemoryBuffer::getMemBuffer(
+                            Text, Name, /*RequiresNullTerminator=*/false),
+                        SMLoc());
+  for (auto [Section, Kind, SectionName] :
        {std::make_tuple(&Model.Functions, ModelEntry::Function, "functions"),
         std::make_tuple(&Model.Globals, ModelEntry::Global, "globals"),
         std::make_tuple(&Model.Fields, ModelEntry::Field, "fields")}) {
     for (YamlEntry &Y : *Section) {
-      std::string Err = checkEntry(Y, Kind, Name);
+      std::string Err = checkEntry(Y, Kind, SectionName);
       if (!Err.empty()) {
         raw_string_ostream OS(Errors);
         SM.PrintMessage(OS, SMLoc::getFromPointer(Y.Loc), SourceMgr::DK_Error,

@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/RoleSpec.h"
-#include "cancelverify/Finding.h"
+#include "cancelverify/FindingKind.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -116,8 +116,12 @@ static std::optional<SourcePosition> parsePosition(StringRef V, bool AllowRet,
     return SourcePosition::ret();
   if (AllowThis && V == "this")
     return SourcePosition{SourcePosition::This, 0};
-  if (V.consume_front("irarg") && !V.empty() && !V.getAsInteger(10, N))
-    return SourcePosition{SourcePosition::IRArgument, N};
+  // After "irarg" only a number may follow: "irargarg1" is no argN.
+  if (V.consume_front("irarg")) {
+    if (!V.empty() && !V.getAsInteger(10, N))
+      return SourcePosition{SourcePosition::IRArgument, N};
+    return std::nullopt;
+  }
   if (V.consume_front("arg") && !V.empty() && !V.getAsInteger(10, N))
     return SourcePosition::arg(N);
   return std::nullopt;

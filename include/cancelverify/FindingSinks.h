@@ -1,0 +1,64 @@
+//===- FindingSinks.h - Where findings go -----------------------*- C++ -*-===//
+//
+// Sinks that report findings, and filters that sit in front of them. The
+// driver chains them: checks -> SuppressionFilter -> RemarkSink. Compiler
+// diagnostics, SARIF and baselines are further sinks and filters.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELVERIFY_FINDINGSINKS_H
+#define CANCELVERIFY_FINDINGSINKS_H
+
+#include "cancelverify/Finding.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+#include <memory>
+
+namespace llvm {
+class Function;
+class Instruction;
+class OptimizationRemarkEmitter;
+} // namespace llvm
+
+namespace cancelverify {
+
+class ApiModel;
+
+/// The remark PassName of every finding.
+inline constexpr const char *PassName = "cancel-verify";
+
+/// Emits findings as optimization remarks (PassName "cancel-verify"), so
+/// clang's -Rpass flags, opt's -pass-remarks flags and
+/// -fsave-optimization-record all see them. The remark name leads the
+/// message: clang's and opt's remark output do not show remark names, and
+/// users grep for them.
+class RemarkSink final : public FindingSink {
+public:
+  RemarkSink();
+  ~RemarkSink() override;
+  void consume(const Finding &F) override;
+
+private:
+  std::string irPosition(const llvm::Instruction &I);
+
+  const llvm::Function *Current = nullptr;
+  std::unique_ptr<llvm::OptimizationRemarkEmitter> ORE;
+  llvm::DenseMap<const llvm::Instruction *, unsigned> Numbering;
+};
+
+/// Drops the findings the enclosing function's `suppress` role silences.
+class SuppressionFilter final : public FindingSink {
+public:
+  SuppressionFilter(const ApiModel &Model, FindingSink &Next)
+      : Model(Model), Next(Next) {}
+  void consume(const Finding &F) override;
+  void finish() override { Next.finish(); }
+
+private:
+  const ApiModel &Model;
+  FindingSink &Next;
+};
+
+} // namespace cancelverify
+
+#endif // CANCELVERIFY_FINDINGSINKS_H

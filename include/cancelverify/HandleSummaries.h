@@ -1,0 +1,169 @@
+//===- HandleSummaries.h - What functions do with cancel handles -*- C++ -*-===//
+//
+// The handle half of the function summaries, computed callees first, one
+// call-graph SCC at a time (FunctionSummaries drives the order):
+//
+//  1. Facts the access paths of callers rely on: whether a function is known
+//     to throw, which argument it returns a pointer into, which pointer
+//     arguments it stores into objects its other arguments reach, and
+//     whether it returns a root context. Inside a recursive SCC they are
+//     iterated until nothing changes.
+//  2. The creations of each function, followed all together by one dataflow
+//     run (HandleFlow), and whether the function hands a fresh handle to
+//     its callers (then every call of it is a creation). Inside an SCC a
+//     worklist re-runs the callers of a function that became such a
+//     creator.
+//
+// What a function does with a handle a caller passes at some access path of
+// its parameters (discharges on all, some or no paths; lets it escape;
+// returns or stores it for the caller) is kept in a table keyed by
+// (function, path, call context), filled the first time a caller needs the
+// entry. Filling it is a worklist over table entries, never a recursion:
+// a chain of any depth costs one run per function on it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELVERIFY_HANDLESUMMARIES_H
+#define CANCELVERIFY_HANDLESUMMARIES_H
+
+#include "cancelverify/AccessPath.h"
+#include "cancelverify/HandleEvents.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace llvm {
+class CallBase;
+class Function;
+class Module;
+class raw_ostream;
+class Type;
+} // namespace llvm
+
+namespace cancelverify {
+
+class ApiModel;
+class CalleeEffects;
+class SummaryCallGraph;
+
+/// What a caller knows about the objects it passes and about its
+/// arguments. Effects are computed per context, so each object's own
+/// callback is followed and a callee's branches on its arguments are
+/// decided where the caller already decided them.
+struct CallContext {
+  /// Slots, as address paths rooted at the callee's arguments, that hold a
+  /// known function (an object's callback, std::function's invoker).
+  llvm::SmallVector<std::pair<AccessPath, const llvm::Function *>, 2>
+      FunctionSlots;
+  /// What the caller's path knows of an argument: that it is zero (or
+  /// not), or that it compares a certain way with a constant.
+  struct ConditionFact {
+    unsigned ArgNo = 0;
+    /// A comparison predicate (normalised to the smaller of it and its
+    /// inverse), or ZeroTest.
+    unsigned Predicate = ZeroTest;
+    const llvm::Value *Constant = nullptr;
+    /// The condition atom's value: the argument is zero, or the comparison
+    /// is false.
+    bool Zero = false;
+    static constexpr unsigned ZeroTest = ~0u;
+    bool operator==(const ConditionFact &O) const {
+      return ArgNo == O.ArgNo && Predicate == O.Predicate &&
+             Constant == O.Constant && Zero == O.Zero;
+    }
+  };
+  llvm::SmallVector<ConditionFact, 2> Conditions;
+
+  bool operator==(const CallContext &O) const {
+    return FunctionSlots == O.FunctionSlots && Conditions == O.Conditions;
+  }
+  unsigned hash() const;
+};
+
+class HandleSummaries final : public CalleePathFacts {
+public:
+  HandleSummaries(llvm::Module &M, const ApiModel &Model,
+                  const SummaryCallGraph &Graph);
+  ~HandleSummaries() override;
+
+  /// Summarises the functions of one SCC; the SCCs they call are done.
+  void summariseSCC(llvm::ArrayRef<const llvm::Function *> SCC);
+
+  /// Every creation of a function in program order, with its outcome.
+  struct Creation {
+    HandleSite Site;
+    HandleOutcome Outcome;
+  };
+  llvm::ArrayRef<Creation> creationsIn(const llvm::Function &F) const;
+
+  /// The creation a call performs, if it performs one.
+  std::optional<HandleSite> creationAt(const llvm::CallBase &CB) const;
+  /// If \p F hands a fresh handle to its callers: where it puts it.
+  const HandleSite *freshHandle(const llvm::Function &F) const;
+
+  /// Whether \p F is known to throw: it throws explicitly, or calls such a
+  /// function, and lets the exception out. Functions without a body here are
+  /// assumed not to throw, so only exceptions the module shows are exits.
+  bool knownToThrow(const llvm::Function &F) const;
+  std::optional<ReturnedArgument>
+  returnedArgument(const llvm::Function &F) const override;
+  llvm::ArrayRef<ArgumentStore>
+  argumentStores(const llvm::Function &F) const override;
+  /// Whether every return of \p F returns a root context (a `root` of the
+  /// model, or a function of this module that does).
+  bool returnsRoot(const llvm::Function &F) const;
+  /// Whether a call returns a root context.
+  bool callReturnsRoot(const llvm::CallBase &CB) const;
+
+  /// The interned access paths of \p F, built when first asked for.
+  AccessPathBuilder &paths(const llvm::Function &F);
+
+  /// The functions an indirect call may reach, when they can be known: a
+  /// function pointer kept in a local or in a struct field that only ever
+  /// holds one function. Empty when unknown.
+  llvm::SmallVector<const llvm::Function *, 2>
+  resolveCallees(const llvm::CallBase &CB);
+
+  /// What \p F does with a handle at \p Expr (rooted at one of F's
+  /// arguments) when called in \p Context.
+  CalleeEffect effectOf(const llvm::Function &F, const AccessPath &Expr,
+                        const CallContext &Context = CallContext());
+
+  /// The effects on \p F's parameters computed so far without a context,
+  /// in a stable order (for the summary printer).
+  void knownEffects(const llvm::Function &F,
+                    llvm::SmallVectorImpl<std::pair<AccessPath, CalleeEffect>>
+                        &Out) const;
+
+  const ApiModel &model() const { return Model; }
+  llvm::Module &module() const { return M; }
+
+private:
+  struct FunctionFacts;
+  FunctionFacts &facts(const llvm::Function &F);
+  const FunctionFacts *lookup(const llvm::Function &F) const;
+  bool computeBaseFacts(const llvm::Function &F);
+  bool computeThrows(const llvm::Function &F);
+  std::optional<ReturnedArgument>
+  computeReturnedArgument(const llvm::Function &F, AccessPathBuilder &P);
+  std::vector<ArgumentStore> computeArgumentStores(const llvm::Function &F,
+                                                   AccessPathBuilder &P);
+  bool computeReturnsRoot(const llvm::Function &F, AccessPathBuilder &P);
+  bool summariseCreations(const llvm::Function &F);
+
+  llvm::Module &M;
+  const ApiModel &Model;
+  const SummaryCallGraph &Graph;
+  llvm::DenseMap<const llvm::Function *, unsigned> FactIndex;
+  std::deque<FunctionFacts> AllFacts;
+  std::unique_ptr<CalleeEffects> Effects;
+};
+
+} // namespace cancelverify
+
+#endif // CANCELVERIFY_HANDLESUMMARIES_H

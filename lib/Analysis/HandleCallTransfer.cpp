@@ -1,0 +1,357 @@
+//===- HandleCallTransfer.cpp - What a call does to a handle ---------------===//
+//
+// A call discharges the handle (`cancel`, `defer`, calling a function-pointer
+// handle), copies it (memcpy), creates it, or gives a callee access to it.
+// Then the callee's effect is looked up for the access path the handle sits
+// at and for what this path knows of the arguments: a helper that cancels
+// only when `rc >= 0` cancels on the paths where that is known. A callee
+// without a body or model, or an indirect call that cannot be resolved,
+// lets the handle escape.
+//
+//===----------------------------------------------------------------------===//
+#include "HandleFlow.h"
+
+#include "cancelverify/ApiModel.h"
+
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+using namespace flow;
+
+static bool isThrowCall(const CallBase &CB) {
+  const Function *Callee = CB.getCalledFunction();
+  if (!Callee)
+    return false;
+  StringRef N = Callee->getName();
+  return N == "__cxa_throw" || N == "__cxa_rethrow" || N == "_Unwind_Resume";
+}
+
+void HandleFlow::relatedPaths(const Value *V, const HandleState &S,
+                              SmallVectorImpl<SmallVector<int64_t, 4>> &Out) {
+  AccessPath Base = Paths.pathOf(V);
+  SmallVector<int64_t, 4> Rest;
+  for (PathId E : S.Exprs)
+    for (PathId A : Paths.spellings(E))
+      if (Paths.path(A).extends(Base, Rest) && !is_contained(Out, Rest))
+        Out.push_back(Rest);
+}
+
+/// The function an indirect call reaches when the caller said which function
+/// the slot it loads from holds.
+const Function *HandleFlow::contextCallee(const CallBase &CB) {
+  auto *LI = dyn_cast<LoadInst>(CB.getCalledOperand()->stripPointerCasts());
+  if (!LI || !Context)
+    return nullptr;
+  AccessPath Slot = Paths.pathOf(LI->getPointerOperand());
+  for (const auto &[Known, Fn] : Context->FunctionSlots)
+    if (Known == Slot)
+      return Fn;
+  return nullptr;
+}
+
+/// Which slots of the objects passed to \p Callee hold which function, as
+/// known here: slots written once with a function, and what this function's
+/// own caller said.
+CallContext HandleFlow::contextFor(const CallBase &CB, const Function &Callee) {
+  CallContext C;
+  SmallVector<std::pair<AccessPath, const Function *>, 4> Known(
+      Paths.functionSlots().begin(), Paths.functionSlots().end());
+  if (Context)
+    Known.append(Context->FunctionSlots.begin(), Context->FunctionSlots.end());
+  if (Known.empty())
+    return C;
+  SmallVector<int64_t, 4> Rest;
+  for (unsigned I = 0; I < CB.arg_size() && I < Callee.arg_size(); ++I) {
+    if (!CB.getArgOperand(I)->getType()->isPointerTy())
+      continue;
+    AccessPath A = Paths.pathOf(CB.getArgOperand(I));
+    for (const auto &[Slot, Fn] : Known)
+      if (Slot.extends(A, Rest) && Rest.size() == 1) {
+        AccessPath CalleeSlot = AccessPath::rootOf(Callee.getArg(I));
+        CalleeSlot.Offsets[0] = Rest[0];
+        C.FunctionSlots.push_back({CalleeSlot, Fn});
+      }
+  }
+  llvm::sort(C.FunctionSlots, [](const auto &L, const auto &R) {
+    return L.first < R.first;
+  });
+  return C;
+}
+
+void HandleFlow::callCandidates(const CallBase &CB) {
+  if (auto It = ByCreation.find(&CB); It != ByCreation.end() &&
+                                      !IsCandidate[It->second]) {
+    IsCandidate[It->second] = true;
+    Candidates.push_back(It->second);
+  }
+  if (ByRoot.empty())
+    return;
+  candidatesOfValue(CB.getCalledOperand());
+  for (const Value *A : CB.args())
+    if (A->getType()->isPointerTy() || A->getType()->isIntegerTy())
+      candidatesOfRoot(Paths.path(Paths.idOf(A)).Root);
+}
+
+void HandleFlow::visitCall(const CallBase &CB, BlockState &S, Pass P) {
+  auto Created = ByCreation.find(&CB);
+  std::optional<unsigned> Creates;
+  if (Created != ByCreation.end())
+    Creates = Created->second;
+  auto RecordThrow = [&] {
+    forAllHandles(S, P, [&](unsigned H, HandleState &W) {
+      if (H != Creates)
+        visitExit(H, W, CB, P, /*Throw=*/true, nullptr, S);
+    });
+  };
+  if (isThrowCall(CB)) {
+    // An invoked throw goes to this function's own handler or cleanup.
+    if (isa<CallInst>(CB) && P == Pass::Record)
+      RecordThrow();
+    return;
+  }
+  // A call to a function known to throw may leave here by an exception,
+  // before the call's own effect.
+  if (P == Pass::Record && isa<CallInst>(CB) && !F.doesNotThrow())
+    if (auto *Callee = CB.getCalledFunction();
+        Callee && HS.knownToThrow(*Callee))
+      RecordThrow();
+  if (auto *MT = dyn_cast<AnyMemTransferInst>(&CB)) {
+    if (ByRoot.empty())
+      return;
+    candidatesOfRoot(Paths.path(Paths.idOf(MT->getRawSource())).Root);
+    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+      visitMemTransfer(H, W, CB, P);
+    });
+    return;
+  }
+  if (isa<IntrinsicInst>(CB))
+    return; // lifetime markers, debug info, annotations, assumes
+  callCandidates(CB);
+  forCandidates(S, P, [&](unsigned H, HandleState &W) {
+    if (H == Creates)
+      createHere(H, W, P);
+    else
+      visitCallFor(H, W, CB, P);
+  });
+}
+
+/// Copying an object copies the handle it holds (struct copies and lambda
+/// captures at -O0).
+void HandleFlow::visitMemTransfer(unsigned H, HandleState &S,
+                                  const CallBase &CB, Pass P) {
+  auto &MT = cast<AnyMemTransferInst>(CB);
+  AccessPath Src = Paths.pathOf(MT.getRawSource());
+  AccessPath Dst = Paths.pathOf(MT.getRawDest());
+  int64_t Len = -1;
+  if (auto *C = dyn_cast<ConstantInt>(MT.getLength()))
+    Len = C->getSExtValue();
+  SmallVector<AccessPath, 4> New;
+  SmallVector<int64_t, 4> Rest;
+  for (PathId E : S.Exprs)
+    for (PathId A : Paths.spellings(E))
+      if (Paths.path(A).extends(Src, Rest, Len) && Rest.size() >= 2)
+        New.push_back(Dst.then(Rest));
+  for (const AccessPath &D : New) {
+    if (isa<Argument>(D.Root))
+      handToCaller(H, S, CB, D, TransferKind::CopiedForCaller, P);
+    addPath(H, S, D);
+  }
+}
+
+void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
+                              Pass P) {
+  HandleOutcome &Out = Outcomes[H];
+  const FunctionRoles *Roles = HS.model().rolesOfCall(CB);
+  const Function *Callee =
+      dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+
+  if (Roles && (Roles->Cancel || Roles->Defer)) {
+    for (const auto *R : {&Roles->Cancel, &Roles->Defer}) {
+      if (!*R || (*R)->Handle.Kind != IRPosition::Argument ||
+          (*R)->Handle.ArgNo >= CB.arg_size())
+        continue;
+      if (!isHandle(CB.getArgOperand((*R)->Handle.ArgNo), S))
+        continue;
+      if (P == Pass::Record) {
+        Out.Used |= S.any(Live);
+        DischargeKind Kind = R == &Roles->Defer ? DischargeKind::Deferred
+                                                : DischargeKind::Cancelled;
+        if (none_of(Out.Discharges,
+                    [&](const DischargeEvent &D) { return D.I == &CB; }))
+          Out.Discharges.push_back({&CB, {Kind, &CB, Callee}, nullptr});
+      }
+      S.change(Live, Done);
+      return;
+    }
+  }
+
+  // Calling the handle itself (a cancel function pointer).
+  if (!Callee && isHandle(CB.getCalledOperand(), S)) {
+    if (P == Pass::Record) {
+      Out.Used = true;
+      if (none_of(Out.Discharges,
+                  [&](const DischargeEvent &D) { return D.I == &CB; }))
+        Out.Discharges.push_back(
+            {&CB, {DischargeKind::Called, &CB, nullptr}, nullptr});
+    }
+    S.change(Live, Done);
+    return;
+  }
+
+  // Which arguments give the callee access to the handle?
+  SmallVector<std::pair<unsigned, SmallVector<int64_t, 4>>, 4> Passed;
+  for (unsigned I = 0; I < CB.arg_size(); ++I) {
+    const Value *A = CB.getArgOperand(I);
+    if (!A->getType()->isPointerTy() && !A->getType()->isIntegerTy())
+      continue;
+    SmallVector<SmallVector<int64_t, 4>, 2> Rel;
+    relatedPaths(A, S, Rel);
+    for (auto &R : Rel)
+      Passed.push_back({I, R});
+  }
+  if (Passed.empty())
+    return;
+  if (P == Pass::Record)
+    Out.Used = true;
+  // A model role other than cancel/defer says the callee only reads it.
+  if (Roles && !Roles->Create)
+    return;
+  passToCallees(H, S, CB, P, Passed);
+}
+
+void HandleFlow::passToCallees(
+    unsigned H, HandleState &S, const CallBase &CB, Pass P,
+    ArrayRef<std::pair<unsigned, SmallVector<int64_t, 4>>> Passed) {
+  HandleOutcome &Out = Outcomes[H];
+  const Function *Callee =
+      dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  auto NoteEscape = [&](EscapeReason Why) {
+    if (P != Pass::Record || !S.any(Live))
+      return;
+    if (none_of(Out.Escapes, [&](const EscapeEvent &E) { return E.I == &CB; }))
+      Out.Escapes.push_back({&CB, std::move(Why)});
+  };
+
+  // The functions the call reaches: the callee, or for an indirect call
+  // the targets that can be known.
+  SmallVector<const Function *, 2> Targets;
+  if (Callee)
+    Targets.push_back(Callee);
+  else if (const Function *Known = contextCallee(CB))
+    Targets.push_back(Known);
+  else
+    Targets = HS.resolveCallees(CB);
+  const Function *Unfollowable = nullptr;
+  for (const Function *T : Targets)
+    if (T->isDeclaration())
+      Unfollowable = T;
+  if (Targets.empty() || Unfollowable) {
+    EscapeReason Why;
+    Why.Kind = Unfollowable ? EscapeReason::UnknownCallee
+                            : EscapeReason::IndirectCall;
+    Why.Object = Unfollowable;
+    Why.At = &CB;
+    NoteEscape(std::move(Why));
+    S.change(Live, Away);
+    return;
+  }
+  const Function *Named = Callee ? Callee : Targets.front();
+
+  // Discharged if, for some argument, every target discharges it. The live
+  // tuples are grouped by what they know of the arguments, in order of
+  // first appearance (tuples are sorted), so messages do not depend on
+  // where things sit in memory.
+  struct Group {
+    SmallVector<CallContext::ConditionFact, 2> Facts;
+    SmallVector<uint32_t, 4> Tuples;
+  };
+  SmallVector<Group, 2> Groups;
+  for (uint32_t T : S.Tuples)
+    if (status(T) == Live) {
+      SmallVector<CallContext::ConditionFact, 2> Facts = factsFor(H, CB, T);
+      auto It = find_if(Groups, [&](const Group &G) { return G.Facts == Facts; });
+      if (It == Groups.end()) {
+        Groups.push_back({std::move(Facts), {}});
+        It = Groups.end() - 1;
+      }
+      It->Tuples.push_back(T);
+    }
+  if (Groups.empty())
+    Groups.emplace_back();
+  bool AnyDischarged = false, Partial = false, Returned = false;
+  SmallVector<uint32_t, 4> DischargedTuples;
+  DischargeWitness How;
+  SmallVector<AccessPath, 4> Moved;
+  for (const Group &G : Groups) {
+    bool Discharged = false;
+    for (const auto &[ArgNo, Rest] : Passed) {
+      bool AllTargets = true;
+      for (const Function *T : Targets) {
+        if (ArgNo >= T->arg_size()) {
+          AllTargets = false; // variadic part: nothing to follow
+          continue;
+        }
+        AccessPath CE = AccessPath::rootOf(T->getArg(ArgNo));
+        CE.Offsets.assign(Rest.begin(), Rest.end());
+        CallContext Ctx = contextFor(CB, *T);
+        Ctx.Conditions = G.Facts;
+        CalleeEffect E = HS.effectOf(*T, CE, Ctx);
+        if (E.Discharge == CalleeEffect::All)
+          How = E.How;
+        else
+          AllTargets = false;
+        Partial |= E.Discharge == CalleeEffect::Some;
+        if (E.Escape) {
+          EscapeReason Why = *E.Escape;
+          Why.Through.insert(Why.Through.begin(), T);
+          NoteEscape(std::move(Why));
+          S.change(Live, Away);
+        }
+        Returned |= E.Returned;
+        for (const AccessPath &M : E.MovedTo) {
+          auto *MA = cast<Argument>(M.Root);
+          AccessPath Pp =
+              Paths.pathOf(CB.getArgOperand(MA->getArgNo())).then(M.Offsets);
+          AccessPath C = Paths.canonicalize(Pp);
+          Moved.push_back(Pp);
+          if (C != Pp)
+            Moved.push_back(C);
+        }
+      }
+      Discharged |= AllTargets;
+    }
+    if (Discharged) {
+      AnyDischarged = true;
+      DischargedTuples.append(G.Tuples.begin(), G.Tuples.end());
+    }
+  }
+  for (const AccessPath &Pp : Moved) {
+    if (isa<Argument>(Pp.Root))
+      handToCaller(H, S, CB, Pp, TransferKind::StoredByCallee, P, Named);
+    addPath(H, S, Pp);
+  }
+  if (Returned)
+    addPath(H, S, Paths.idOf(&CB));
+  if (AnyDischarged) {
+    if (P == Pass::Record &&
+        none_of(Out.Discharges,
+                [&](const DischargeEvent &D) { return D.I == &CB; }))
+      Out.Discharges.push_back({&CB, How, Named});
+    bool Everywhere = Groups.size() == 1;
+    for (uint32_t &T : S.Tuples)
+      if (status(T) == Live &&
+          (Everywhere || is_contained(DischargedTuples, T)))
+        T = tuple(known(T), values(T), Done);
+    S.normalize();
+    if (!S.any(Live) || !Partial)
+      return;
+  }
+  if (Partial && P == Pass::Record && !is_contained(Out.PartialHelpers, Named))
+    Out.PartialHelpers.push_back(Named);
+}
+
+} // namespace cancelverify

@@ -1,0 +1,243 @@
+//===- HandleFlow.h - Following handles through one function ----*- C++ -*-===//
+//
+// One run of the handle dataflow over one function's CFG. A run follows
+// either every creation of the function together (one handle per creation
+// site), or one handle that sits at an access path of the function's
+// parameters on entry (what a caller asks a callee).
+//
+// An instruction only touches the handles whose access paths it names, so
+// the run keeps indexes from paths, roots, variables and creation calls to
+// handles and visits just those; everything else is carried from block to
+// block as shared pointers (HandleState.h).
+//
+// Private to lib/Analysis: HandleSummaries drives it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELVERIFY_LIB_HANDLEFLOW_H
+#define CANCELVERIFY_LIB_HANDLEFLOW_H
+
+#include "HandleState.h"
+
+#include "cancelverify/HandleEvents.h"
+#include "cancelverify/HandleSummaries.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <map>
+#include <optional>
+#include <tuple>
+#include <vector>
+
+namespace llvm {
+class BasicBlock;
+class CallBase;
+class DILocalVariable;
+class Function;
+class Instruction;
+class StoreInst;
+class Value;
+} // namespace llvm
+
+namespace cancelverify {
+
+class HandleFlow {
+public:
+  HandleFlow(HandleSummaries &HS, const llvm::Function &F);
+
+  /// Follows the handle \p Site creates; returns its handle number.
+  unsigned addCreation(const HandleSite &Site);
+  /// Follows one handle at \p Expr (rooted at an argument of F) from entry,
+  /// knowing what the caller said in \p Context.
+  void setEntry(const AccessPath &Expr, const CallContext &Context);
+
+  void run();
+
+  unsigned numHandles() const { return Outcomes.size(); }
+  HandleOutcome &outcome(unsigned H) { return Outcomes[H]; }
+
+private:
+  /// Solve: iterate to a fixpoint. Record: one sweep that records events.
+  /// Replay: one block for one handle, to see which edges carry it.
+  enum class Pass { Solve, Record, Replay };
+
+  /// The state at the start of a block, or the running state inside one.
+  struct BlockState {
+    bool Reached = false;
+    /// The type info of the exception being thrown, on the unwind edge of
+    /// an explicit throw (null when unknown).
+    const llvm::Value *Thrown = nullptr;
+    /// The call the exception being unwound came from, when there is one.
+    const llvm::Instruction *ThrowSite = nullptr;
+    flow::StateVector Handles;
+  };
+
+  /// A branch condition before it meets a handle: a zero test of Subject,
+  /// or a comparison atom CompareKey.
+  struct DecodedCondition {
+    const llvm::Value *Subject = nullptr;
+    const void *CompareKey = nullptr;
+    bool TrueEdgeMeansZero = false;
+  };
+
+  // The solver (HandleFlow.cpp).
+  void transfer(const llvm::BasicBlock &BB, BlockState S, Pass P);
+  void transferBranch(const llvm::BasicBlock &BB, BlockState &S, Pass P);
+  void propagate(const llvm::BasicBlock &From, const llvm::BasicBlock &To,
+                 const BlockState &S, Pass P);
+  bool joinInto(BlockState &Into, const BlockState &From);
+  void recordExitLocations();
+  const llvm::BasicBlock *cameFrom(unsigned H, const llvm::BasicBlock *BB);
+  llvm::DebugLoc exitLoc(unsigned H, const llvm::Instruction &Exit);
+
+  // Dispatch to the handles an instruction touches (HandleTransfer.cpp).
+  template <typename FnT> void forCandidates(BlockState &S, Pass P, FnT Fn);
+  template <typename FnT> void forAllHandles(BlockState &S, Pass P, FnT Fn);
+  void candidatesOfPath(PathId Id);
+  void candidatesOfRoot(const llvm::Value *Root);
+  void candidatesOfValue(const llvm::Value *V);
+  void candidatesOfAggregate(const llvm::Value *V);
+  void visitInstruction(const llvm::Instruction &I, BlockState &S, Pass P);
+  void visitDebugValues(const llvm::Instruction &I, BlockState &S, Pass P);
+  void visitStore(unsigned H, flow::HandleState &S, const llvm::StoreInst &SI,
+                  Pass P);
+  void visitExit(unsigned H, flow::HandleState &S, const llvm::Instruction &I,
+                 Pass P, bool Throw, const llvm::Value *RetVal,
+                 const BlockState &Block);
+  void createHere(unsigned H, flow::HandleState &S, Pass P);
+  std::optional<int64_t> fieldHoldingHandle(const llvm::Value *V,
+                                            const flow::HandleState &S);
+  void handToCaller(unsigned H, flow::HandleState &S,
+                    const llvm::Instruction &I, const AccessPath &Where,
+                    TransferKind Kind, Pass P,
+                    const llvm::Function *Callee = nullptr);
+  bool addPath(unsigned H, flow::HandleState &S, PathId P);
+  bool addPath(unsigned H, flow::HandleState &S, const AccessPath &P) {
+    return addPath(H, S, Paths.intern(P));
+  }
+  bool isHandle(const llvm::Value *V, const flow::HandleState &S) {
+    return S.holds(Paths.idOf(V));
+  }
+
+  // Calls (HandleCallTransfer.cpp).
+  void visitCall(const llvm::CallBase &CB, BlockState &S, Pass P);
+  void callCandidates(const llvm::CallBase &CB);
+  void visitCallFor(unsigned H, flow::HandleState &S, const llvm::CallBase &CB,
+                    Pass P);
+  void visitMemTransfer(unsigned H, flow::HandleState &S,
+                        const llvm::CallBase &CB, Pass P);
+  void passToCallees(unsigned H, flow::HandleState &S, const llvm::CallBase &CB,
+                     Pass P,
+                     llvm::ArrayRef<std::pair<unsigned, llvm::SmallVector<int64_t, 4>>>
+                         Passed);
+  void relatedPaths(const llvm::Value *V, const flow::HandleState &S,
+                    llvm::SmallVectorImpl<llvm::SmallVector<int64_t, 4>> &Out);
+  const llvm::Function *contextCallee(const llvm::CallBase &CB);
+  CallContext contextFor(const llvm::CallBase &CB, const llvm::Function &Callee);
+
+  // Conditions (ConditionAtoms.cpp).
+  std::optional<DecodedCondition> decode(const llvm::Value *Cond);
+  const void *atomKey(unsigned H, const DecodedCondition &C,
+                      const flow::HandleState &S);
+  bool isStatusCopy(unsigned H, const llvm::Value *V,
+                    const flow::HandleState &S);
+  int atomIndex(unsigned H, const void *Key);
+  void splitOn(unsigned H, flow::HandleState &S, const void *Key,
+               std::optional<flow::Status> WhenZero,
+               std::optional<flow::Status> WhenNonZero);
+  const void *compareKey(unsigned Pred, const llvm::Value *L,
+                         const llvm::Value *R);
+  llvm::SmallVector<CallContext::ConditionFact, 2>
+  factsFor(unsigned H, const llvm::CallBase &CB, uint32_t Tuple);
+  void assumeContext(unsigned H, flow::HandleState &S,
+                     const CallContext &Context);
+
+  HandleSummaries &HS;
+  const llvm::Function &F;
+  AccessPathBuilder &Paths;
+  /// Per handle: its creation (empty for the entry handle), what was
+  /// recorded, and the condition atoms it tracks.
+  std::vector<std::optional<HandleSite>> Sites;
+  std::vector<HandleOutcome> Outcomes;
+  std::vector<llvm::SmallVector<const void *, flow::MaxAtoms>> Atoms;
+  std::optional<AccessPath> EntryExpr;
+  const CallContext *Context = nullptr;
+
+  flow::StateArena Arena;
+  std::vector<const llvm::BasicBlock *> Order;
+  llvm::DenseMap<const llvm::BasicBlock *, unsigned> BlockIndex;
+  std::vector<BlockState> In;
+  std::vector<bool> Dirty;
+
+  /// Which handles ever held a path, a path under a root, a variable, a
+  /// status slot; which handle a call creates. They only grow, and an
+  /// instruction is applied to the handles they name.
+  llvm::DenseMap<PathId, llvm::SmallVector<unsigned, 1>> ByPath;
+  llvm::DenseMap<const llvm::Value *, llvm::SmallVector<unsigned, 1>> ByRoot;
+  llvm::DenseMap<const llvm::DILocalVariable *, llvm::SmallVector<unsigned, 1>>
+      ByVar;
+  llvm::DenseMap<PathId, llvm::SmallVector<unsigned, 1>> ByStatusSlot;
+  llvm::DenseMap<const llvm::CallBase *, unsigned> ByCreation;
+  llvm::DenseSet<std::pair<const void *, unsigned>> Indexed;
+  /// The handles the instruction being visited touches.
+  llvm::SmallVector<unsigned, 4> Candidates;
+  llvm::SmallVector<bool, 0> IsCandidate;
+
+  /// Replay: the handle replayed and its state on each edge out of the
+  /// block replayed.
+  unsigned ReplayHandle = 0;
+  llvm::SmallVector<std::pair<const llvm::BasicBlock *, const flow::HandleState *>, 2>
+      ReplayEdges;
+  llvm::DenseMap<std::pair<unsigned, const llvm::BasicBlock *>,
+                 const llvm::BasicBlock *>
+      CameFromCache;
+
+  /// Atoms for comparisons other than against zero, one per (predicate or
+  /// its inverse, operands); the map's nodes give them stable addresses.
+  std::map<std::tuple<unsigned, const llvm::Value *, const llvm::Value *>, char>
+      CompareKeys;
+  /// What each comparison atom compares, and which atoms are "this value is
+  /// zero" (their key is the value), for passing knowledge to callees.
+  llvm::DenseMap<const void *,
+                 std::tuple<unsigned, const llvm::Value *, const llvm::Value *>>
+      CompareKeyInfo;
+  llvm::SmallPtrSet<const void *, 8> ValueKeys;
+  static char HandleNullKey;
+};
+
+/// Applies \p Fn(Handle, State) to each candidate the instruction touches
+/// that reaches this point, storing the state back if it changed; clears
+/// the candidates.
+template <typename FnT>
+void HandleFlow::forCandidates(BlockState &S, Pass P, FnT Fn) {
+  for (unsigned H : Candidates) {
+    IsCandidate[H] = false;
+    if (P == Pass::Replay && H != ReplayHandle)
+      continue;
+    const flow::HandleState *Old = S.Handles.get(H);
+    if (!Old)
+      continue;
+    flow::HandleState W = *Old;
+    Fn(H, W);
+    if (W != *Old)
+      S.Handles.set(H, W.Tuples.empty() ? nullptr : Arena.make(std::move(W)));
+  }
+  Candidates.clear();
+}
+
+/// Applies \p Fn to every handle that reaches this point.
+template <typename FnT>
+void HandleFlow::forAllHandles(BlockState &S, Pass P, FnT Fn) {
+  for (unsigned H = 0; H < Outcomes.size(); ++H)
+    if (!IsCandidate[H] && (P != Pass::Replay || H == ReplayHandle)) {
+      IsCandidate[H] = true;
+      Candidates.push_back(H);
+    }
+  forCandidates(S, P, Fn);
+}
+
+} // namespace cancelverify
+
+#endif // CANCELVERIFY_LIB_HANDLEFLOW_H

@@ -1,0 +1,432 @@
+//===- HandleSummaries.cpp - What functions do with cancel handles ---------===//
+//
+// Bottom-up, one SCC at a time (see HandleSummaries.h). Facts of an SCC are
+// computed from facts of the SCCs below it, which are final; inside a
+// recursive SCC a worklist recomputes the callers of a function whose facts
+// changed. Facts only grow (a function becomes known to throw, stores more
+// arguments, becomes a creator), so the worklist ends; the few that could
+// flip (the returned argument) are bounded by a cap on visits.
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/HandleSummaries.h"
+#include "CalleeEffects.h"
+#include "HandleFlow.h"
+
+#include "cancelverify/ApiModel.h"
+#include "cancelverify/SummaryCallGraph.h"
+
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+
+#include <deque>
+
+using namespace llvm;
+
+namespace cancelverify {
+
+/// Visits of one function inside one SCC's fixpoint; facts that still
+/// change after that many are left as they are.
+static constexpr unsigned MaxVisits = 8;
+/// Argument-store paths longer than this are not recorded: recursion over
+/// a linked structure would otherwise grow them forever.
+static constexpr size_t MaxStoreDepth = 6;
+
+struct HandleSummaries::FunctionFacts {
+  bool Throws = false;
+  std::optional<ReturnedArgument> Returned;
+  std::vector<ArgumentStore> Stores;
+  bool ReturnsRoot = false;
+  std::optional<HandleSite> Fresh;
+  std::vector<Creation> Creations;
+  std::unique_ptr<AccessPathBuilder> Paths;
+};
+
+HandleSummaries::HandleSummaries(Module &M, const ApiModel &Model,
+                                 const SummaryCallGraph &Graph)
+    : M(M), Model(Model), Graph(Graph),
+      Effects(std::make_unique<CalleeEffects>(*this)) {}
+
+HandleSummaries::~HandleSummaries() = default;
+
+HandleSummaries::FunctionFacts &HandleSummaries::facts(const Function &F) {
+  auto [It, New] = FactIndex.try_emplace(&F, AllFacts.size());
+  if (New)
+    AllFacts.emplace_back();
+  return AllFacts[It->second];
+}
+
+const HandleSummaries::FunctionFacts *
+HandleSummaries::lookup(const Function &F) const {
+  auto It = FactIndex.find(&F);
+  return It == FactIndex.end() ? nullptr : &AllFacts[It->second];
+}
+
+AccessPathBuilder &HandleSummaries::paths(const Function &F) {
+  FunctionFacts &Fa = facts(F);
+  if (!Fa.Paths)
+    Fa.Paths = std::make_unique<AccessPathBuilder>(F, this);
+  return *Fa.Paths;
+}
+
+static bool isThrowName(StringRef N) {
+  return N == "__cxa_throw" || N == "__cxa_rethrow" || N == "_Unwind_Resume";
+}
+
+bool HandleSummaries::knownToThrow(const Function &F) const {
+  if (isThrowName(F.getName()))
+    return true;
+  if (F.isDeclaration() || F.doesNotThrow())
+    return false;
+  const FunctionFacts *Fa = lookup(F);
+  return Fa && Fa->Throws;
+}
+
+std::optional<ReturnedArgument>
+HandleSummaries::returnedArgument(const Function &F) const {
+  const FunctionFacts *Fa = lookup(F);
+  return Fa ? Fa->Returned : std::nullopt;
+}
+
+ArrayRef<ArgumentStore>
+HandleSummaries::argumentStores(const Function &F) const {
+  const FunctionFacts *Fa = lookup(F);
+  return Fa ? ArrayRef<ArgumentStore>(Fa->Stores) : ArrayRef<ArgumentStore>();
+}
+
+bool HandleSummaries::returnsRoot(const Function &F) const {
+  const FunctionFacts *Fa = lookup(F);
+  return Fa && Fa->ReturnsRoot;
+}
+
+bool HandleSummaries::callReturnsRoot(const CallBase &CB) const {
+  const FunctionRoles *R = Model.rolesOfCall(CB);
+  if (R && R->Root)
+    return true;
+  const Function *Callee = CB.getCalledFunction();
+  return Callee && !Callee->isDeclaration() && returnsRoot(*Callee);
+}
+
+const HandleSite *HandleSummaries::freshHandle(const Function &F) const {
+  const FunctionFacts *Fa = lookup(F);
+  return Fa && Fa->Fresh ? &*Fa->Fresh : nullptr;
+}
+
+ArrayRef<HandleSummaries::Creation>
+HandleSummaries::creationsIn(const Function &F) const {
+  const FunctionFacts *Fa = lookup(F);
+  return Fa ? ArrayRef<Creation>(Fa->Creations) : ArrayRef<Creation>();
+}
+
+CalleeEffect HandleSummaries::effectOf(const Function &F, const AccessPath &Expr,
+                                       const CallContext &Context) {
+  return Effects->get(F, Expr, Context);
+}
+
+void HandleSummaries::knownEffects(
+    const Function &F,
+    SmallVectorImpl<std::pair<AccessPath, CalleeEffect>> &Out) const {
+  Effects->forEachPlain(F, [&](const AccessPath &Expr, const CalleeEffect &E) {
+    Out.push_back({Expr, E});
+  });
+  llvm::stable_sort(Out, [](const auto &L, const auto &R) {
+    unsigned LA = cast<Argument>(L.first.Root)->getArgNo();
+    unsigned RA = cast<Argument>(R.first.Root)->getArgNo();
+    return LA != RA ? LA < RA : L.first.Offsets < R.first.Offsets;
+  });
+}
+
+bool HandleSummaries::computeThrows(const Function &F) {
+  if (isThrowName(F.getName()))
+    return true;
+  if (F.isDeclaration() || F.doesNotThrow())
+    return false;
+  bool HasResume = false;
+  for (const BasicBlock &BB : F)
+    HasResume |= isa<ResumeInst>(BB.getTerminator());
+  for (const Instruction &I : instructions(F)) {
+    auto *CB = dyn_cast<CallBase>(&I);
+    const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+    if (!Callee || CB->doesNotThrow())
+      continue;
+    // An invoke's exception leaves only through a cleanup that resumes.
+    if ((isa<CallInst>(CB) || HasResume) && knownToThrow(*Callee))
+      return true;
+  }
+  return false;
+}
+
+std::optional<ReturnedArgument>
+HandleSummaries::computeReturnedArgument(const Function &F,
+                                         AccessPathBuilder &P) {
+  if (!F.getReturnType()->isPointerTy())
+    return std::nullopt;
+  std::optional<ReturnedArgument> Result;
+  bool First = true;
+  for (const BasicBlock &BB : F) {
+    auto *RI = dyn_cast<ReturnInst>(BB.getTerminator());
+    if (!RI)
+      continue;
+    AccessPath R = P.pathOf(RI->getReturnValue());
+    auto *A = dyn_cast<Argument>(R.Root);
+    std::optional<ReturnedArgument> This;
+    if (A && R.Offsets.size() == 1)
+      This = std::make_pair(A->getArgNo(), R.Offsets[0]);
+    if (!This || (!First && This != Result))
+      return std::nullopt;
+    Result = This;
+    First = false;
+  }
+  return Result;
+}
+
+std::vector<ArgumentStore>
+HandleSummaries::computeArgumentStores(const Function &F, AccessPathBuilder &P) {
+  std::vector<ArgumentStore> Result;
+  // The pointer argument (at offset 0) a value is, if it is one.
+  auto SourceArg = [&](const Value *V) -> std::optional<unsigned> {
+    if (!V->getType()->isPointerTy())
+      return std::nullopt;
+    const AccessPath &VP = P.path(P.idOf(V));
+    auto *A = dyn_cast<Argument>(VP.Root);
+    if (!A || VP.Offsets.size() != 1 || VP.Offsets[0] != 0)
+      return std::nullopt;
+    return A->getArgNo();
+  };
+  auto Record = [&](const AccessPath &Dest, unsigned Src,
+                    const Function *SrcFunction = nullptr) {
+    auto *A = dyn_cast<Argument>(Dest.Root);
+    if (!A || Dest.Offsets.size() > MaxStoreDepth)
+      return;
+    ArgumentStore AS{A->getArgNo(), Dest.Offsets, Src, SrcFunction};
+    if (!is_contained(Result, AS))
+      Result.push_back(AS);
+  };
+  for (const Instruction &I : instructions(F)) {
+    if (auto *SI = dyn_cast<StoreInst>(&I)) {
+      if (auto *Fn =
+              dyn_cast<Function>(SI->getValueOperand()->stripPointerCasts()))
+        Record(P.pathOf(SI->getPointerOperand()), 0, Fn);
+      else if (auto Src = SourceArg(SI->getValueOperand()))
+        Record(P.pathOf(SI->getPointerOperand()), *Src);
+    } else if (auto *MT = dyn_cast<AnyMemTransferInst>(&I)) {
+      // Copying a local object whose slot holds the argument pointer.
+      AccessPath Dst = P.pathOf(MT->getRawDest());
+      AccessPath Src = P.pathOf(MT->getRawSource());
+      SmallVector<int64_t, 4> Rest;
+      for (const ForwardedSlot &FS : P.forwardedSlots())
+        if (auto SA = SourceArg(FS.Stored);
+            SA && FS.Slot.extends(Src, Rest) && Rest.size() == 1) {
+          AccessPath D = Dst;
+          D.Offsets.back() += Rest[0];
+          Record(D, *SA);
+        }
+    } else if (auto *CB = dyn_cast<CallBase>(&I)) {
+      const Function *Callee = CB->getCalledFunction();
+      if (!Callee || Callee->isDeclaration() || Callee == &F)
+        continue;
+      for (const ArgumentStore &AS : argumentStores(*Callee)) {
+        if (AS.DestArg >= CB->arg_size() ||
+            (!AS.SrcFunction && AS.SrcArg >= CB->arg_size()))
+          continue;
+        std::optional<unsigned> Src;
+        if (!AS.SrcFunction) {
+          Src = SourceArg(CB->getArgOperand(AS.SrcArg));
+          if (!Src)
+            continue;
+        }
+        Record(P.pathOf(CB->getArgOperand(AS.DestArg)).then(AS.DestOffsets),
+               Src.value_or(0), AS.SrcFunction);
+      }
+    }
+  }
+  return Result;
+}
+
+bool HandleSummaries::computeReturnsRoot(const Function &F,
+                                         AccessPathBuilder &P) {
+  if (!F.getReturnType()->isPointerTy())
+    return false;
+  bool Any = false;
+  for (const BasicBlock &BB : F) {
+    auto *RI = dyn_cast<ReturnInst>(BB.getTerminator());
+    if (!RI)
+      continue;
+    auto *Inner = dyn_cast<CallBase>(P.origin(RI->getReturnValue()));
+    if (!Inner || !callReturnsRoot(*Inner))
+      return false;
+    Any = true;
+  }
+  return Any;
+}
+
+bool HandleSummaries::computeBaseFacts(const Function &F) {
+  bool Changed = false;
+  {
+    FunctionFacts &Fa = facts(F);
+    if (!Fa.Throws && computeThrows(F)) {
+      Fa.Throws = true;
+      Changed = true;
+    }
+  }
+  bool PointerArgs = any_of(F.args(), [](const Argument &A) {
+    return A.getType()->isPointerTy();
+  });
+  if (!PointerArgs && !F.getReturnType()->isPointerTy())
+    return Changed;
+  auto P = std::make_unique<AccessPathBuilder>(F, this);
+  std::optional<ReturnedArgument> Returned = computeReturnedArgument(F, *P);
+  std::vector<ArgumentStore> Stores = computeArgumentStores(F, *P);
+  bool ReturnsRoot = computeReturnsRoot(F, *P);
+  FunctionFacts &Fa = facts(F);
+  if (Returned != Fa.Returned) {
+    Fa.Returned = Returned;
+    Changed = true;
+  }
+  for (ArgumentStore &AS : Stores)
+    if (!is_contained(Fa.Stores, AS)) {
+      Fa.Stores.push_back(std::move(AS));
+      Changed = true;
+    }
+  if (ReturnsRoot && !Fa.ReturnsRoot) {
+    Fa.ReturnsRoot = true;
+    Changed = true;
+  }
+  // The builder read only final facts outside recursion: keep it for the
+  // creations of this function.
+  if (!Graph.isRecursive(F))
+    Fa.Paths = std::move(P);
+  else
+    Fa.Paths.reset();
+  return Changed;
+}
+
+std::optional<HandleSite> HandleSummaries::creationAt(const CallBase &CB) const {
+  auto *Callee = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  if (!Callee)
+    return std::nullopt;
+  HandleSite Site;
+  Site.Call = &CB;
+  Site.Creator = Callee;
+  if (const FunctionRoles *R = Model.rolesOfCall(CB); R && R->Create) {
+    const ResolvedRole &C = *R->Create;
+    Site.Success = C.Spec.Success;
+    if (C.Handle.Kind == IRPosition::Argument) {
+      if (C.Handle.ArgNo >= CB.arg_size() ||
+          C.Handle.ArgNo >= Callee->arg_size())
+        return std::nullopt;
+      // An out-parameter receives the handle; sret and `this` are the handle.
+      bool IsObject =
+          C.Handle.ViaSRet || C.Spec.Handle.Kind == SourcePosition::This;
+      AccessPath E = AccessPath::rootOf(Callee->getArg(C.Handle.ArgNo));
+      if (!IsObject)
+        E = E.deref();
+      Site.CalleeExpr = E;
+    }
+    return Site;
+  }
+  const HandleSite *Fresh = freshHandle(*Callee);
+  if (!Fresh)
+    return std::nullopt;
+  Site.CalleeExpr = Fresh->CalleeExpr;
+  Site.ReturnOffset = Fresh->ReturnOffset;
+  Site.WrapperCreation = Fresh->WrapperCreation;
+  return Site;
+}
+
+bool HandleSummaries::summariseCreations(const Function &F) {
+  std::vector<HandleSite> Sites;
+  for (const Instruction &I : instructions(F))
+    if (auto *CB = dyn_cast<CallBase>(&I))
+      if (std::optional<HandleSite> Site = creationAt(*CB))
+        Sites.push_back(std::move(*Site));
+  if (Sites.empty()) {
+    facts(F).Creations.clear();
+    return false;
+  }
+  HandleFlow Flow(*this, F);
+  for (const HandleSite &Site : Sites)
+    Flow.addCreation(Site);
+  Flow.run();
+  std::vector<Creation> List;
+  bool BecameFresh = false;
+  FunctionFacts &Fa = facts(F);
+  for (unsigned H = 0; H < Sites.size(); ++H) {
+    HandleOutcome &O = Flow.outcome(H);
+    // Handed to the caller: every call of F creates a handle.
+    if ((O.Returned || !O.MovedTo.empty()) && !Fa.Fresh) {
+      HandleSite Fresh;
+      if (!O.Returned)
+        Fresh.CalleeExpr = O.MovedTo.front();
+      else
+        Fresh.ReturnOffset = O.ReturnOffset;
+      Fresh.Creator = &F;
+      Fresh.WrapperCreation = Sites[H].Call;
+      Fa.Fresh = Fresh;
+      BecameFresh = true;
+    }
+    List.push_back({std::move(Sites[H]), std::move(O)});
+  }
+  Fa.Creations = std::move(List);
+  return BecameFresh;
+}
+
+void HandleSummaries::summariseSCC(ArrayRef<const Function *> SCC) {
+  bool Recursive = SCC.size() > 1 || Graph.isRecursive(*SCC.front());
+  // Runs Step on every function of the SCC, and again on the callers of a
+  // function for which it reports a change, until nothing changes.
+  auto Fixpoint = [&](auto Step) {
+    if (!Recursive) {
+      Step(*SCC.front());
+      return;
+    }
+    std::deque<const Function *> Work(SCC.begin(), SCC.end());
+    DenseMap<const Function *, unsigned> Visits;
+    DenseSet<const Function *> Queued(SCC.begin(), SCC.end());
+    while (!Work.empty()) {
+      const Function *F = Work.front();
+      Work.pop_front();
+      Queued.erase(F);
+      if (++Visits[F] > MaxVisits || !Step(*F))
+        continue;
+      for (const Function *Caller : Graph.callersInSCC(*F))
+        if (Queued.insert(Caller).second)
+          Work.push_back(Caller);
+    }
+  };
+  Fixpoint([&](const Function &F) { return computeBaseFacts(F); });
+  Fixpoint([&](const Function &F) { return summariseCreations(F); });
+  // Builders are kept for functions whose creations or effects the checks
+  // and callers read; the others are rebuilt if ever asked for.
+  for (const Function *F : SCC)
+    if (facts(*F).Creations.empty())
+      facts(*F).Paths.reset();
+}
+
+SmallVector<const Function *, 2>
+HandleSummaries::resolveCallees(const CallBase &CB) {
+  SmallVector<const Function *, 2> Out;
+  // A local function pointer written once is looked through.
+  const Value *Callee = paths(*CB.getFunction()).origin(CB.getCalledOperand());
+  if (auto *F = dyn_cast<Function>(Callee)) {
+    Out.push_back(F);
+    return Out;
+  }
+  if (auto *Sel = dyn_cast<SelectInst>(Callee)) {
+    for (const Value *V : {Sel->getTrueValue(), Sel->getFalseValue()})
+      if (auto *F = dyn_cast<Function>(V->stripPointerCasts()))
+        Out.push_back(F);
+      else
+        return {};
+    return Out;
+  }
+  // A struct field that only ever holds one function (std::function's
+  // invoker, a callback member).
+  ArrayRef<const Function *> Stored = Graph.fieldFunctions(Callee);
+  if (Stored.size() == 1)
+    Out.push_back(Stored.front());
+  return Out;
+}
+
+} // namespace cancelverify

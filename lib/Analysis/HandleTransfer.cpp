@@ -1,0 +1,445 @@
+//===- HandleTransfer.cpp - What an instruction does to a handle -----------===//
+//
+// The transfer functions of the handle dataflow for everything but calls:
+// creations, stores (a handle moves into memory, is overwritten, escapes or
+// is handed to the caller), exits, struct values that carry a handle in a
+// field, and the debug records that show a variable being reassigned in
+// optimized code. Each instruction is applied only to the handles whose
+// paths it names (the candidates).
+//
+//===----------------------------------------------------------------------===//
+#include "HandleFlow.h"
+
+#include "cancelverify/Compat.h"
+#include "cancelverify/HandleSummaries.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+using namespace flow;
+
+/// Records \p E unless an event at the same instruction is there already.
+template <typename EventT>
+static void note(std::vector<EventT> &Events, EventT E) {
+  for (const EventT &Old : Events)
+    if (Old.I == E.I)
+      return;
+  Events.push_back(std::move(E));
+}
+
+bool HandleFlow::addPath(unsigned H, HandleState &S, PathId P) {
+  if (!S.add(P))
+    return false;
+  auto Index = [&](auto &Map, auto Key) {
+    if (Indexed.insert({static_cast<const void *>(Key), H}).second)
+      Map[Key].push_back(H);
+  };
+  // Paths and roots live in different key spaces: tag path ids.
+  if (Indexed.insert({reinterpret_cast<const void *>(uintptr_t(P) * 2 + 1), H})
+          .second)
+    ByPath[P].push_back(H);
+  for (PathId Alt : Paths.spellings(P))
+    Index(ByRoot, Paths.path(Alt).Root);
+  return true;
+}
+
+void HandleFlow::candidatesOfPath(PathId Id) {
+  auto It = ByPath.find(Id);
+  if (It == ByPath.end())
+    return;
+  for (unsigned H : It->second)
+    if (!IsCandidate[H]) {
+      IsCandidate[H] = true;
+      Candidates.push_back(H);
+    }
+}
+
+void HandleFlow::candidatesOfRoot(const Value *Root) {
+  auto It = ByRoot.find(Root);
+  if (It == ByRoot.end())
+    return;
+  for (unsigned H : It->second)
+    if (!IsCandidate[H]) {
+      IsCandidate[H] = true;
+      Candidates.push_back(H);
+    }
+}
+
+void HandleFlow::candidatesOfValue(const Value *V) {
+  if (!ByPath.empty())
+    candidatesOfPath(Paths.idOf(V));
+}
+
+void HandleFlow::candidatesOfAggregate(const Value *V) {
+  if (ByRoot.empty())
+    return;
+  candidatesOfRoot(Paths.path(Paths.idOf(V)).Root);
+  if (auto *LI = dyn_cast<LoadInst>(V))
+    candidatesOfRoot(Paths.path(Paths.idOf(LI->getPointerOperand())).Root);
+  for (const Value *Cur = V; auto *IV = dyn_cast<InsertValueInst>(Cur);
+       Cur = IV->getAggregateOperand())
+    candidatesOfValue(IV->getInsertedValueOperand());
+}
+
+void HandleFlow::handToCaller(unsigned H, HandleState &S, const Instruction &I,
+                              const AccessPath &Where, TransferKind Kind,
+                              Pass P, const Function *Callee) {
+  if (P == Pass::Record) {
+    HandleOutcome &Out = Outcomes[H];
+    if (S.any(Live))
+      note(Out.Transfers, TransferEvent{Kind, &I, I.getDebugLoc(), Callee});
+    if (!is_contained(Out.MovedTo, Where))
+      Out.MovedTo.push_back(Where);
+  }
+  S.change(Live, Away);
+}
+
+void HandleFlow::createHere(unsigned H, HandleState &S, Pass P) {
+  const HandleSite &Site = *Sites[H];
+  const CallBase &CB = *Site.Call;
+  if (S.any(Live)) {
+    if (P == Pass::Record)
+      note(Outcomes[H].Overwrites,
+           OverwriteEvent{OverwriteEvent::CreatedAgain, &CB});
+    S.change(Live, Away);
+  }
+  // A new handle: forget what earlier iterations knew of its conditions.
+  uint32_t Mask = 0;
+  for (unsigned I = 0; I < Atoms[H].size(); ++I)
+    if (Atoms[H][I] == &HandleNullKey || Atoms[H][I] == &CB)
+      Mask |= 1u << I;
+  for (uint32_t &T : S.Tuples)
+    T = tuple(known(T) & ~Mask, values(T), status(T));
+  S.normalize();
+  AccessPath Held;
+  if (!Site.CalleeExpr) {
+    // The return value, or the field of a returned struct that holds it.
+    Held = Paths.pathOf(&CB);
+    if (CB.getType()->isAggregateType())
+      Held.Offsets = {Site.ReturnOffset, AccessPath::StructField};
+  } else {
+    const AccessPath &CE = *Site.CalleeExpr;
+    auto *Arg = cast<Argument>(CE.Root);
+    Held = Paths.pathOf(CB.getArgOperand(Arg->getArgNo())).then(CE.Offsets);
+    addPath(H, S, Held);
+    Held = Paths.canonicalize(Held);
+  }
+  addPath(H, S, Held);
+  for (uint32_t &T : S.Tuples)
+    T = tuple(known(T), values(T), Live);
+  S.normalize();
+  // No handle on the paths where it is null or where the status says the
+  // creation failed.
+  splitOn(H, S, &HandleNullKey, Dead, std::nullopt);
+  if (Site.Success == SuccessCondition::ReturnsZero)
+    splitOn(H, S, &CB, std::nullopt, Dead);
+  else if (Site.Success == SuccessCondition::ReturnsNonZero)
+    splitOn(H, S, &CB, Dead, std::nullopt);
+  // Created straight into memory the caller owns (an out-parameter passed
+  // on): the caller owes it.
+  if (isa<Argument>(Held.Root) && Held.Offsets.size() >= 2)
+    handToCaller(H, S, CB, Held, TransferKind::CreatedInOutParam, P);
+}
+
+/// The byte offset of the field that extractvalue/insertvalue indices name.
+static int64_t fieldOffset(const DataLayout &DL, Type *Aggregate,
+                           ArrayRef<unsigned> Indices) {
+  SmallVector<Value *, 4> Idx{
+      ConstantInt::get(Type::getInt32Ty(Aggregate->getContext()), 0)};
+  for (unsigned I : Indices)
+    Idx.push_back(
+        ConstantInt::get(Type::getInt32Ty(Aggregate->getContext()), I));
+  return DL.getIndexedOffsetInType(Aggregate, Idx);
+}
+
+/// The byte offset of the field of the aggregate \p V that holds the handle:
+/// a struct loaded from memory (-O0) or built with insertvalue (-O2).
+std::optional<int64_t> HandleFlow::fieldHoldingHandle(const Value *V,
+                                                      const HandleState &S) {
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  const Value *Root = Paths.path(Paths.idOf(V)).Root;
+  for (PathId E : S.Exprs) {
+    const AccessPath &EP = Paths.path(E);
+    if (EP.Root == Root && EP.Offsets.size() == 2 &&
+        EP.Offsets[1] == AccessPath::StructField)
+      return EP.Offsets[0];
+  }
+  if (auto *LI = dyn_cast<LoadInst>(V)) {
+    AccessPath Addr = Paths.pathOf(LI->getPointerOperand());
+    uint64_t Size = DL.getTypeStoreSize(LI->getType());
+    SmallVector<int64_t, 4> Rest;
+    for (PathId E : S.Exprs)
+      if (Paths.path(E).extends(Addr, Rest, Size) && Rest.size() == 2 &&
+          Rest[1] == 0)
+        return Rest[0];
+    return std::nullopt;
+  }
+  for (const Value *Cur = V; auto *IV = dyn_cast<InsertValueInst>(Cur);
+       Cur = IV->getAggregateOperand())
+    if (isHandle(IV->getInsertedValueOperand(), S))
+      return fieldOffset(DL, IV->getType(), IV->getIndices());
+  return std::nullopt;
+}
+
+void HandleFlow::visitExit(unsigned H, HandleState &S, const Instruction &I,
+                           Pass P, bool Throw, const Value *RetVal,
+                           const BlockState &Block) {
+  HandleOutcome &Out = Outcomes[H];
+  std::optional<int64_t> ReturnedAt;
+  if (RetVal && isHandle(RetVal, S))
+    ReturnedAt = 0;
+  else if (RetVal && RetVal->getType()->isAggregateType())
+    ReturnedAt = fieldHoldingHandle(RetVal, S);
+  if (ReturnedAt) {
+    // The return statement is found once the sweep is over.
+    if (S.any(Live) && P == Pass::Record)
+      note(Out.Transfers,
+           TransferEvent{TransferKind::Returned, &I, DebugLoc(), nullptr});
+    S.change(Live, Away);
+    if (P == Pass::Record) {
+      Out.Returned = true;
+      Out.ReturnOffset = *ReturnedAt;
+    }
+  }
+  // Returning from main ends the process: nothing can leak past it.
+  if (!Throw && F.getName() == "main" && !EntryExpr)
+    return;
+  if (P != Pass::Record)
+    return;
+  Out.AnyExit = true;
+  Out.ExitWithHandle |=
+      any_of(S.Tuples, [](uint32_t T) { return status(T) != Dead; });
+  bool AllDone = all_of(S.Tuples, [](uint32_t T) {
+    return status(T) == Done || status(T) == Dead;
+  });
+  Out.AllExitsDischarged &= AllDone;
+  Out.SomeExitDischarged |= S.any(Done);
+  if (S.any(Live) && !Out.LostExit) {
+    Out.LostExit = &I;
+    Out.LostByThrow = Throw;
+    // An exception leaving through `resume` left from where it was thrown;
+    // otherwise the return statement is found once the sweep is over.
+    if (isa<ResumeInst>(I) && Block.ThrowSite &&
+        Block.ThrowSite->getDebugLoc())
+      Out.LostLoc = Block.ThrowSite->getDebugLoc();
+  }
+}
+
+void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
+                            Pass P) {
+  const Value *Val = SI.getValueOperand();
+  PathId AddrId = Paths.idOf(SI.getPointerOperand());
+  AccessPath Addr = Paths.path(AddrId);
+  PathId SlotId = Paths.intern(Addr.deref());
+  if (const std::optional<HandleSite> &Site = Sites[H]) {
+    auto It = find(S.StatusSlots, AddrId);
+    if (It != S.StatusSlots.end())
+      S.StatusSlots.erase(It);
+    if (Paths.origin(Val) == Site->Call && !Val->getType()->isPointerTy()) {
+      S.StatusSlots.push_back(AddrId);
+      auto &List = ByStatusSlot[AddrId];
+      if (!is_contained(List, H))
+        List.push_back(H);
+    }
+  }
+  if (Val->getType()->isAggregateType()) {
+    // Storing a struct value stores the handle it carries in a field.
+    if (std::optional<int64_t> Field = fieldHoldingHandle(Val, S)) {
+      AccessPath D = Addr;
+      D.Offsets.back() += *Field;
+      addPath(H, S, D.deref());
+    }
+    return;
+  }
+  if (!isHandle(Val, S)) {
+    if (!S.holds(SlotId))
+      return;
+    S.remove(SlotId);
+    // Still held elsewhere (a guard's copy): nothing is lost yet.
+    AccessPath Canonical = Paths.canonicalize(Paths.path(SlotId));
+    bool HeldElsewhere = any_of(S.Exprs, [&](PathId E) {
+      const AccessPath &EP = Paths.path(E);
+      return EP.Offsets.size() >= 2 && Paths.canonicalize(EP) != Canonical;
+    });
+    if (HeldElsewhere)
+      return;
+    // Report a new handle overwriting the old one at its creation, as
+    // optimized code (where the store is gone) does.
+    const Instruction *At = &SI;
+    if (auto *NewValue = dyn_cast<CallBase>(Val))
+      At = NewValue;
+    if (S.any(Live) && P == Pass::Record)
+      note(Outcomes[H].Overwrites,
+           OverwriteEvent{OverwriteEvent::Overwritten, At});
+    S.change(Live, Away);
+    return;
+  }
+  const Value *Root = Addr.Root;
+  if (isa<AllocaInst>(Root)) {
+    addPath(H, S, SlotId);
+    return;
+  }
+  if (isa<Argument>(Root)) {
+    addPath(H, S, SlotId);
+    handToCaller(H, S, SI, Paths.path(SlotId), TransferKind::StoredForCaller,
+                 P);
+    return;
+  }
+  EscapeReason Why;
+  Why.At = &SI;
+  if (auto *GV = dyn_cast<GlobalVariable>(Root)) {
+    Why.Kind = EscapeReason::Global;
+    Why.Object = GV;
+  } else if (auto *CB = dyn_cast<CallBase>(Root); CB && CB->returnDoesNotAlias()) {
+    Why.Kind = EscapeReason::Heap;
+  } else {
+    Why.Kind = EscapeReason::UnknownMemory;
+  }
+  if (S.any(Live) && P == Pass::Record)
+    note(Outcomes[H].Escapes, EscapeEvent{&SI, Why});
+  S.change(Live, Away);
+}
+
+/// In optimized code a source variable that is reassigned shows only as a
+/// new debug value record: a variable holding a live handle that is given
+/// another value has been overwritten.
+void HandleFlow::visitDebugValues(const Instruction &I, BlockState &S,
+                                  Pass P) {
+  compat::forEachDebugVariable(I, [&](const Value *V, const DILocalVariable *Var,
+                                      bool IsAddress) {
+    if (IsAddress || !V || isa<UndefValue>(V))
+      return;
+    bool IsPointer = V->getType()->isPointerTy();
+    if (IsPointer)
+      candidatesOfValue(V);
+    auto Holders = ByVar.find(Var);
+    if (Holders != ByVar.end())
+      for (unsigned H : Holders->second)
+        if (!IsCandidate[H]) {
+          IsCandidate[H] = true;
+          Candidates.push_back(H);
+        }
+    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+      if (IsPointer && isHandle(V, W)) {
+        if (!is_contained(W.Vars, Var)) {
+          W.Vars.push_back(Var);
+          auto &List = ByVar[Var];
+          if (!is_contained(List, H))
+            List.push_back(H);
+        }
+        return;
+      }
+      auto It = find(W.Vars, Var);
+      if (It == W.Vars.end())
+        return;
+      W.Vars.erase(It);
+      if (!W.any(Live) || P != Pass::Record)
+        return;
+      // The old value may live on in SSA (a guard's copy, inlined): it
+      // counts as overwritten only if it is then lost or never used.
+      auto *At = dyn_cast<Instruction>(V);
+      note(Outcomes[H].PendingOverwrites,
+           OverwriteEvent{OverwriteEvent::Overwritten, At ? At : &I});
+    });
+  });
+}
+
+void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
+  visitDebugValues(I, S, P);
+  if (auto *SI = dyn_cast<StoreInst>(&I)) {
+    const Value *Val = SI->getValueOperand();
+    PathId AddrId = Paths.idOf(SI->getPointerOperand());
+    candidatesOfValue(Val);
+    candidatesOfPath(Paths.intern(Paths.path(AddrId).deref()));
+    if (auto It = ByStatusSlot.find(AddrId); It != ByStatusSlot.end())
+      for (unsigned H : It->second)
+        if (!IsCandidate[H]) {
+          IsCandidate[H] = true;
+          Candidates.push_back(H);
+        }
+    if (auto *Created = dyn_cast<CallBase>(Paths.origin(Val)))
+      if (auto It = ByCreation.find(Created); It != ByCreation.end() &&
+                                              !IsCandidate[It->second]) {
+        IsCandidate[It->second] = true;
+        Candidates.push_back(It->second);
+      }
+    if (Val->getType()->isAggregateType())
+      candidatesOfAggregate(Val);
+    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+      visitStore(H, W, *SI, P);
+    });
+    return;
+  }
+  if (auto *LI = dyn_cast<LoadInst>(&I)) {
+    if (P != Pass::Record)
+      return;
+    candidatesOfValue(LI);
+    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+      if (isHandle(LI, W))
+        Outcomes[H].Used = true;
+    });
+    return;
+  }
+  if (auto *EV = dyn_cast<ExtractValueInst>(&I)) {
+    // The field of a struct value that carries the handle.
+    const Value *Agg = EV->getAggregateOperand();
+    candidatesOfAggregate(Agg);
+    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+      if (std::optional<int64_t> Field = fieldHoldingHandle(Agg, W)) {
+        const DataLayout &DL = F.getParent()->getDataLayout();
+        if (fieldOffset(DL, Agg->getType(), EV->getIndices()) == *Field)
+          addPath(H, W, Paths.idOf(EV));
+      }
+    });
+    return;
+  }
+  if (auto *Sel = dyn_cast<SelectInst>(&I)) {
+    candidatesOfValue(Sel->getTrueValue());
+    candidatesOfValue(Sel->getFalseValue());
+    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+      if (isHandle(Sel->getTrueValue(), W) || isHandle(Sel->getFalseValue(), W))
+        addPath(H, W, Paths.idOf(Sel));
+    });
+    return;
+  }
+  if (auto *CB = dyn_cast<CallBase>(&I)) {
+    visitCall(*CB, S, P);
+    return;
+  }
+  if (auto *RI = dyn_cast<ReturnInst>(&I)) {
+    // Nothing follows a return: only the recording sweep looks at it.
+    if (P != Pass::Record)
+      return;
+    forAllHandles(S, P, [&](unsigned H, HandleState &W) {
+      visitExit(H, W, I, P, /*Throw=*/false, RI->getReturnValue(), S);
+    });
+    return;
+  }
+  if (isa<ResumeInst>(&I)) {
+    if (P != Pass::Record)
+      return;
+    forAllHandles(S, P, [&](unsigned H, HandleState &W) {
+      visitExit(H, W, I, P, /*Throw=*/true, nullptr, S);
+    });
+    return;
+  }
+  if (P != Pass::Record || isa<PHINode>(&I) || isa<GetElementPtrInst>(&I) ||
+      isa<CastInst>(&I))
+    return;
+  for (const Value *Op : I.operands())
+    if (Op->getType()->isPointerTy())
+      candidatesOfValue(Op);
+  forCandidates(S, P, [&](unsigned H, HandleState &W) {
+    for (const Value *Op : I.operands())
+      if (Op->getType()->isPointerTy() && isHandle(Op, W))
+        Outcomes[H].Used = true;
+  });
+}
+
+} // namespace cancelverify

@@ -1,0 +1,137 @@
+//===- DetachedContext.cpp - A context derived from a root -----------------===//
+//
+// The parent of a creation is a root when it comes from a `root` call or
+// from a function of the module whose every return is one (a summary fact).
+// A context is at hand when a parameter is used as one (the parent of a
+// creation, what an observer reads), or when a parameter or a field of one
+// has the debug-info type of the contexts this creation works with.
+//
+//===----------------------------------------------------------------------===//
+#include "DetachedContext.h"
+
+#include "cancelverify/ApiModel.h"
+#include "cancelverify/Compat.h"
+#include "cancelverify/HandleSummaries.h"
+
+#include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+static const DIType *stripTypedefs(const DIType *T) {
+  while (auto *D = dyn_cast_or_null<DIDerivedType>(T)) {
+    if (D->getTag() != dwarf::DW_TAG_typedef &&
+        D->getTag() != dwarf::DW_TAG_const_type)
+      break;
+    T = D->getBaseType();
+  }
+  return T;
+}
+
+const CallBase *rootParent(const CallBase &Create, const ApiModel &Model,
+                           HandleSummaries &HS) {
+  const FunctionRoles *R = Model.rolesOfCall(Create);
+  if (!R || !R->Create || !R->Create->Parent ||
+      R->Create->Parent->ArgNo >= Create.arg_size())
+    return nullptr;
+  AccessPathBuilder &Paths = HS.paths(*Create.getFunction());
+  const Value *P = Paths.origin(Create.getArgOperand(R->Create->Parent->ArgNo));
+  auto *Root = dyn_cast<CallBase>(P);
+  return Root && HS.callReturnsRoot(*Root) ? Root : nullptr;
+}
+
+/// A parameter used as a context: the parent of a creation, or what an
+/// observer reads.
+static std::string parameterUsedAsContext(const Function &F,
+                                          const ApiModel &Model,
+                                          AccessPathBuilder &Paths) {
+  for (const Instruction &I : instructions(F)) {
+    auto *CB = dyn_cast<CallBase>(&I);
+    const FunctionRoles *R = CB ? Model.rolesOfCall(*CB) : nullptr;
+    if (!R)
+      continue;
+    SmallVector<const Value *, 2> Contexts;
+    if (R->Create && R->Create->Parent &&
+        R->Create->Parent->ArgNo < CB->arg_size())
+      Contexts.push_back(CB->getArgOperand(R->Create->Parent->ArgNo));
+    if (R->Observe)
+      for (const Value *A : CB->args())
+        if (A->getType()->isPointerTy())
+          Contexts.push_back(A);
+    for (const Value *C : Contexts) {
+      AccessPath P = Paths.pathOf(C);
+      if (auto *Arg = dyn_cast<Argument>(P.Root)) {
+        std::string Name = compat::argumentName(*Arg);
+        return Name.empty() ? "parameter " + std::to_string(Arg->getArgNo())
+                            : Name;
+      }
+    }
+  }
+  return std::string();
+}
+
+std::string contextAtHand(const Function &F, const CallBase &Create,
+                          const CallBase &Root, const ApiModel &Model,
+                          HandleSummaries &HS) {
+  std::string Used = parameterUsedAsContext(F, Model, HS.paths(F));
+  if (!Used.empty())
+    return Used;
+  // Typed like a context: compare with the source variables that hold the
+  // root and the child context of this creation.
+  const DISubprogram *SP = F.getSubprogram();
+  if (!SP || !SP->getType())
+    return std::string();
+  SmallPtrSet<const DIType *, 4> ContextTypes;
+  SmallVector<const Value *, 4> Storage;
+  for (const Value *A : Create.args())
+    if (auto *AI = dyn_cast<AllocaInst>(A->stripPointerCasts()))
+      Storage.push_back(AI);
+  for (const User *U : Root.users())
+    if (auto *SI = dyn_cast<StoreInst>(U))
+      if (auto *AI =
+              dyn_cast<AllocaInst>(SI->getPointerOperand()->stripPointerCasts()))
+        Storage.push_back(AI);
+  for (const Value *S : Storage)
+    for (const DILocalVariable *Var : compat::declaredVariables(F, S))
+      if (!Var->isParameter() && Var->getType())
+        ContextTypes.insert(stripTypedefs(Var->getType()));
+  if (ContextTypes.empty())
+    return std::string();
+  DITypeRefArray Types = SP->getType()->getTypeArray();
+  for (unsigned I = 1; I < Types.size(); ++I) {
+    const DIType *T = stripTypedefs(Types[I]);
+    if (!T)
+      continue;
+    std::string Name;
+    if (I - 1 < F.arg_size())
+      Name = compat::argumentName(*F.getArg(I - 1));
+    if (Name.empty())
+      Name = "parameter " + std::to_string(I - 1);
+    if (ContextTypes.count(T))
+      return Name;
+    // A field of a parameter: `r->ctx`.
+    auto *Ptr = dyn_cast<DIDerivedType>(T);
+    if (!Ptr || (Ptr->getTag() != dwarf::DW_TAG_pointer_type &&
+                 Ptr->getTag() != dwarf::DW_TAG_reference_type &&
+                 Ptr->getTag() != dwarf::DW_TAG_rvalue_reference_type))
+      continue;
+    auto *CT =
+        dyn_cast_or_null<DICompositeType>(stripTypedefs(Ptr->getBaseType()));
+    if (!CT)
+      continue;
+    for (const DINode *E : CT->getElements())
+      if (auto *M = dyn_cast<DIDerivedType>(E))
+        if (M->getTag() == dwarf::DW_TAG_member &&
+            ContextTypes.count(stripTypedefs(M->getBaseType())))
+          return Name +
+                 (Ptr->getTag() == dwarf::DW_TAG_pointer_type ? "->" : ".") +
+                 M->getName().str();
+  }
+  return std::string();
+}
+
+} // namespace cancelverify

@@ -1,0 +1,335 @@
+//===- FindingText.cpp - The words of every finding ------------------------===//
+//
+// Messages name functions as users write them (demangled) and places by
+// line, at the outermost inlined call for handles (where the user's code
+// is) and in the inlined function's own code for loops (where the loop and
+// the blocking call are written).
+//
+//===----------------------------------------------------------------------===//
+#include "cancelverify/FindingText.h"
+
+#include "cancelverify/SourceFrames.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/Instructions.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+static std::string quoted(const Function *F) {
+  return "'" + (F ? demangle(F->getName().str()) : std::string()) + "'";
+}
+
+/// " at line N", or nothing when optimization left no line (line 0).
+static std::string at(const Instruction *I) {
+  if (!I)
+    return std::string();
+  std::string L = lineOf(*I);
+  return L == "?" ? std::string() : " at line " + L;
+}
+
+std::string creatorText(const HandleSite &Site) {
+  std::string S = quoted(Site.Creator);
+  if (const CallBase *Inner = Site.WrapperCreation) {
+    auto *InnerCreator =
+        dyn_cast<Function>(Inner->getCalledOperand()->stripPointerCasts());
+    S += " (" + quoted(Site.Creator) + ", which creates it with " +
+         quoted(InnerCreator);
+    if (const DebugLoc &DL = Inner->getDebugLoc())
+      S += " at line " + std::to_string(DL.getLine());
+    S += ")";
+  }
+  return S;
+}
+
+std::string leafText(const DischargeWitness &W) {
+  if (!W.At)
+    return "cancelled";
+  switch (W.Kind) {
+  case DischargeKind::Called:
+    return "called" + at(W.At);
+  case DischargeKind::Deferred:
+    return "deferred by " + quoted(W.Callee) + at(W.At);
+  case DischargeKind::Cancelled:
+    break;
+  }
+  return "cancelled by " + quoted(W.Callee) + at(W.At);
+}
+
+std::string dischargeText(const DischargeEvent &D) {
+  if (!D.Through)
+    return leafText(D.Leaf);
+  return leafText(D.Leaf) + " (through " + quoted(D.Through) + at(D.I) + ")";
+}
+
+std::string escapeText(const EscapeReason &R) {
+  std::string S;
+  for (const Function *T : R.Through)
+    S += "passed to " + quoted(T) + ", where it is ";
+  switch (R.Kind) {
+  case EscapeReason::Global:
+    S += "stored in global '" + R.Object->getName().str() + "'";
+    break;
+  case EscapeReason::Heap:
+    S += "stored in heap memory";
+    break;
+  case EscapeReason::UnknownMemory:
+    S += "stored in memory the verifier cannot follow";
+    break;
+  case EscapeReason::UnknownCallee:
+    S += "passed to " + quoted(cast<Function>(R.Object)) +
+         ", which has no model and no body here";
+    break;
+  case EscapeReason::IndirectCall:
+    S += "passed to an indirect call";
+    break;
+  }
+  return S + at(R.At);
+}
+
+static std::string transferText(const TransferEvent &T) {
+  switch (T.Kind) {
+  case TransferKind::Returned:
+    return "returned to the caller";
+  case TransferKind::StoredForCaller:
+    return "stored for the caller";
+  case TransferKind::CreatedInOutParam:
+    return "created in the caller's out-parameter";
+  case TransferKind::CopiedForCaller:
+    return "copied for the caller";
+  case TransferKind::StoredByCallee:
+    return "stored for the caller by " + quoted(T.Callee);
+  }
+  return std::string();
+}
+
+static std::string overwriteText(const OverwriteEvent &E) {
+  if (E.Kind == OverwriteEvent::CreatedAgain)
+    return "created again" + at(E.I) +
+           " before the previous handle was cancelled";
+  return "overwritten" + at(E.I) + " before it was cancelled";
+}
+
+/// How a verified handle was discharged, in the user's words.
+static std::string howDischarged(const HandleDetails &H) {
+  if (H.How == VerifiedHow::Transferred) {
+    DebugLoc L = outermostLoc(H.Transfer->Loc);
+    return "transferred to the caller (" + transferText(*H.Transfer) +
+           (L && L.getLine() ? " at line " + std::to_string(L.getLine())
+                             : std::string()) +
+           "); each call of this function is judged as a creation";
+  }
+  const DischargeEvent &First = H.Discharges.front();
+  if (H.How == VerifiedHow::Guarded)
+    return "guarded on every path: the destructor '" + H.Destructor +
+           "' cancels it at scope exit (" + leafText(First.Leaf) + ")";
+  // Name every place that discharges it (in source order), up to a few.
+  bool AllDeferred = true, AllCancelled = true, AllCalled = true;
+  std::string All;
+  size_t N = H.Discharges.size();
+  for (size_t I = 0; I < N && I < 3; ++I) {
+    const DischargeWitness &W = H.Discharges[I].Leaf;
+    AllDeferred &= W.At && W.Kind == DischargeKind::Deferred;
+    AllCancelled &= !W.At || W.Kind == DischargeKind::Cancelled;
+    AllCalled &= W.At && W.Kind == DischargeKind::Called;
+    if (I)
+      All += I + 1 == N || I == 2 ? " and " : ", ";
+    All += dischargeText(H.Discharges[I]);
+  }
+  if (N > 3)
+    All += " and " + std::to_string(N - 3) + " more";
+  if (AllCalled)
+    return "called on every path (" + All + ")";
+  return std::string(AllDeferred    ? "deferred"
+                     : AllCancelled ? "cancelled"
+                                    : "discharged") +
+         " on every path: " + All;
+}
+
+static std::string handleMessage(const Finding &Fd) {
+  const HandleDetails &H = Fd.Handle;
+  std::string Creator = creatorText(H.Site);
+  std::string Created =
+      "the handle created at line " + lineOf(*H.Site.Call) + " by " + Creator;
+  std::string FnName = quoted(Fd.F);
+  switch (Fd.Kind) {
+  case FindingKind::DiscardedCancel:
+    return "the cancel handle from " + Creator +
+           " is never used, so nothing can cancel it; its context lives "
+           "until the parent is cancelled";
+  case FindingKind::OverwrittenCancel:
+    return Created + " is " + overwriteText(*H.Overwrite);
+  case FindingKind::DetachedContext: {
+    const CallBase &Root = *H.RootCall;
+    auto *RootFn =
+        dyn_cast<Function>(Root.getCalledOperand()->stripPointerCasts());
+    return "the parent of this context is the root context from " +
+           (RootFn ? quoted(RootFn) : std::string("'?'")) + " at line " +
+           lineOf(Root) + " although " + FnName +
+           " has a context at hand ('" + H.ContextAtHand +
+           "'); cancelling the caller will not reach this work";
+  }
+  case FindingKind::CancelEscapes:
+    return Created + " escapes: " + escapeText(H.Escape->Reason) +
+           "; it cannot be followed";
+  case FindingKind::LostCancel: {
+    if (H.Escape)
+      return Created + " escapes: " + escapeText(H.Escape->Reason) +
+             "; it cannot be followed (reported as lost under "
+             "-cancel-verify-strict)";
+    std::string S = (H.LostByThrow ? "leaves by an exception at "
+                                   : "returns at ") +
+                    formatLocation(H.LostLoc) + " without cancelling " +
+                    Created;
+    for (const Function *Helper : H.PartialHelpers)
+      S += "; " + quoted(Helper) + " cancels it only on some paths";
+    return S;
+  }
+  case FindingKind::CancelVerified:
+    switch (H.How) {
+    case VerifiedHow::MainReturn:
+      return Created +
+             " needs no cancel: returning from 'main' ends the process";
+    case VerifiedHow::NoExitWithHandle:
+      return Created + " needs no cancel: no path returns from " + FnName +
+             " with it";
+    default:
+      return Created + " is " + howDischarged(H);
+    }
+  default:
+    return std::string();
+  }
+}
+
+/// True if \p A is a C++ method's `this`: the first source parameter is
+/// the artificial object pointer (after the sret slot, if any).
+static bool isThisArgument(const Argument &A) {
+  const Function &F = *A.getParent();
+  const DISubprogram *SP = F.getSubprogram();
+  if (!SP || !SP->getType())
+    return false;
+  unsigned First =
+      F.arg_size() > 0 && F.hasParamAttribute(0, Attribute::StructRet);
+  DITypeRefArray Types = SP->getType()->getTypeArray();
+  // Types[0] is the return type.
+  return A.getArgNo() == First && Types.size() > 1 && Types[1] &&
+         Types[1]->isObjectPointer();
+}
+
+/// "inferred flag: volatile global 'g_stop'".
+static std::string inferredText(const InferredFlag &Flag) {
+  std::string S = "inferred flag: ";
+  S += Flag.Access == InferredFlag::Volatile ? "volatile "
+       : Flag.Access == InferredFlag::Atomic ? "atomic "
+                                             : "non-local ";
+  if (const auto *GV = dyn_cast<GlobalVariable>(Flag.Root.Base)) {
+    if (Flag.Root.Offset == 0)
+      return S + "global '" + sourceName(*GV) + "'";
+    if (Flag.Root.Offset)
+      return S + "field of global '" + sourceName(*GV) + "'";
+    return S + "memory reached through global '" + sourceName(*GV) + "'";
+  }
+  if (const auto *A = dyn_cast<Argument>(Flag.Root.Base))
+    if (isThisArgument(*A))
+      return S + (Flag.Root.Offset ? "member of 'this'"
+                                   : "memory reached through 'this'");
+  return S + "memory reached through a parameter";
+}
+
+/// "flag 'g_stop'" for a modelled flag global, "flag field" otherwise.
+static std::string flagText(const LoadInst &LI) {
+  const Value *Obj = getUnderlyingObject(LI.getPointerOperand());
+  if (const auto *GV = dyn_cast<GlobalVariable>(Obj))
+    if (GV == LI.getPointerOperand()->stripPointerCasts())
+      return "flag '" + sourceName(*GV) + "'";
+  return "flag field";
+}
+
+/// "should_stop -> ctx_done", "flag 'g_stop'",
+/// "std::atomic<bool>::operator bool, inferred flag: atomic global 'running'".
+static std::string observationText(const LoopDetails &L) {
+  const Witness &W = *L.Observed;
+  SmallVector<std::string, 6> Parts(W.Via.begin(), W.Via.end());
+  std::string Inferred = L.Inferred ? inferredText(*L.Inferred) : "";
+  if (!W.Leaf.empty()) {
+    Parts.push_back(W.Leaf);
+    std::string S = join(Parts, " -> ");
+    return Inferred.empty() ? S : S + ", " + Inferred;
+  }
+  if (!Inferred.empty())
+    Parts.push_back(Inferred);
+  else if (const auto *LI = dyn_cast_or_null<LoadInst>(W.Last))
+    Parts.push_back(flagText(*LI));
+  else
+    Parts.push_back("cancellation state");
+  return join(Parts, " -> ");
+}
+
+static std::string loopMessage(const Finding &Fd) {
+  const LoopDetails &L = Fd.Loop;
+  const Witness &Block = L.Blocking;
+  if (Fd.Kind == FindingKind::LoopIgnoresCancel) {
+    std::string S = "loop can block";
+    if (!Block.Leaf.empty())
+      S += " in '" + Block.Leaf + "'";
+    S += " at " + sourceLocation(Block.Loc);
+    if (!Block.Via.empty() && !Block.Leaf.empty())
+      S += " (via " + join(Block.Via, " -> ") + " -> " + Block.Leaf + ")";
+    return S + " and never observes cancellation";
+  }
+  std::string S = "loop observes cancellation at " +
+                  sourceLocation(L.Observed->Loc) + " (" + observationText(L) +
+                  ")";
+  if (Fd.Kind == FindingKind::LoopObservesCancel)
+    return S + " and leaves the loop on it";
+  S += " but the result never leads out of the loop";
+  if (L.NoExit)
+    S += ", which has no exit";
+  return S;
+}
+
+std::string findingMessage(const Finding &F) {
+  switch (F.Kind) {
+  case FindingKind::LoopIgnoresCancel:
+  case FindingKind::LoopCancelNotActedOn:
+  case FindingKind::LoopObservesCancel:
+    return loopMessage(F);
+  default:
+    return handleMessage(F);
+  }
+}
+
+std::string relatedText(const RelatedLocation &R) {
+  switch (R.Role) {
+  case RelatedRole::Creation:
+    return "the handle is created here";
+  case RelatedRole::LostExit:
+    return "the function returns here without cancelling";
+  case RelatedRole::Overwrite:
+    return "the handle is overwritten here";
+  case RelatedRole::Escape:
+    return "the handle escapes here";
+  case RelatedRole::Discharge:
+    return "the handle is discharged here";
+  case RelatedRole::Transfer:
+    return "the handle is handed to the caller here";
+  case RelatedRole::RootContext:
+    return "the root context comes from here";
+  case RelatedRole::CallHop:
+    return "calls '" + R.Callee + "'";
+  case RelatedRole::BlockingCall:
+    return R.Callee.empty() ? std::string("the loop can block here")
+                            : "'" + R.Callee + "' can block here";
+  case RelatedRole::Observation:
+    return "cancellation is observed here";
+  }
+  return std::string();
+}
+
+} // namespace cancelverify
