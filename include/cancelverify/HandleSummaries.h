@@ -120,14 +120,18 @@ public:
   /// Whether a call returns a root context.
   bool callReturnsRoot(const llvm::CallBase &CB) const;
 
-  /// The interned access paths of \p F, built when first asked for.
-  AccessPathBuilder &paths(const llvm::Function &F);
+  /// The interned access paths of \p F. Builders are kept for the few
+  /// functions used most recently (a module's worth would double its
+  /// memory); holding the pointer keeps one alive.
+  std::shared_ptr<AccessPathBuilder> pathsFor(const llvm::Function &F);
+  /// The same, for a use that ends before the next call of paths().
+  AccessPathBuilder &paths(const llvm::Function &F) { return *pathsFor(F); }
 
   /// The functions an indirect call may reach, when they can be known: a
   /// function pointer kept in a local or in a struct field that only ever
   /// holds one function. Empty when unknown.
   llvm::SmallVector<const llvm::Function *, 2>
-  resolveCallees(const llvm::CallBase &CB);
+  resolveCallees(const llvm::CallBase &CB, AccessPathBuilder &CallerPaths);
 
   /// What \p F does with a handle at \p Expr (rooted at one of F's
   /// arguments) when called in \p Context.
@@ -161,6 +165,10 @@ private:
   const SummaryCallGraph &Graph;
   llvm::DenseMap<const llvm::Function *, unsigned> FactIndex;
   std::deque<FunctionFacts> AllFacts;
+  /// Recently used path builders, most recent last.
+  std::vector<std::pair<const llvm::Function *,
+                        std::shared_ptr<AccessPathBuilder>>>
+      PathCache;
   std::unique_ptr<CalleeEffects> Effects;
 };
 

@@ -244,7 +244,7 @@ void HandleFlow::passToCallees(
   else if (const Function *Known = contextCallee(CB))
     Targets.push_back(Known);
   else
-    Targets = HS.resolveCallees(CB);
+    Targets = HS.resolveCallees(CB, Paths);
   const Function *Unfollowable = nullptr;
   for (const Function *T : Targets)
     if (T->isDeclaration())

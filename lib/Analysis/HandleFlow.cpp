@@ -31,7 +31,7 @@ using namespace flow;
 static constexpr unsigned MaxRounds = 64;
 
 HandleFlow::HandleFlow(HandleSummaries &HS, const Function &F)
-    : HS(HS), F(F), Paths(HS.paths(F)) {}
+    : HS(HS), F(F), PathsHolder(HS.pathsFor(F)), Paths(*PathsHolder) {}
 
 unsigned HandleFlow::addCreation(const HandleSite &Site) {
   unsigned H = Outcomes.size();

@@ -27,6 +27,7 @@
 #include "llvm/ADT/SmallVector.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <tuple>
 #include <vector>
@@ -156,6 +157,8 @@ private:
 
   HandleSummaries &HS;
   const llvm::Function &F;
+  /// Held for the whole run: the summaries' cache may drop its own copy.
+  std::shared_ptr<AccessPathBuilder> PathsHolder;
   AccessPathBuilder &Paths;
   /// Per handle: its creation (empty for the entry handle), what was
   /// recorded, and the condition atoms it tracks.

@@ -29,6 +29,9 @@ namespace cancelverify {
 /// Visits of one function inside one SCC's fixpoint; facts that still
 /// change after that many are left as they are.
 static constexpr unsigned MaxVisits = 8;
+/// Path builders kept at a time: enough for a flow, the callees it asks
+/// about and the checks, without keeping one per function of the module.
+static constexpr size_t PathCacheSize = 64;
 /// Argument-store paths longer than this are not recorded: recursion over
 /// a linked structure would otherwise grow them forever.
 static constexpr size_t MaxStoreDepth = 6;
@@ -40,7 +43,6 @@ struct HandleSummaries::FunctionFacts {
   bool ReturnsRoot = false;
   std::optional<HandleSite> Fresh;
   std::vector<Creation> Creations;
-  std::unique_ptr<AccessPathBuilder> Paths;
 };
 
 HandleSummaries::HandleSummaries(Module &M, const ApiModel &Model,
@@ -63,11 +65,19 @@ HandleSummaries::lookup(const Function &F) const {
   return It == FactIndex.end() ? nullptr : &AllFacts[It->second];
 }
 
-AccessPathBuilder &HandleSummaries::paths(const Function &F) {
-  FunctionFacts &Fa = facts(F);
-  if (!Fa.Paths)
-    Fa.Paths = std::make_unique<AccessPathBuilder>(F, this);
-  return *Fa.Paths;
+std::shared_ptr<AccessPathBuilder>
+HandleSummaries::pathsFor(const Function &F) {
+  for (size_t I = PathCache.size(); I-- > 0;)
+    if (PathCache[I].first == &F) {
+      auto Entry = std::move(PathCache[I]);
+      PathCache.erase(PathCache.begin() + I);
+      PathCache.push_back(std::move(Entry));
+      return PathCache.back().second;
+    }
+  if (PathCache.size() >= PathCacheSize)
+    PathCache.erase(PathCache.begin());
+  PathCache.push_back({&F, std::make_shared<AccessPathBuilder>(F, this)});
+  return PathCache.back().second;
 }
 
 static bool isThrowName(StringRef N) {
@@ -275,7 +285,7 @@ bool HandleSummaries::computeBaseFacts(const Function &F) {
   });
   if (!PointerArgs && !F.getReturnType()->isPointerTy())
     return Changed;
-  auto P = std::make_unique<AccessPathBuilder>(F, this);
+  auto P = std::make_shared<AccessPathBuilder>(F, this);
   std::optional<ReturnedArgument> Returned = computeReturnedArgument(F, *P);
   std::vector<ArgumentStore> Stores = computeArgumentStores(F, *P);
   bool ReturnsRoot = computeReturnsRoot(F, *P);
@@ -294,11 +304,17 @@ bool HandleSummaries::computeBaseFacts(const Function &F) {
     Changed = true;
   }
   // The builder read only final facts outside recursion: keep it for the
-  // creations of this function.
-  if (!Graph.isRecursive(F))
-    Fa.Paths = std::move(P);
-  else
-    Fa.Paths.reset();
+  // creations of this function. In recursion, facts it read may change.
+  for (size_t I = 0; I < PathCache.size(); ++I)
+    if (PathCache[I].first == &F) {
+      PathCache.erase(PathCache.begin() + I);
+      break;
+    }
+  if (!Graph.isRecursive(F)) {
+    if (PathCache.size() >= PathCacheSize)
+      PathCache.erase(PathCache.begin());
+    PathCache.push_back({&F, std::move(P)});
+  }
   return Changed;
 }
 
@@ -397,18 +413,14 @@ void HandleSummaries::summariseSCC(ArrayRef<const Function *> SCC) {
   };
   Fixpoint([&](const Function &F) { return computeBaseFacts(F); });
   Fixpoint([&](const Function &F) { return summariseCreations(F); });
-  // Builders are kept for functions whose creations or effects the checks
-  // and callers read; the others are rebuilt if ever asked for.
-  for (const Function *F : SCC)
-    if (facts(*F).Creations.empty())
-      facts(*F).Paths.reset();
 }
 
 SmallVector<const Function *, 2>
-HandleSummaries::resolveCallees(const CallBase &CB) {
+HandleSummaries::resolveCallees(const CallBase &CB,
+                                AccessPathBuilder &CallerPaths) {
   SmallVector<const Function *, 2> Out;
   // A local function pointer written once is looked through.
-  const Value *Callee = paths(*CB.getFunction()).origin(CB.getCalledOperand());
+  const Value *Callee = CallerPaths.origin(CB.getCalledOperand());
   if (auto *F = dyn_cast<Function>(Callee)) {
     Out.push_back(F);
     return Out;

@@ -123,7 +123,8 @@ CHAIN_SIG = "int chain%d(cv_ctx_t *c, cv_cancel_t *k, int x)"
 
 def chain_items(n):
     """chain_entry creates a handle and calls chain0; chain<i> calls chain<i+1>
-    with the handle; the last one cancels it."""
+    with the handle, or cancels it and returns early; the last one cancels it.
+    Every path cancels: the verdict is CancelVerified."""
     yield ("%s;\n"
            "int chain_entry(cv_ctx_t *p, int x) {\n"
            "  cv_ctx_t *c; cv_cancel_t *k = cv_with_cancel(p, &c);\n"
@@ -131,7 +132,7 @@ def chain_items(n):
            "}\n") % (NOINLINE + CHAIN_SIG % 0)
     for i in range(n):
         if i + 1 < n:
-            body = ("  if (work(c, x) < 0) return -1;\n"
+            body = ("  if (work(c, x) < 0) { cv_cancel(k); return -1; }\n"
                     "  return chain%d(c, k, x + 1);\n" % (i + 1))
             proto = NOINLINE + CHAIN_SIG % (i + 1) + ";\n"
         else:
@@ -145,9 +146,11 @@ REC_SIG = "int rec%d(cv_ctx_t *c, cv_cancel_t *k, int fd, int d)"
 
 
 def recursion_items(n):
-    """rec<i> calls rec<i+1> with the handle; the last calls rec0 while d > 0.
-    rec<n/2> cancels the handle when d reaches 0; rec<n/3> blocks in
-    cv_conn_read inside a loop that does not observe cancellation."""
+    """rec<i> calls rec<i+1> with the handle; the last calls rec0 while d > 0
+    and cancels otherwise. rec<n/2> cancels the handle when d reaches 0, the
+    others when work fails; every path cancels (CancelVerified). rec<n/3>
+    blocks in cv_conn_read inside a loop that does not observe cancellation
+    (LoopIgnoresCancel)."""
     canceller, waiter = n // 2, n // 3
     yield ("%s;\n"
            "int rec_entry(cv_ctx_t *p, int fd, int d) {\n"
@@ -159,7 +162,7 @@ def recursion_items(n):
         proto = NOINLINE + REC_SIG % nxt + ";\n"
         if i == n - 1:
             tail = ("  if (d > 0) return rec0(c, k, fd, d - 1);\n"
-                    "  return work(c, d);\n")
+                    "  cv_cancel(k);\n  return work(c, d);\n")
         else:
             tail = "  return rec%d(c, k, fd, d);\n" % nxt
         if i == canceller:
@@ -168,7 +171,7 @@ def recursion_items(n):
             body = ("  char b[64];\n"
                     "  for (int r = 0; r < d; r++) if (cv_conn_read(fd, b, sizeof b) <= 0) break;\n")
         else:
-            body = "  if (work(c, d) < 0) return -1;\n"
+            body = "  if (work(c, d) < 0) { cv_cancel(k); return -1; }\n"
         yield proto + NOINLINE + REC_SIG % i + " {\n" + body + tail + "}\n"
 
 
