@@ -63,6 +63,7 @@ if os.path.exists(os.path.join(tools, "ld.lld")):
 # are off; any other report aborts the process, which `not` and FileCheck
 # treat as a failure, so a report cannot hide in a passing test.
 sanitizer_runtime = getattr(config, "sanitizer_runtime", "")
+fuzz_env = ""
 if sanitizer_runtime:
     config.environment["LD_PRELOAD"] = sanitizer_runtime
     config.environment["ASAN_OPTIONS"] = \
@@ -73,4 +74,18 @@ if sanitizer_runtime:
     if os.path.exists(symbolizer):
         config.environment["ASAN_SYMBOLIZER_PATH"] = symbolizer
     config.available_features.add("sanitized")
+    # The fuzzers link their own copy of the runtime statically.
+    fuzz_env = "env -u LD_PRELOAD "
 
+# CANCELVERIFY_FUZZ: the libFuzzer targets of tools/fuzz, run by test/fuzz
+# over their seed corpora. Without them those tests are unsupported.
+fuzz_dir = getattr(config, "fuzz_dir", "")
+fuzzers = ["cv-fuzz-role-spec", "cv-fuzz-model-file"]
+if fuzz_dir and all(os.path.exists(os.path.join(fuzz_dir, f)) for f in fuzzers):
+    config.available_features.add("fuzzers")
+    for f in fuzzers:
+        config.substitutions.append(
+            ("%" + f.replace("-", "_"), fuzz_env + os.path.join(fuzz_dir, f)))
+    # Seed corpora and dictionaries.
+    config.substitutions.append(
+        ("%fuzz_src", os.path.join(config.cancelverify_src_root, "tools", "fuzz")))
