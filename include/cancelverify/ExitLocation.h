@@ -7,6 +7,7 @@
 #ifndef CANCELVERIFY_EXITLOCATION_H
 #define CANCELVERIFY_EXITLOCATION_H
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/IR/DebugLoc.h"
 
@@ -17,14 +18,24 @@ class Instruction;
 
 namespace cancelverify {
 
-/// The location to name for the exit \p Exit (a return or resume). \p
-/// CameFrom gives, for a block, the predecessor the path of interest came
-/// from (null if unknown); it is followed back through blocks that only
-/// gather returns.
-llvm::DebugLoc returnStatementLoc(
-    const llvm::Instruction &Exit,
-    llvm::function_ref<const llvm::BasicBlock *(const llvm::BasicBlock *)>
-        CameFrom);
+/// Names return statements for the exits of one function, remembering
+/// which blocks only gather returns (a shared return block may have
+/// thousands of predecessors, and is asked about once per handle).
+class ReturnStatements {
+public:
+  /// The location to name for the exit \p Exit (a return or resume). \p
+  /// CameFrom gives, for a block, the predecessor the path of interest came
+  /// from (null if unknown); it is followed back through blocks that only
+  /// gather returns.
+  llvm::DebugLoc locate(
+      const llvm::Instruction &Exit,
+      llvm::function_ref<const llvm::BasicBlock *(const llvm::BasicBlock *)>
+          CameFrom);
+
+private:
+  bool isReturnPlumbing(const llvm::BasicBlock &BB);
+  llvm::DenseMap<const llvm::BasicBlock *, bool> Plumbing;
+};
 
 } // namespace cancelverify
 

@@ -30,7 +30,47 @@ int HandleFlow::atomIndex(unsigned H, const void *Key) {
   if (List.size() >= MaxAtoms)
     return -1;
   List.push_back(Key);
+  HandlesByAtom[Key].push_back(H);
   return List.size() - 1;
+}
+
+ArrayRef<unsigned> HandleFlow::branchCandidates(const DecodedCondition &C) {
+  // The handles with room for another atom, those that track this one, and
+  // those for which the condition means something of their own (a null
+  // test of the handle, a test of its creation's status).
+  llvm::erase_if(OpenAtoms,
+                 [&](unsigned H) { return Atoms[H].size() >= MaxAtoms; });
+  for (unsigned H : OpenAtoms)
+    if (!IsCandidate[H]) {
+      IsCandidate[H] = true;
+      Candidates.push_back(H);
+    }
+  const void *Generic = C.CompareKey ? C.CompareKey : C.Subject;
+  if (auto It = HandlesByAtom.find(Generic); It != HandlesByAtom.end())
+    for (unsigned H : It->second)
+      if (!IsCandidate[H]) {
+        IsCandidate[H] = true;
+        Candidates.push_back(H);
+      }
+  if (!C.CompareKey) {
+    if (C.Subject->getType()->isPointerTy())
+      candidatesOfValue(C.Subject);
+    if (auto *LI = dyn_cast<LoadInst>(C.Subject))
+      if (auto It = ByStatusSlot.find(Paths.idOf(LI->getPointerOperand()));
+          It != ByStatusSlot.end())
+        for (unsigned H : It->second)
+          if (!IsCandidate[H]) {
+            IsCandidate[H] = true;
+            Candidates.push_back(H);
+          }
+  }
+  // Handle order, as a sweep over all handles would visit them.
+  llvm::sort(Candidates);
+  BranchCandidates.assign(Candidates.begin(), Candidates.end());
+  for (unsigned H : Candidates)
+    IsCandidate[H] = false;
+  Candidates.clear();
+  return BranchCandidates;
 }
 
 const void *HandleFlow::compareKey(unsigned Pred, const Value *L,

@@ -22,7 +22,7 @@ namespace cancelverify {
 /// its value comes from the slot or phi every return statement feeds, or the
 /// body's fall-through reaches it too. Otherwise a `ret void` at the closing
 /// brace is where the function falls off its end, and is named as such.
-static bool isReturnPlumbing(const BasicBlock &BB) {
+static bool gathersReturns(const BasicBlock &BB) {
   if (!BB.hasNPredecessorsOrMore(2))
     return false;
   // At -O0 the body's own fall-through reaches a shared return block with
@@ -64,7 +64,14 @@ static bool isReturnPlumbing(const BasicBlock &BB) {
   return Gathers;
 }
 
-DebugLoc returnStatementLoc(
+bool ReturnStatements::isReturnPlumbing(const BasicBlock &BB) {
+  auto [It, New] = Plumbing.try_emplace(&BB, false);
+  if (New)
+    It->second = gathersReturns(BB);
+  return It->second;
+}
+
+DebugLoc ReturnStatements::locate(
     const Instruction &Exit,
     function_ref<const BasicBlock *(const BasicBlock *)> CameFrom) {
   // Name the return statement that led here rather than a shared return

@@ -102,7 +102,7 @@ void HandleFlow::visitCall(const CallBase &CB, BlockState &S, Pass P) {
   if (Created != ByCreation.end())
     Creates = Created->second;
   auto RecordThrow = [&] {
-    forAllHandles(S, P, [&](unsigned H, HandleState &W) {
+    forAllHandles(S, [&](unsigned H, HandleState &W) {
       if (H != Creates)
         visitExit(H, W, CB, P, /*Throw=*/true, nullptr, S);
     });
@@ -123,7 +123,7 @@ void HandleFlow::visitCall(const CallBase &CB, BlockState &S, Pass P) {
     if (ByRoot.empty())
       return;
     candidatesOfRoot(Paths.path(Paths.idOf(MT->getRawSource())).Root);
-    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+    forCandidates(S, [&](unsigned H, HandleState &W) {
       visitMemTransfer(H, W, CB, P);
     });
     return;
@@ -131,7 +131,7 @@ void HandleFlow::visitCall(const CallBase &CB, BlockState &S, Pass P) {
   if (isa<IntrinsicInst>(CB))
     return; // lifetime markers, debug info, annotations, assumes
   callCandidates(CB);
-  forCandidates(S, P, [&](unsigned H, HandleState &W) {
+  forCandidates(S, [&](unsigned H, HandleState &W) {
     if (H == Creates)
       createHere(H, W, P);
     else

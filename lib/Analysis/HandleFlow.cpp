@@ -4,9 +4,9 @@
 // are visited in reverse post-order; a block is visited again only when its
 // entry state grew, and the lattice is finite, so the iteration ends (a
 // bound on rounds is a guard). One recording sweep then collects the events
-// messages need. The return statement a lost handle's path reaches is found
-// afterwards, by replaying only the blocks on the way back for that handle,
-// so no per-edge bookkeeping is kept for every handle.
+// messages need, and, only for the blocks before an exit, the first edge
+// that brings each handle there live; from those the return statement a
+// lost handle's path reaches is named once the sweep is over.
 //
 //===----------------------------------------------------------------------===//
 #include "HandleFlow.h"
@@ -38,6 +38,7 @@ unsigned HandleFlow::addCreation(const HandleSite &Site) {
   Sites.push_back(Site);
   Outcomes.emplace_back();
   Atoms.emplace_back();
+  OpenAtoms.push_back(H);
   ByCreation[Site.Call] = H;
   return H;
 }
@@ -48,16 +49,18 @@ void HandleFlow::setEntry(const AccessPath &Expr, const CallContext &C) {
   Sites.push_back(std::nullopt);
   Outcomes.emplace_back();
   Atoms.emplace_back();
+  OpenAtoms.push_back(Outcomes.size() - 1);
 }
 
 bool HandleFlow::joinInto(BlockState &Into, const BlockState &From) {
-  bool Changed = false;
+  // The first edge into a block shares all of its states.
   if (!Into.Reached) {
+    Into = From;
     Into.Reached = true;
-    Into.Thrown = From.Thrown;
-    Into.ThrowSite = From.ThrowSite;
-    Changed = true;
-  } else {
+    return true;
+  }
+  bool Changed = false;
+  {
     if (Into.Thrown != From.Thrown && Into.Thrown) {
       Into.Thrown = nullptr;
       Changed = true;
@@ -82,6 +85,8 @@ bool HandleFlow::joinInto(BlockState &Into, const BlockState &From) {
         Changed = true;
         return;
       }
+      if (A->contains(*B))
+        return;
       HandleState J = *A;
       if (J.joinFrom(*B)) {
         Into.Handles.set(H, Arena.make(std::move(J)));
@@ -92,7 +97,7 @@ bool HandleFlow::joinInto(BlockState &Into, const BlockState &From) {
   return Changed;
 }
 
-void HandleFlow::propagate(const BasicBlock &, const BasicBlock &To,
+void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
                            const BlockState &S, Pass P) {
   switch (P) {
   case Pass::Solve: {
@@ -102,9 +107,13 @@ void HandleFlow::propagate(const BasicBlock &, const BasicBlock &To,
     return;
   }
   case Pass::Record:
-    return;
-  case Pass::Replay:
-    ReplayEdges.push_back({&To, S.Handles.get(ReplayHandle)});
+    // Remember, for the blocks a return statement is looked for in, the
+    // first edge that brings each handle there live.
+    if (BeforeExits.count(&To))
+      S.Handles.forEach([&](unsigned H, const HandleState *St) {
+        if (St->any(Live))
+          LiveEdgeInto.try_emplace({H, &To}, &From);
+      });
     return;
   }
 }
@@ -133,25 +142,24 @@ void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
   std::optional<DecodedCondition> C = decode(Br->getCondition());
   BlockState Edge[2] = {S, S};
   if (C)
-    S.Handles.forEach([&](unsigned H, const HandleState *St) {
-      if (P == Pass::Replay && H != ReplayHandle)
-        return;
+    for (unsigned H : branchCandidates(*C)) {
+      const HandleState *St = S.Handles.get(H);
+      if (!St)
+        continue;
       int A = atomIndex(H, atomKey(H, *C, *St));
       if (A < 0)
-        return;
+        continue;
       uint32_t Bit = 1u << A;
       for (unsigned Succ = 0; Succ < 2; ++Succ) {
         bool Zero = C->TrueEdgeMeansZero == (Succ == 0);
-        SmallVector<uint32_t, 4> Kept;
+        HandleState E;
         for (uint32_t T : St->Tuples) {
           if ((known(T) & Bit) && bool(values(T) & Bit) != Zero)
             continue;
-          Kept.push_back(tuple(known(T) | Bit,
-                               Zero ? values(T) | Bit : values(T) & ~Bit,
-                               status(T)));
+          E.Tuples.push_back(tuple(known(T) | Bit,
+                                   Zero ? values(T) | Bit : values(T) & ~Bit,
+                                   status(T)));
         }
-        HandleState E;
-        E.Tuples = std::move(Kept);
         E.normalize();
         if (E.Tuples == St->Tuples)
           continue;
@@ -164,7 +172,7 @@ void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
         E.StatusSlots = St->StatusSlots;
         Edge[Succ].Handles.set(H, Arena.make(std::move(E)));
       }
-    });
+    }
   propagate(BB, *Br->getSuccessor(0), Edge[0], P);
   propagate(BB, *Br->getSuccessor(1), Edge[1], P);
 }
@@ -174,7 +182,7 @@ void HandleFlow::transfer(const BasicBlock &BB, BlockState S, Pass P) {
   for (const PHINode &Phi : BB.phis()) {
     for (const Value *V : Phi.incoming_values())
       candidatesOfValue(V);
-    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+    forCandidates(S, [&](unsigned H, HandleState &W) {
       for (const Value *V : Phi.incoming_values())
         if (isHandle(V, W)) {
           addPath(H, W, Paths.idOf(&Phi));
@@ -217,41 +225,36 @@ void HandleFlow::transfer(const BasicBlock &BB, BlockState S, Pass P) {
     propagate(BB, *Succ, S, P);
 }
 
-const BasicBlock *HandleFlow::cameFrom(unsigned H, const BasicBlock *BB) {
-  auto Key = std::make_pair(H, BB);
-  auto Found = CameFromCache.find(Key);
-  if (Found != CameFromCache.end())
-    return Found->second;
-  // The first predecessor, in the order blocks are visited, on whose edge
-  // the handle arrives live.
-  SmallVector<std::pair<unsigned, const BasicBlock *>, 4> Preds;
-  for (const BasicBlock *Pred : predecessors(BB)) {
-    auto It = BlockIndex.find(Pred);
-    if (It != BlockIndex.end() && In[It->second].Handles.get(H) &&
-        !is_contained(Preds, std::make_pair(It->second, Pred)))
-      Preds.push_back({It->second, Pred});
+void HandleFlow::findBlocksBeforeExits() {
+  // ExitLocation walks back from an exit, at most eight blocks, through
+  // blocks located at or after the exit's line (cleanups at the closing
+  // brace) until one located before it: those are the blocks it asks about.
+  for (const BasicBlock *BB : Order) {
+    const Instruction *Exit = BB->getTerminator();
+    if (!isa<ReturnInst>(Exit) && !isa<ResumeInst>(Exit))
+      continue;
+    const DebugLoc &RetLoc = Exit->getDebugLoc();
+    SmallVector<const BasicBlock *, 8> Level{BB}, Next;
+    BeforeExits.insert(BB);
+    for (unsigned Step = 0; Step < 8 && !Level.empty(); ++Step) {
+      Next.clear();
+      for (const BasicBlock *B : Level)
+        for (const BasicBlock *Pred : predecessors(B)) {
+          const DebugLoc &DL = Pred->getTerminator()->getDebugLoc();
+          bool Stops = DL && DL.getLine() &&
+                       (!RetLoc || DL.getLine() < RetLoc.getLine());
+          if (!Stops && BeforeExits.insert(Pred).second)
+            Next.push_back(Pred);
+        }
+      std::swap(Level, Next);
+    }
   }
-  llvm::sort(Preds);
-  const BasicBlock *Result = nullptr;
-  for (auto [Index, Pred] : Preds) {
-    ReplayHandle = H;
-    ReplayEdges.clear();
-    transfer(*Pred, In[Index], Pass::Replay);
-    for (auto [To, St] : ReplayEdges)
-      if (To == BB && St && St->any(Live)) {
-        Result = Pred;
-        break;
-      }
-    if (Result)
-      break;
-  }
-  CameFromCache[Key] = Result;
-  return Result;
 }
 
 DebugLoc HandleFlow::exitLoc(unsigned H, const Instruction &Exit) {
-  return returnStatementLoc(
-      Exit, [&](const BasicBlock *BB) { return cameFrom(H, BB); });
+  return Returns.locate(Exit, [&](const BasicBlock *BB) {
+    return LiveEdgeInto.lookup({H, BB});
+  });
 }
 
 void HandleFlow::recordExitLocations() {
@@ -308,6 +311,7 @@ void HandleFlow::run() {
       break;
   }
 
+  findBlocksBeforeExits();
   for (unsigned I = 0; I < Order.size(); ++I)
     if (In[I].Reached)
       transfer(*Order[I], In[I], Pass::Record);

@@ -18,6 +18,7 @@
 
 #include "HandleState.h"
 
+#include "cancelverify/ExitLocation.h"
 #include "cancelverify/HandleEvents.h"
 #include "cancelverify/HandleSummaries.h"
 
@@ -61,8 +62,7 @@ public:
 
 private:
   /// Solve: iterate to a fixpoint. Record: one sweep that records events.
-  /// Replay: one block for one handle, to see which edges carry it.
-  enum class Pass { Solve, Record, Replay };
+  enum class Pass { Solve, Record };
 
   /// The state at the start of a block, or the running state inside one.
   struct BlockState {
@@ -90,12 +90,12 @@ private:
                  const BlockState &S, Pass P);
   bool joinInto(BlockState &Into, const BlockState &From);
   void recordExitLocations();
-  const llvm::BasicBlock *cameFrom(unsigned H, const llvm::BasicBlock *BB);
+  void findBlocksBeforeExits();
   llvm::DebugLoc exitLoc(unsigned H, const llvm::Instruction &Exit);
 
   // Dispatch to the handles an instruction touches (HandleTransfer.cpp).
-  template <typename FnT> void forCandidates(BlockState &S, Pass P, FnT Fn);
-  template <typename FnT> void forAllHandles(BlockState &S, Pass P, FnT Fn);
+  template <typename FnT> void forCandidates(BlockState &S, FnT Fn);
+  template <typename FnT> void forAllHandles(BlockState &S, FnT Fn);
   void candidatesOfPath(PathId Id);
   void candidatesOfRoot(const llvm::Value *Root);
   void candidatesOfValue(const llvm::Value *V);
@@ -142,6 +142,7 @@ private:
   std::optional<DecodedCondition> decode(const llvm::Value *Cond);
   const void *atomKey(unsigned H, const DecodedCondition &C,
                       const flow::HandleState &S);
+  llvm::ArrayRef<unsigned> branchCandidates(const DecodedCondition &C);
   bool isStatusCopy(unsigned H, const llvm::Value *V,
                     const flow::HandleState &S);
   int atomIndex(unsigned H, const void *Key);
@@ -165,6 +166,11 @@ private:
   std::vector<std::optional<HandleSite>> Sites;
   std::vector<HandleOutcome> Outcomes;
   std::vector<llvm::SmallVector<const void *, flow::MaxAtoms>> Atoms;
+  /// The handles that track each atom, and those with room for more: a
+  /// branch on an atom changes no other handle.
+  llvm::DenseMap<const void *, llvm::SmallVector<unsigned, 1>> HandlesByAtom;
+  std::vector<unsigned> OpenAtoms;
+  std::vector<unsigned> BranchCandidates;
   std::optional<AccessPath> EntryExpr;
   const CallContext *Context = nullptr;
 
@@ -188,14 +194,14 @@ private:
   llvm::SmallVector<unsigned, 4> Candidates;
   llvm::SmallVector<bool, 0> IsCandidate;
 
-  /// Replay: the handle replayed and its state on each edge out of the
-  /// block replayed.
-  unsigned ReplayHandle = 0;
-  llvm::SmallVector<std::pair<const llvm::BasicBlock *, const flow::HandleState *>, 2>
-      ReplayEdges;
+  /// The blocks a return statement is looked for in (exit blocks and the
+  /// cleanup blocks before them), and for each handle the first edge that
+  /// brings it live into one of them.
+  llvm::DenseSet<const llvm::BasicBlock *> BeforeExits;
+  ReturnStatements Returns;
   llvm::DenseMap<std::pair<unsigned, const llvm::BasicBlock *>,
                  const llvm::BasicBlock *>
-      CameFromCache;
+      LiveEdgeInto;
 
   /// Atoms for comparisons other than against zero, one per (predicate or
   /// its inverse, operands); the map's nodes give them stable addresses.
@@ -214,11 +220,9 @@ private:
 /// that reaches this point, storing the state back if it changed; clears
 /// the candidates.
 template <typename FnT>
-void HandleFlow::forCandidates(BlockState &S, Pass P, FnT Fn) {
+void HandleFlow::forCandidates(BlockState &S, FnT Fn) {
   for (unsigned H : Candidates) {
     IsCandidate[H] = false;
-    if (P == Pass::Replay && H != ReplayHandle)
-      continue;
     const flow::HandleState *Old = S.Handles.get(H);
     if (!Old)
       continue;
@@ -232,13 +236,13 @@ void HandleFlow::forCandidates(BlockState &S, Pass P, FnT Fn) {
 
 /// Applies \p Fn to every handle that reaches this point.
 template <typename FnT>
-void HandleFlow::forAllHandles(BlockState &S, Pass P, FnT Fn) {
+void HandleFlow::forAllHandles(BlockState &S, FnT Fn) {
   for (unsigned H = 0; H < Outcomes.size(); ++H)
-    if (!IsCandidate[H] && (P != Pass::Replay || H == ReplayHandle)) {
+    if (!IsCandidate[H]) {
       IsCandidate[H] = true;
       Candidates.push_back(H);
     }
-  forCandidates(S, P, Fn);
+  forCandidates(S, Fn);
 }
 
 } // namespace cancelverify

@@ -82,6 +82,16 @@ struct HandleState {
         T = tuple(known(T), values(T), To);
     normalize();
   }
+  /// Whether joining \p O would add nothing.
+  bool contains(const HandleState &O) const {
+    auto Has = [](const auto &Big, const auto &Small) {
+      return llvm::all_of(Small,
+                          [&](const auto &X) { return llvm::is_contained(Big, X); });
+    };
+    return Has(Tuples, O.Tuples) &&
+           (Exprs.size() >= MaxExprs || Has(Exprs, O.Exprs)) &&
+           Has(Vars, O.Vars) && Has(StatusSlots, O.StatusSlots);
+  }
   /// Adds what \p O has and this lacks; true if this grew.
   bool joinFrom(const HandleState &O) {
     bool Changed = false;

@@ -325,7 +325,7 @@ void HandleFlow::visitDebugValues(const Instruction &I, BlockState &S,
           IsCandidate[H] = true;
           Candidates.push_back(H);
         }
-    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+    forCandidates(S, [&](unsigned H, HandleState &W) {
       if (IsPointer && isHandle(V, W)) {
         if (!is_contained(W.Vars, Var)) {
           W.Vars.push_back(Var);
@@ -371,7 +371,7 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
       }
     if (Val->getType()->isAggregateType())
       candidatesOfAggregate(Val);
-    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+    forCandidates(S, [&](unsigned H, HandleState &W) {
       visitStore(H, W, *SI, P);
     });
     return;
@@ -380,7 +380,7 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
     if (P != Pass::Record)
       return;
     candidatesOfValue(LI);
-    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+    forCandidates(S, [&](unsigned H, HandleState &W) {
       if (isHandle(LI, W))
         Outcomes[H].Used = true;
     });
@@ -390,7 +390,7 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
     // The field of a struct value that carries the handle.
     const Value *Agg = EV->getAggregateOperand();
     candidatesOfAggregate(Agg);
-    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+    forCandidates(S, [&](unsigned H, HandleState &W) {
       if (std::optional<int64_t> Field = fieldHoldingHandle(Agg, W)) {
         const DataLayout &DL = F.getParent()->getDataLayout();
         if (fieldOffset(DL, Agg->getType(), EV->getIndices()) == *Field)
@@ -402,7 +402,7 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
   if (auto *Sel = dyn_cast<SelectInst>(&I)) {
     candidatesOfValue(Sel->getTrueValue());
     candidatesOfValue(Sel->getFalseValue());
-    forCandidates(S, P, [&](unsigned H, HandleState &W) {
+    forCandidates(S, [&](unsigned H, HandleState &W) {
       if (isHandle(Sel->getTrueValue(), W) || isHandle(Sel->getFalseValue(), W))
         addPath(H, W, Paths.idOf(Sel));
     });
@@ -416,7 +416,7 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
     // Nothing follows a return: only the recording sweep looks at it.
     if (P != Pass::Record)
       return;
-    forAllHandles(S, P, [&](unsigned H, HandleState &W) {
+    forAllHandles(S, [&](unsigned H, HandleState &W) {
       visitExit(H, W, I, P, /*Throw=*/false, RI->getReturnValue(), S);
     });
     return;
@@ -424,7 +424,7 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
   if (isa<ResumeInst>(&I)) {
     if (P != Pass::Record)
       return;
-    forAllHandles(S, P, [&](unsigned H, HandleState &W) {
+    forAllHandles(S, [&](unsigned H, HandleState &W) {
       visitExit(H, W, I, P, /*Throw=*/true, nullptr, S);
     });
     return;
@@ -435,7 +435,7 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
   for (const Value *Op : I.operands())
     if (Op->getType()->isPointerTy())
       candidatesOfValue(Op);
-  forCandidates(S, P, [&](unsigned H, HandleState &W) {
+  forCandidates(S, [&](unsigned H, HandleState &W) {
     for (const Value *Op : I.operands())
       if (Op->getType()->isPointerTy() && isHandle(Op, W))
         Outcomes[H].Used = true;
