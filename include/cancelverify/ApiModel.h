@@ -127,13 +127,10 @@ public:
   /// The roles that apply to this call (direct callee, with the call's
   /// arguments checked for argument-dependent catalog entries).
   const FunctionRoles *rolesOfCall(const llvm::CallBase &CB) const;
-  bool callWaits(const llvm::CallBase &CB) const;
-  bool callObserves(const llvm::CallBase &CB) const;
 
-  /// The flag this load reads, if it reads one.
+  /// The flag this load reads, if it reads one (global, annotated or
+  /// modelled field).
   const FlagInfo *flagRead(const llvm::LoadInst &LI) const;
-  /// The flag a pointer designates (global, annotated or modelled field).
-  const FlagInfo *flagAt(const llvm::Value *Ptr) const;
 
   /// Prints every function and global the module references with its
   /// resolved roles and their origins.

@@ -1,8 +1,9 @@
 //===- FindingSinks.h - Where findings go -----------------------*- C++ -*-===//
 //
 // Sinks that report findings, and filters that sit in front of them. The
-// driver chains them: checks -> SuppressionFilter -> RemarkSink. Compiler
-// diagnostics, SARIF and baselines are further sinks and filters.
+// driver chains them: checks -> SuppressionFilter -> FindingFanOut ->
+// RemarkSink (and FindingPrinter when asked). Compiler diagnostics, SARIF
+// and baselines are further sinks and filters.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELVERIFY_FINDINGSINKS_H
@@ -13,11 +14,13 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <memory>
+#include <vector>
 
 namespace llvm {
 class Function;
 class Instruction;
 class OptimizationRemarkEmitter;
+class raw_ostream;
 } // namespace llvm
 
 namespace cancelverify {
@@ -57,6 +60,35 @@ public:
 private:
   const ApiModel &Model;
   FindingSink &Next;
+};
+
+/// Hands every finding to several sinks, in order.
+class FindingFanOut final : public FindingSink {
+public:
+  void add(FindingSink &S) { Sinks.push_back(&S); }
+  void consume(const Finding &F) override {
+    for (FindingSink *S : Sinks)
+      S->consume(F);
+  }
+  void finish() override {
+    for (FindingSink *S : Sinks)
+      S->finish();
+  }
+
+private:
+  std::vector<FindingSink *> Sinks;
+};
+
+/// Prints findings as the data they are, one fact per line
+/// (-cancel-verify-print-findings): what tests pin when the facts matter
+/// more than the sentence.
+class FindingPrinter final : public FindingSink {
+public:
+  explicit FindingPrinter(llvm::raw_ostream &OS) : OS(OS) {}
+  void consume(const Finding &F) override;
+
+private:
+  llvm::raw_ostream &OS;
 };
 
 } // namespace cancelverify

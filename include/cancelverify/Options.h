@@ -1,7 +1,7 @@
 //===- Options.h - The verifier's command-line settings ---------*- C++ -*-===//
 //
 // The driver's settings: the analysis options plus what only the driver
-// does (printing the model). fromCommandLine() reads the -cancel-verify-*
+// does (printing the model, printing findings as data). fromCommandLine() reads the -cancel-verify-*
 // cl::opts (through clang: -mllvm -cancel-verify-...); nothing below the
 // driver sees a cl::opt.
 //
@@ -18,6 +18,7 @@ namespace cancelverify {
 struct VerifierOptions {
   AnalysisOptions Analysis;
   bool PrintModel = false;
+  bool PrintFindings = false;
 
   /// Reads the cl::opts. Fails with a message on a bad option value.
   static llvm::Expected<VerifierOptions> fromCommandLine();

@@ -54,7 +54,12 @@ PreservedAnalyses CancelVerifyPass::run(Module &M, ModuleAnalysisManager &AM) {
 
   FunctionSummaries Summaries(M, *Model, Opts.Analysis);
   RemarkSink Remarks;
-  SuppressionFilter Sink(*Model, Remarks);
+  FindingPrinter Printer(errs());
+  FindingFanOut Outputs;
+  Outputs.add(Remarks);
+  if (Opts.PrintFindings)
+    Outputs.add(Printer);
+  SuppressionFilter Sink(*Model, Outputs);
   CheckContext C{M, *Model, Summaries, Opts.Analysis};
   for (std::unique_ptr<Check> &Ch : createChecks())
     Ch->run(C, Sink);

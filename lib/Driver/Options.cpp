@@ -36,6 +36,12 @@ static cl::opt<bool> OptPrintModel(
              "module references, with where each role came from"),
     cl::cat(Category));
 
+static cl::opt<bool> OptPrintFindings(
+    "cancel-verify-print-findings", cl::init(false),
+    cl::desc("Print every finding (suppressed ones excepted) as data: kind, "
+             "location, typed arguments and related locations, one per line"),
+    cl::cat(Category));
+
 static cl::opt<FlagInference> OptInferFlags(
     "cancel-verify-infer-flags", cl::init(FlagInference::VolatileAtomic),
     cl::desc("Which loads count as cancel flags without a model"),
@@ -59,6 +65,7 @@ Expected<VerifierOptions> VerifierOptions::fromCommandLine() {
   O.Analysis.Strict = OptStrict;
   O.Analysis.InferFlags = OptInferFlags;
   O.PrintModel = OptPrintModel;
+  O.PrintFindings = OptPrintFindings;
   return O;
 }
 

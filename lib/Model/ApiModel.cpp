@@ -345,16 +345,6 @@ const FunctionRoles *ApiModel::rolesOfCall(const CallBase &CB) const {
   return R;
 }
 
-bool ApiModel::callWaits(const CallBase &CB) const {
-  const FunctionRoles *R = rolesOfCall(CB);
-  return R && R->Wait;
-}
-
-bool ApiModel::callObserves(const CallBase &CB) const {
-  const FunctionRoles *R = rolesOfCall(CB);
-  return R && R->Observe;
-}
-
 /// The modelled struct field a GEP addresses, keyed by (IR struct name, byte
 /// offset).
 static const FlagInfo *
@@ -371,7 +361,8 @@ fieldAt(const Value *Ptr, const DataLayout &DL,
   return It == Fields.end() ? nullptr : &It->second;
 }
 
-const FlagInfo *ApiModel::flagAt(const Value *Ptr) const {
+const FlagInfo *ApiModel::flagRead(const LoadInst &LI) const {
+  const Value *Ptr = LI.getPointerOperand();
   const DataLayout &DL = M->getDataLayout();
   // The first field is reached through an all-zero GEP, which
   // stripPointerCasts removes: look at the pointer as it is first.
@@ -397,10 +388,6 @@ const FlagInfo *ApiModel::flagAt(const Value *Ptr) const {
       return &PIt->second;
   }
   return fieldAt(Base, DL, FlagFields);
-}
-
-const FlagInfo *ApiModel::flagRead(const LoadInst &LI) const {
-  return flagAt(LI.getPointerOperand());
 }
 
 static void printRole(raw_ostream &OS, StringRef Text, const RoleOrigin &O) {
