@@ -85,10 +85,8 @@ static bool isThrowName(StringRef N) {
 }
 
 bool HandleSummaries::knownToThrow(const Function &F) const {
-  if (isThrowName(F.getName()))
-    return true;
-  if (F.isDeclaration() || F.doesNotThrow())
-    return false;
+  if (F.isDeclaration())
+    return !F.doesNotThrow() && isThrowName(F.getName());
   const FunctionFacts *Fa = lookup(F);
   return Fa && Fa->Throws;
 }
