@@ -223,48 +223,30 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
   passToCallees(H, S, CB, P, Passed);
 }
 
-void HandleFlow::passToCallees(
-    unsigned H, HandleState &S, const CallBase &CB, Pass P,
-    ArrayRef<std::pair<unsigned, SmallVector<int64_t, 4>>> Passed) {
-  HandleOutcome &Out = Outcomes[H];
-  const Function *Callee =
-      dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
-  auto NoteEscape = [&](EscapeReason Why) {
-    if (P != Pass::Record || !S.any(Live))
-      return;
-    if (none_of(Out.Escapes, [&](const EscapeEvent &E) { return E.I == &CB; }))
-      Out.Escapes.push_back({&CB, std::move(Why)});
-  };
-
-  // The functions the call reaches: the callee, or for an indirect call
-  // the targets that can be known.
+/// The functions a call reaches: the callee, or for an indirect call the
+/// targets that can be known (empty when none can).
+SmallVector<const Function *, 2> HandleFlow::callTargets(const CallBase &CB) {
   SmallVector<const Function *, 2> Targets;
-  if (Callee)
+  if (auto *Callee =
+          dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts()))
     Targets.push_back(Callee);
   else if (const Function *Known = contextCallee(CB))
     Targets.push_back(Known);
   else
     Targets = HS.resolveCallees(CB, Paths);
-  const Function *Unfollowable = nullptr;
-  for (const Function *T : Targets)
-    if (T->isDeclaration())
-      Unfollowable = T;
-  if (Targets.empty() || Unfollowable) {
-    EscapeReason Why;
-    Why.Kind = Unfollowable ? EscapeReason::UnknownCallee
-                            : EscapeReason::IndirectCall;
-    Why.Object = Unfollowable;
-    Why.At = &CB;
-    NoteEscape(std::move(Why));
-    S.change(Live, Away);
-    return;
-  }
-  const Function *Named = Callee ? Callee : Targets.front();
+  return Targets;
+}
 
-  // Discharged if, for some argument, every target discharges it. The live
-  // tuples are grouped by what they know of the arguments, in order of
-  // first appearance (tuples are sorted), so messages do not depend on
-  // where things sit in memory.
+/// Asks every target about every argument that gives it the handle, once
+/// per group of live tuples that know the same of the arguments. The
+/// handle is discharged for a group if, for some argument, every target
+/// discharges it.
+HandleFlow::CalleeAnswers HandleFlow::askCallees(
+    unsigned H, const HandleState &S, const CallBase &CB,
+    ArrayRef<const Function *> Targets,
+    ArrayRef<std::pair<unsigned, SmallVector<int64_t, 4>>> Passed) {
+  // Groups in order of first appearance (tuples are sorted), so messages do
+  // not depend on where things sit in memory.
   struct Group {
     SmallVector<CallContext::ConditionFact, 2> Facts;
     SmallVector<uint32_t, 4> Tuples;
@@ -282,10 +264,8 @@ void HandleFlow::passToCallees(
     }
   if (Groups.empty())
     Groups.emplace_back();
-  bool AnyDischarged = false, Partial = false, Returned = false;
-  SmallVector<uint32_t, 4> DischargedTuples;
-  DischargeWitness How;
-  SmallVector<AccessPath, 4> Moved;
+  CalleeAnswers A;
+  A.Everywhere = Groups.size() == 1;
   for (const Group &G : Groups) {
     bool Discharged = false;
     for (const auto &[ArgNo, Rest] : Passed) {
@@ -301,56 +281,88 @@ void HandleFlow::passToCallees(
         Ctx.Conditions = G.Facts;
         CalleeEffect E = HS.effectOf(*T, CE, Ctx);
         if (E.Discharge == CalleeEffect::All)
-          How = E.How;
+          A.How = E.How;
         else
           AllTargets = false;
-        Partial |= E.Discharge == CalleeEffect::Some;
-        if (E.Escape) {
-          EscapeReason Why = *E.Escape;
-          Why.Through.insert(Why.Through.begin(), T);
-          NoteEscape(std::move(Why));
-          S.change(Live, Away);
+        A.Partial |= E.Discharge == CalleeEffect::Some;
+        if (E.Escape && !A.Escape) {
+          A.Escape = *E.Escape;
+          A.Escape->Through.insert(A.Escape->Through.begin(), T);
         }
-        Returned |= E.Returned;
+        A.Returned |= E.Returned;
         for (const AccessPath &M : E.MovedTo) {
           auto *MA = cast<Argument>(M.Root);
           AccessPath Pp =
               Paths.pathOf(CB.getArgOperand(MA->getArgNo())).then(M.Offsets);
           AccessPath C = Paths.canonicalize(Pp);
-          Moved.push_back(Pp);
+          A.Moved.push_back(Pp);
           if (C != Pp)
-            Moved.push_back(C);
+            A.Moved.push_back(C);
         }
       }
       Discharged |= AllTargets;
     }
     if (Discharged) {
-      AnyDischarged = true;
-      DischargedTuples.append(G.Tuples.begin(), G.Tuples.end());
+      A.AnyDischarged = true;
+      A.DischargedTuples.append(G.Tuples.begin(), G.Tuples.end());
     }
   }
-  for (const AccessPath &Pp : Moved) {
+  return A;
+}
+
+void HandleFlow::passToCallees(
+    unsigned H, HandleState &S, const CallBase &CB, Pass P,
+    ArrayRef<std::pair<unsigned, SmallVector<int64_t, 4>>> Passed) {
+  HandleOutcome &Out = Outcomes[H];
+  auto NoteEscape = [&](EscapeReason Why) {
+    if (P != Pass::Record || !S.any(Live))
+      return;
+    if (none_of(Out.Escapes, [&](const EscapeEvent &E) { return E.I == &CB; }))
+      Out.Escapes.push_back({&CB, std::move(Why)});
+  };
+  SmallVector<const Function *, 2> Targets = callTargets(CB);
+  const Function *Unfollowable = nullptr;
+  for (const Function *T : Targets)
+    if (T->isDeclaration())
+      Unfollowable = T;
+  if (Targets.empty() || Unfollowable) {
+    EscapeReason Why;
+    Why.Kind = Unfollowable ? EscapeReason::UnknownCallee
+                            : EscapeReason::IndirectCall;
+    Why.Object = Unfollowable;
+    Why.At = &CB;
+    NoteEscape(std::move(Why));
+    S.change(Live, Away);
+    return;
+  }
+  const Function *Named = Targets.front();
+
+  CalleeAnswers A = askCallees(H, S, CB, Targets, Passed);
+  if (A.Escape) {
+    NoteEscape(*A.Escape);
+    S.change(Live, Away);
+  }
+  for (const AccessPath &Pp : A.Moved) {
     if (isa<Argument>(Pp.Root))
       handToCaller(H, S, CB, Pp, TransferKind::StoredByCallee, P, Named);
     addPath(H, S, Pp);
   }
-  if (Returned)
+  if (A.Returned)
     addPath(H, S, Paths.idOf(&CB));
-  if (AnyDischarged) {
+  if (A.AnyDischarged) {
     if (P == Pass::Record &&
         none_of(Out.Discharges,
                 [&](const DischargeEvent &D) { return D.I == &CB; }))
-      Out.Discharges.push_back({&CB, How, Named});
-    bool Everywhere = Groups.size() == 1;
+      Out.Discharges.push_back({&CB, A.How, Named});
     for (uint32_t &T : S.Tuples)
       if (status(T) == Live &&
-          (Everywhere || is_contained(DischargedTuples, T)))
+          (A.Everywhere || is_contained(A.DischargedTuples, T)))
         T = tuple(known(T), values(T), Done);
     S.normalize();
-    if (!S.any(Live) || !Partial)
+    if (!S.any(Live) || !A.Partial)
       return;
   }
-  if (Partial && P == Pass::Record && !is_contained(Out.PartialHelpers, Named))
+  if (A.Partial && P == Pass::Record && !is_contained(Out.PartialHelpers, Named))
     Out.PartialHelpers.push_back(Named);
 }
 

@@ -133,6 +133,23 @@ private:
                      Pass P,
                      llvm::ArrayRef<std::pair<unsigned, llvm::SmallVector<int64_t, 4>>>
                          Passed);
+  /// What the callees of a call answered about the handle.
+  struct CalleeAnswers {
+    bool AnyDischarged = false, Partial = false, Returned = false;
+    /// Only one group of tuples: a discharge applies to every live tuple.
+    bool Everywhere = true;
+    llvm::SmallVector<uint32_t, 4> DischargedTuples;
+    DischargeWitness How;
+    std::optional<EscapeReason> Escape;
+    llvm::SmallVector<AccessPath, 4> Moved;
+  };
+  llvm::SmallVector<const llvm::Function *, 2>
+  callTargets(const llvm::CallBase &CB);
+  CalleeAnswers
+  askCallees(unsigned H, const flow::HandleState &S, const llvm::CallBase &CB,
+             llvm::ArrayRef<const llvm::Function *> Targets,
+             llvm::ArrayRef<std::pair<unsigned, llvm::SmallVector<int64_t, 4>>>
+                 Passed);
   void relatedPaths(const llvm::Value *V, const flow::HandleState &S,
                     llvm::SmallVectorImpl<llvm::SmallVector<int64_t, 4>> &Out);
   const llvm::Function *contextCallee(const llvm::CallBase &CB);

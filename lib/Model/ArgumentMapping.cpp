@@ -303,6 +303,75 @@ static std::string irArguments(unsigned N) {
   return std::to_string(N) + (N == 1 ? " IR argument" : " IR arguments");
 }
 
+/// The source parameters of \p F: from debug info, the mangled name, or
+/// for C without either, one per IR argument unless clang's noundef marks
+/// show coerced aggregates. \p Solid says which IR arguments (sret slot
+/// excluded) are whole parameters.
+static Expected<SourceSignature> sourceSignature(const Function &F,
+                                                 ArrayRef<bool> Solid,
+                                                 bool Evidence) {
+  std::string Error;
+  std::optional<SourceSignature> Sig = signatureFromDebugInfo(F);
+  if (!Sig)
+    Sig = signatureFromMangledName(F, Error);
+  if (!Sig && !Error.empty())
+    return mappingError(Error + "; compile with -g or use irargN");
+  if (Sig)
+    return std::move(*Sig);
+  SourceSignature C;
+  C.HasThis = false;
+  if (Evidence && llvm::is_contained(Solid, false))
+    C.UnknownWidths = Widths::oneOrTwo();
+  else // every IR argument is a parameter of its own
+    C.Params.emplace(Solid.size(), Widths::exactlyOne());
+  return C;
+}
+
+namespace {
+/// Where a source parameter can sit among the IR arguments.
+struct Placement {
+  /// IR arguments that hold it whole, or one half of it.
+  std::set<unsigned> Whole, Split;
+  /// For each consistent layout, whether it has `this`.
+  SmallVector<bool, 2> ConsistentThis;
+  /// Some layout puts it beyond the arguments.
+  bool MaybeBeyond = false;
+};
+} // namespace
+
+/// Tries the layouts of \p Sig over the IR arguments \p Args, with and
+/// without `this` where that is unknown; `this` is the first argument and,
+/// in clang's output, marked noundef.
+static Placement placeParameter(const SourcePosition &P,
+                                ArrayRef<unsigned> Args, ArrayRef<bool> Solid,
+                                bool Evidence, const SourceSignature &Sig) {
+  Placement Out;
+  SmallVector<bool, 2> ThisOptions;
+  if (Sig.HasThis)
+    ThisOptions.push_back(*Sig.HasThis);
+  else
+    ThisOptions = {false, true};
+  for (bool HasThis : ThisOptions) {
+    ArrayRef<bool> Rest = Solid;
+    if (HasThis) {
+      if (Args.empty() || (Evidence && !Solid.front() && !Sig.HasThis))
+        continue;
+      Rest = Rest.drop_front();
+    }
+    ParameterLayout Layout(Rest, Sig);
+    if (!Layout.consistent())
+      continue;
+    Out.ConsistentThis.push_back(HasThis);
+    if (P.Kind == SourcePosition::This)
+      continue;
+    bool Beyond;
+    for (auto [I, W] : Layout.placements(P.Index, Beyond))
+      (W == 1 ? Out.Whole : Out.Split).insert(Args[I + HasThis]);
+    Out.MaybeBeyond |= Beyond;
+  }
+  return Out;
+}
+
 Expected<IRPosition> mapSourcePosition(const Function &F,
                                        const SourcePosition &P) {
   std::optional<unsigned> SRet = sretArgNo(F);
@@ -334,22 +403,10 @@ Expected<IRPosition> mapSourcePosition(const Function &F,
     }
   bool Evidence = hasNoUndefMarks(F);
 
-  std::string Error;
-  std::optional<SourceSignature> Sig = signatureFromDebugInfo(F);
-  if (!Sig)
-    Sig = signatureFromMangledName(F, Error);
-  if (!Sig && !Error.empty())
-    return mappingError(Error + "; compile with -g or use irargN");
-  if (!Sig) {
-    // C without debug info: no `this`, and the parameters are as many as
-    // the IR arguments unless clang's noundef marks show coerced aggregates.
-    Sig.emplace();
-    Sig->HasThis = false;
-    if (Evidence && llvm::is_contained(Solid, false))
-      Sig->UnknownWidths = Widths::oneOrTwo();
-    else // every IR argument is a parameter of its own
-      Sig->Params.emplace(Args.size(), Widths::exactlyOne());
-  }
+  Expected<SourceSignature> Signature = sourceSignature(F, Solid, Evidence);
+  if (!Signature)
+    return Signature.takeError();
+  std::optional<SourceSignature> Sig = std::move(*Signature);
   if (Sig->Params && P.Kind == SourcePosition::Argument &&
       P.Index >= Sig->Params->size())
     return mappingError("'" + P.str() + "' is beyond the function's " +
@@ -359,34 +416,10 @@ Expected<IRPosition> mapSourcePosition(const Function &F,
     return mappingError("'" + P.str() + "' is beyond the function's " +
                         irArguments(Args.size()));
 
-  // Try the function with and without `this` where that is unknown; `this`
-  // is the first argument and, in clang's output, marked noundef.
-  SmallVector<bool, 2> ThisOptions;
-  if (Sig->HasThis)
-    ThisOptions.push_back(*Sig->HasThis);
-  else
-    ThisOptions = {false, true};
-  std::set<unsigned> Placements, Split;
-  SmallVector<bool, 2> ConsistentThis;
-  bool MaybeBeyond = false;
-  for (bool HasThis : ThisOptions) {
-    ArrayRef<bool> Rest = Solid;
-    if (HasThis) {
-      if (Args.empty() || (Evidence && !Solid.front() && !Sig->HasThis))
-        continue;
-      Rest = Rest.drop_front();
-    }
-    ParameterLayout Layout(Rest, *Sig);
-    if (!Layout.consistent())
-      continue;
-    ConsistentThis.push_back(HasThis);
-    if (P.Kind == SourcePosition::This)
-      continue;
-    bool Beyond;
-    for (auto [I, W] : Layout.placements(P.Index, Beyond))
-      (W == 1 ? Placements : Split).insert(Args[I + HasThis]);
-    MaybeBeyond |= Beyond;
-  }
+  Placement Where = placeParameter(P, Args, Solid, Evidence, *Sig);
+  std::set<unsigned> &Placements = Where.Whole, &Split = Where.Split;
+  SmallVector<bool, 2> &ConsistentThis = Where.ConsistentThis;
+  bool MaybeBeyond = Where.MaybeBeyond;
 
   std::string Name = demangle(F.getName().str());
   std::string Remedy = Sig->FromDebugInfo
