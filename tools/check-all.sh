@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds CancelVerify against each LLVM version and runs its test suite:
-# configures build-N with that LLVM, builds with two jobs, runs ctest.
+# configures build-N with that LLVM, builds with two jobs, runs ctest. Then
+# builds the fuzz targets with the first version's clang (build-fuzz-N) and
+# runs the suite's fuzz tests, which the g++ builds cannot.
 #
 # Usage: bash tools/check-all.sh [19] [22]     (default: 19 22)
 #
@@ -68,6 +70,38 @@ for v in "${versions[@]}"; do
     status=1
   fi
 done
+
+# The fuzz targets need clang: one extra build, of the model readers only.
+v=${versions[0]}
+dir=build-fuzz-$v
+echo "=== fuzz targets (clang $v): $dir"
+if [[ ! -x /usr/lib/llvm-$v/bin/clang ]]; then
+  summary+=("fuzz: FAILED, clang $v not installed")
+  status=1
+elif ! CC=/usr/lib/llvm-$v/bin/clang CXX=/usr/lib/llvm-$v/bin/clang++ \
+    cmake -S . -B "$dir" -DLLVM_DIR=/usr/lib/llvm-$v/lib/cmake/llvm \
+    -DCANCELVERIFY_FUZZ=ON >/dev/null; then
+  summary+=("fuzz: FAILED to configure ($dir)")
+  status=1
+elif ! cmake --build "$dir" -j2 --target cv-fuzz-role-spec cv-fuzz-model-file; then
+  summary+=("fuzz: FAILED to build ($dir)")
+  status=1
+else
+  lit=$(ls /usr/lib/llvm-$v/build/utils/lit/lit.py /usr/lib/llvm-$v/bin/lit 2>/dev/null | head -1)
+  out=$(python3 "$lit" -sv "$dir/test" --filter '^CancelVerify :: fuzz/' 2>&1)
+  rc=$?
+  echo "$out"
+  passed=$(sed -n 's/^ *Passed *: *\([0-9][0-9]*\).*/\1/p' <<<"$out" | tail -1)
+  failed=$(sed -n 's/^ *Failed *: *\([0-9][0-9]*\).*/\1/p' <<<"$out" | tail -1)
+  total_passed=$((total_passed + ${passed:-0}))
+  total_failed=$((total_failed + ${failed:-0}))
+  if [[ $rc -eq 0 && ${passed:-0} -gt 0 ]]; then
+    summary+=("fuzz: ok, lit ${passed:-0} passed ($dir)")
+  else
+    summary+=("fuzz: FAILED, lit ${passed:-0} passed, ${failed:-0} failed ($dir)")
+    status=1
+  fi
+fi
 
 echo
 echo "=== summary"

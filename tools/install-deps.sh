@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a Debian bookworm machine needs to build and test CancelVerify:
 # the build tools and, for each LLVM version asked for, its development
-# package, clang and the test tools (FileCheck, lit).
+# package, clang, clang's runtime libraries (libFuzzer) and the test tools
+# (FileCheck, lit).
 #
 # Usage: bash tools/install-deps.sh [19|22|all]     (default: all)
 #
@@ -21,9 +22,11 @@ esac
 # zlib1g-dev and libzstd-dev: LLVM's CMake package makes LLVMSupport link
 # against ZLIB::ZLIB and zstd::libzstd_shared, which exist only when their
 # headers and libraries are installed; llvm-N-dev does not pull them in.
+# libclang-rt-N-dev: libFuzzer and the sanitizer runtimes, for the fuzz
+# targets the test suite runs (tools/fuzz).
 packages=(cmake make g++ python3 git zlib1g-dev libzstd-dev)
 for v in "${versions[@]}"; do
-  packages+=("llvm-$v-dev" "clang-$v" "llvm-$v-tools")
+  packages+=("llvm-$v-dev" "clang-$v" "llvm-$v-tools" "libclang-rt-$v-dev")
 done
 
 missing=()
