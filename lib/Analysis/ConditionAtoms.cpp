@@ -41,28 +41,13 @@ ArrayRef<unsigned> HandleFlow::branchCandidates(const DecodedCondition &C) {
   llvm::erase_if(OpenAtoms,
                  [&](unsigned H) { return Atoms[H].size() >= MaxAtoms; });
   for (unsigned H : OpenAtoms)
-    if (!IsCandidate[H]) {
-      IsCandidate[H] = true;
-      Candidates.push_back(H);
-    }
-  const void *Generic = C.CompareKey ? C.CompareKey : C.Subject;
-  if (auto It = HandlesByAtom.find(Generic); It != HandlesByAtom.end())
-    for (unsigned H : It->second)
-      if (!IsCandidate[H]) {
-        IsCandidate[H] = true;
-        Candidates.push_back(H);
-      }
+    addCandidate(H);
+  addCandidates(HandlesByAtom, C.CompareKey ? C.CompareKey : C.Subject);
   if (!C.CompareKey) {
     if (C.Subject->getType()->isPointerTy())
       candidatesOfValue(C.Subject);
     if (auto *LI = dyn_cast<LoadInst>(C.Subject))
-      if (auto It = ByStatusSlot.find(Paths.idOf(LI->getPointerOperand()));
-          It != ByStatusSlot.end())
-        for (unsigned H : It->second)
-          if (!IsCandidate[H]) {
-            IsCandidate[H] = true;
-            Candidates.push_back(H);
-          }
+      addCandidates(ByStatusSlot, Paths.idOf(LI->getPointerOperand()));
   }
   // Handle order, as a sweep over all handles would visit them.
   llvm::sort(Candidates);

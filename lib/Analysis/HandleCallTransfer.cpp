@@ -22,14 +22,6 @@ namespace cancelverify {
 
 using namespace flow;
 
-static bool isThrowCall(const CallBase &CB) {
-  const Function *Callee = CB.getCalledFunction();
-  if (!Callee)
-    return false;
-  StringRef N = Callee->getName();
-  return N == "__cxa_throw" || N == "__cxa_rethrow" || N == "_Unwind_Resume";
-}
-
 void HandleFlow::relatedPaths(const Value *V, const HandleState &S,
                               SmallVectorImpl<SmallVector<int64_t, 4>> &Out) {
   AccessPath Base = Paths.pathOf(V);
@@ -83,11 +75,8 @@ CallContext HandleFlow::contextFor(const CallBase &CB, const Function &Callee) {
 }
 
 void HandleFlow::callCandidates(const CallBase &CB) {
-  if (auto It = ByCreation.find(&CB); It != ByCreation.end() &&
-                                      !IsCandidate[It->second]) {
-    IsCandidate[It->second] = true;
-    Candidates.push_back(It->second);
-  }
+  if (auto It = ByCreation.find(&CB); It != ByCreation.end())
+    addCandidate(It->second);
   if (ByRoot.empty())
     return;
   candidatesOfValue(CB.getCalledOperand());

@@ -118,14 +118,6 @@ void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
   }
 }
 
-static bool isThrowCall(const CallBase &CB) {
-  const Function *Callee = CB.getCalledFunction();
-  if (!Callee)
-    return false;
-  StringRef N = Callee->getName();
-  return N == "__cxa_throw" || N == "__cxa_rethrow" || N == "_Unwind_Resume";
-}
-
 void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
   auto *Br = cast<BranchInst>(BB.getTerminator());
   // A catch clause testing for exactly the type being thrown catches it.

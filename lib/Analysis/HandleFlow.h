@@ -26,6 +26,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/InstrTypes.h"
 
 #include <map>
 #include <memory>
@@ -44,6 +45,13 @@ class Value;
 } // namespace llvm
 
 namespace cancelverify {
+
+/// __cxa_throw, __cxa_rethrow and _Unwind_Resume: calls that always throw.
+bool isThrowFunction(const llvm::Function &F);
+inline bool isThrowCall(const llvm::CallBase &CB) {
+  const llvm::Function *Callee = CB.getCalledFunction();
+  return Callee && isThrowFunction(*Callee);
+}
 
 class HandleFlow {
 public:
@@ -96,8 +104,21 @@ private:
   // Dispatch to the handles an instruction touches (HandleTransfer.cpp).
   template <typename FnT> void forCandidates(BlockState &S, FnT Fn);
   template <typename FnT> void forAllHandles(BlockState &S, FnT Fn);
-  void candidatesOfPath(PathId Id);
-  void candidatesOfRoot(const llvm::Value *Root);
+  void addCandidate(unsigned H) {
+    if (!IsCandidate[H]) {
+      IsCandidate[H] = true;
+      Candidates.push_back(H);
+    }
+  }
+  template <typename MapT, typename KeyT>
+  void addCandidates(const MapT &Index, const KeyT &Key) {
+    auto It = Index.find(Key);
+    if (It != Index.end())
+      for (unsigned H : It->second)
+        addCandidate(H);
+  }
+  void candidatesOfPath(PathId Id) { addCandidates(ByPath, Id); }
+  void candidatesOfRoot(const llvm::Value *Root) { addCandidates(ByRoot, Root); }
   void candidatesOfValue(const llvm::Value *V);
   void candidatesOfAggregate(const llvm::Value *V);
   void visitInstruction(const llvm::Instruction &I, BlockState &S, Pass P);
@@ -255,10 +276,7 @@ void HandleFlow::forCandidates(BlockState &S, FnT Fn) {
 template <typename FnT>
 void HandleFlow::forAllHandles(BlockState &S, FnT Fn) {
   for (unsigned H = 0; H < Outcomes.size(); ++H)
-    if (!IsCandidate[H]) {
-      IsCandidate[H] = true;
-      Candidates.push_back(H);
-    }
+    addCandidate(H);
   forCandidates(S, Fn);
 }
 

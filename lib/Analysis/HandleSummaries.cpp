@@ -80,13 +80,14 @@ HandleSummaries::pathsFor(const Function &F) {
   return PathCache.back().second;
 }
 
-static bool isThrowName(StringRef N) {
+bool isThrowFunction(const Function &F) {
+  StringRef N = F.getName();
   return N == "__cxa_throw" || N == "__cxa_rethrow" || N == "_Unwind_Resume";
 }
 
 bool HandleSummaries::knownToThrow(const Function &F) const {
   if (F.isDeclaration())
-    return !F.doesNotThrow() && isThrowName(F.getName());
+    return !F.doesNotThrow() && isThrowFunction(F);
   const FunctionFacts *Fa = lookup(F);
   return Fa && Fa->Throws;
 }
@@ -146,7 +147,7 @@ void HandleSummaries::knownEffects(
 }
 
 bool HandleSummaries::computeThrows(const Function &F) {
-  if (isThrowName(F.getName()))
+  if (isThrowFunction(F))
     return true;
   if (F.isDeclaration() || F.doesNotThrow())
     return false;

@@ -49,28 +49,6 @@ bool HandleFlow::addPath(unsigned H, HandleState &S, PathId P) {
   return true;
 }
 
-void HandleFlow::candidatesOfPath(PathId Id) {
-  auto It = ByPath.find(Id);
-  if (It == ByPath.end())
-    return;
-  for (unsigned H : It->second)
-    if (!IsCandidate[H]) {
-      IsCandidate[H] = true;
-      Candidates.push_back(H);
-    }
-}
-
-void HandleFlow::candidatesOfRoot(const Value *Root) {
-  auto It = ByRoot.find(Root);
-  if (It == ByRoot.end())
-    return;
-  for (unsigned H : It->second)
-    if (!IsCandidate[H]) {
-      IsCandidate[H] = true;
-      Candidates.push_back(H);
-    }
-}
-
 void HandleFlow::candidatesOfValue(const Value *V) {
   if (!ByPath.empty())
     candidatesOfPath(Paths.idOf(V));
@@ -318,13 +296,7 @@ void HandleFlow::visitDebugValues(const Instruction &I, BlockState &S,
     bool IsPointer = V->getType()->isPointerTy();
     if (IsPointer)
       candidatesOfValue(V);
-    auto Holders = ByVar.find(Var);
-    if (Holders != ByVar.end())
-      for (unsigned H : Holders->second)
-        if (!IsCandidate[H]) {
-          IsCandidate[H] = true;
-          Candidates.push_back(H);
-        }
+    addCandidates(ByVar, Var);
     forCandidates(S, [&](unsigned H, HandleState &W) {
       if (IsPointer && isHandle(V, W)) {
         if (!is_contained(W.Vars, Var)) {
@@ -357,18 +329,10 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
     PathId AddrId = Paths.idOf(SI->getPointerOperand());
     candidatesOfValue(Val);
     candidatesOfPath(Paths.intern(Paths.path(AddrId).deref()));
-    if (auto It = ByStatusSlot.find(AddrId); It != ByStatusSlot.end())
-      for (unsigned H : It->second)
-        if (!IsCandidate[H]) {
-          IsCandidate[H] = true;
-          Candidates.push_back(H);
-        }
+    addCandidates(ByStatusSlot, AddrId);
     if (auto *Created = dyn_cast<CallBase>(Paths.origin(Val)))
-      if (auto It = ByCreation.find(Created); It != ByCreation.end() &&
-                                              !IsCandidate[It->second]) {
-        IsCandidate[It->second] = true;
-        Candidates.push_back(It->second);
-      }
+      if (auto It = ByCreation.find(Created); It != ByCreation.end())
+        addCandidate(It->second);
     if (Val->getType()->isAggregateType())
       candidatesOfAggregate(Val);
     forCandidates(S, [&](unsigned H, HandleState &W) {
