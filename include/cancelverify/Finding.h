@@ -68,6 +68,9 @@ struct HandleDetails {
   // LostCancel.
   llvm::DebugLoc LostLoc;
   bool LostByThrow = false;
+  /// The exit instruction reached, and the branch decisions on the way.
+  const llvm::Instruction *LostExit = nullptr;
+  std::vector<PathStep> LostPath;
   llvm::SmallVector<const llvm::Function *, 1> PartialHelpers;
   // OverwrittenCancel.
   std::optional<OverwriteEvent> Overwrite;
@@ -107,6 +110,13 @@ struct Finding {
   std::vector<RelatedLocation> Related;
   HandleDetails Handle;
   LoopDetails Loop;
+
+  /// Set by reporting (FindingTriage): an identity that survives unrelated
+  /// edits (no line in it), and whether the finding is silenced by a
+  /// `suppress` role of its function or by the baseline.
+  std::string Fingerprint;
+  bool Suppressed = false;
+  bool Baselined = false;
 
   /// The location to report: Loc, or At's, at the outermost inlined call.
   llvm::DebugLoc location() const;

@@ -1,9 +1,13 @@
 //===- FindingSinks.h - Where findings go -----------------------*- C++ -*-===//
 //
 // Sinks that report findings, and filters that sit in front of them. The
-// driver chains them: checks -> SuppressionFilter -> FindingFanOut ->
-// RemarkSink (and FindingPrinter when asked). Compiler diagnostics, SARIF
-// and baselines are further sinks and filters.
+// driver chains them:
+//
+//   checks -> FindingTriage -> fan-out -> SARIF (every finding, silenced
+//                                     |   ones marked) and statistics
+//                                     -> SuppressionFilter -> fan-out ->
+//                                        RemarkSink, DiagnosticSink,
+//                                        FindingPrinter
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELVERIFY_FINDINGSINKS_H
@@ -12,6 +16,7 @@
 #include "cancelverify/Finding.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <memory>
 #include <vector>
@@ -49,17 +54,52 @@ private:
   llvm::DenseMap<const llvm::Instruction *, unsigned> Numbering;
 };
 
-/// Drops the findings the enclosing function's `suppress` role silences.
-class SuppressionFilter final : public FindingSink {
+class Baseline;
+
+/// Gives every finding its fingerprint, and marks the ones a `suppress`
+/// role of its function or the baseline silences; passes all of them on
+/// (SARIF records silenced findings too).
+class FindingTriage final : public FindingSink {
 public:
-  SuppressionFilter(const ApiModel &Model, FindingSink &Next)
-      : Model(Model), Next(Next) {}
+  FindingTriage(const ApiModel &Model, const Baseline *Base, FindingSink &Next)
+      : Model(Model), Base(Base), Next(Next) {}
   void consume(const Finding &F) override;
   void finish() override { Next.finish(); }
 
 private:
   const ApiModel &Model;
+  const Baseline *Base;
   FindingSink &Next;
+  /// Findings seen so far per identity, to tell repeats apart.
+  llvm::StringMap<unsigned> Seen;
+};
+
+/// Passes on only the findings that are reported: neither suppressed nor
+/// in the baseline.
+class SuppressionFilter final : public FindingSink {
+public:
+  explicit SuppressionFilter(FindingSink &Next) : Next(Next) {}
+  void consume(const Finding &F) override {
+    if (!F.Suppressed && !F.Baselined)
+      Next.consume(F);
+  }
+  void finish() override { Next.finish(); }
+
+private:
+  FindingSink &Next;
+};
+
+/// Reports missed findings as compiler diagnostics at their location: a
+/// warning clang shows with -Wpass-failed=cancel-verify (so -Werror and
+/// -Wno-pass-failed work), or an error that fails the compile; each related
+/// location follows as a note.
+class DiagnosticSink final : public FindingSink {
+public:
+  explicit DiagnosticSink(bool AsErrors) : AsErrors(AsErrors) {}
+  void consume(const Finding &F) override;
+
+private:
+  bool AsErrors;
 };
 
 /// Hands every finding to several sinks, in order.

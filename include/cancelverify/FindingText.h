@@ -21,6 +21,22 @@ std::string findingMessage(const Finding &F);
 /// cancelling", "the blocking call", "calls 'read_frame'".
 std::string relatedText(const RelatedLocation &R);
 
+/// The location to show for a related location: where the call is written
+/// for the call chain of a loop (as the loop messages name it), the
+/// outermost inlined call for the rest (as the handle messages do).
+llvm::DebugLoc relatedDisplayLoc(const RelatedLocation &R);
+
+/// A branch decision on the way to a lost handle's exit: "taking the true
+/// branch", "taking case 3", "taking the default case".
+std::string stepText(const PathStep &S);
+
+/// What a remark kind means, for rule metadata (SARIF): a one-line
+/// summary, a fuller description, and how to fix what it reports.
+struct RuleText {
+  std::string Short, Full, Help;
+};
+RuleText ruleText(FindingKind K);
+
 /// "the handle created at line 12 by 'cv_with_cancel'" and the like, for
 /// the summary printer.
 std::string creatorText(const HandleSite &Site);

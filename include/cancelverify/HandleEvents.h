@@ -96,6 +96,13 @@ struct OverwriteEvent {
   const llvm::Instruction *I = nullptr;
 };
 
+/// One branch decision on a path: the conditional branch or switch and the
+/// successor taken.
+struct PathStep {
+  const llvm::Instruction *Branch = nullptr;
+  unsigned Successor = 0;
+};
+
 /// Where a creation puts its handle: the call's return value, or an access
 /// path relative to the callee's parameters (an out-parameter, the object
 /// behind sret or `this`).
@@ -121,6 +128,9 @@ struct HandleOutcome {
   const llvm::Instruction *LostExit = nullptr;
   llvm::DebugLoc LostLoc;
   bool LostByThrow = false;
+  /// The decisions of one path from the creation to LostExit on which the
+  /// handle stays owed.
+  std::vector<PathStep> LostPath;
   std::vector<DischargeEvent> Discharges;
   std::vector<EscapeEvent> Escapes;
   std::vector<OverwriteEvent> Overwrites;

@@ -1,7 +1,8 @@
 //===- Options.h - The verifier's command-line settings ---------*- C++ -*-===//
 //
 // The driver's settings: the analysis options plus what only the driver
-// does (printing the model, printing findings as data). fromCommandLine() reads the -cancel-verify-*
+// does (printing the model and findings, diagnostics, SARIF, the baseline,
+// statistics). fromCommandLine() reads the -cancel-verify-*
 // cl::opts (through clang: -mllvm -cancel-verify-...); nothing below the
 // driver sees a cl::opt.
 //
@@ -15,10 +16,21 @@
 
 namespace cancelverify {
 
+/// How missed findings are reported besides remarks.
+enum class DiagnosticMode { Remark, Warning, Error };
+
 struct VerifierOptions {
   AnalysisOptions Analysis;
   bool PrintModel = false;
   bool PrintFindings = false;
+  DiagnosticMode Diag = DiagnosticMode::Remark;
+  /// Write SARIF to this file, or to a file named after the source in this
+  /// directory.
+  std::string SarifFile, SarifDir;
+  /// A SARIF file of an earlier run: findings it holds are not reported.
+  std::string BaselineFile;
+  /// Print counts and times at the end of the run.
+  bool Stats = false;
 
   /// Reads the cl::opts. Fails with a message on a bad option value.
   static llvm::Expected<VerifierOptions> fromCommandLine();

@@ -249,6 +249,44 @@ DebugLoc HandleFlow::exitLoc(unsigned H, const Instruction &Exit) {
   });
 }
 
+/// A path of blocks from the creation to the exit a lost handle reaches,
+/// through blocks it enters owed, found by a breadth-first search (the
+/// shortest such path): the branch decisions a user reads to see how the
+/// exit is reached.
+void HandleFlow::findLostPath(unsigned H) {
+  HandleOutcome &O = Outcomes[H];
+  const BasicBlock *From = Sites[H]->Call->getParent();
+  const BasicBlock *To = O.LostExit->getParent();
+  DenseMap<const BasicBlock *, const BasicBlock *> Parent;
+  SmallVector<const BasicBlock *, 16> Queue{From};
+  Parent[From] = nullptr;
+  for (size_t I = 0; I < Queue.size() && !Parent.count(To); ++I)
+    for (const BasicBlock *Succ : successors(Queue[I])) {
+      auto It = BlockIndex.find(Succ);
+      if (It == BlockIndex.end() || Parent.count(Succ))
+        continue;
+      const HandleState *St = In[It->second].Handles.get(H);
+      if (!St || !St->any(Live))
+        continue;
+      Parent[Succ] = Queue[I];
+      Queue.push_back(Succ);
+    }
+  if (!Parent.count(To))
+    return;
+  for (const BasicBlock *BB = To; Parent.lookup(BB); BB = Parent.lookup(BB)) {
+    const BasicBlock *Pred = Parent.lookup(BB);
+    const Instruction *Term = Pred->getTerminator();
+    if (Term->getNumSuccessors() < 2)
+      continue;
+    for (unsigned S = 0; S < Term->getNumSuccessors(); ++S)
+      if (Term->getSuccessor(S) == BB) {
+        O.LostPath.push_back({Term, S});
+        break;
+      }
+  }
+  std::reverse(O.LostPath.begin(), O.LostPath.end());
+}
+
 void HandleFlow::recordExitLocations() {
   for (unsigned H = 0; H < Outcomes.size(); ++H) {
     HandleOutcome &O = Outcomes[H];
@@ -257,6 +295,8 @@ void HandleFlow::recordExitLocations() {
         T.Loc = exitLoc(H, *T.I);
     if (O.LostExit && !O.LostLoc)
       O.LostLoc = exitLoc(H, *O.LostExit);
+    if (O.LostExit && Sites[H])
+      findLostPath(H);
   }
 }
 

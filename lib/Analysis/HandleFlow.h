@@ -98,6 +98,7 @@ private:
                  const BlockState &S, Pass P);
   bool joinInto(BlockState &Into, const BlockState &From);
   void recordExitLocations();
+  void findLostPath(unsigned H);
   void findBlocksBeforeExits();
   llvm::DebugLoc exitLoc(unsigned H, const llvm::Instruction &Exit);
 

@@ -121,6 +121,8 @@ static Finding judge(const Function &F, const HandleSummaries::Creation &C,
     Fd.Kind = FindingKind::LostCancel;
     Fd.Handle.LostLoc = O.LostLoc;
     Fd.Handle.LostByThrow = O.LostByThrow;
+    Fd.Handle.LostExit = O.LostExit;
+    Fd.Handle.LostPath = O.LostPath;
     Fd.Handle.PartialHelpers = O.PartialHelpers;
     Fd.Related.push_back({RelatedRole::LostExit, O.LostLoc, ""});
   } else if (DetachedFrom && !ContextAtHand.empty()) {

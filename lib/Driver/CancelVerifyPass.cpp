@@ -1,21 +1,19 @@
-//===- CancelVerifyPass.cpp - model -> summaries -> checks -> reporting ----===//
+//===- CancelVerifyPass.cpp - The verifier's passes ------------------------===//
 //
-// One module at a time: read the options, build the ApiModel, compute the
-// function summaries bottom up over the call graph, run every check into
-// the chain of sinks (suppression, then remarks). The IR is only read.
+// The pass reads the options and runs the verifier (Verifier.cpp) once per
+// module; the summary printer builds the same model and summaries and
+// prints them. The IR is only read.
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/CancelVerifyPass.h"
 #include "cancelverify/ApiModel.h"
-#include "cancelverify/Check.h"
-#include "cancelverify/FindingSinks.h"
 #include "cancelverify/FunctionSummaries.h"
 #include "cancelverify/ModelDiagnostics.h"
 #include "cancelverify/Options.h"
 #include "cancelverify/SummaryPrinter.h"
+#include "cancelverify/Verifier.h"
 
 #include "llvm/IR/Module.h"
-#include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 
@@ -23,56 +21,37 @@ namespace cancelverify {
 
 AnalysisKey ModuleVerifiedAnalysis::Key;
 
-/// The options and the model for \p M, or null after reporting why not.
-static std::unique_ptr<ApiModel> buildModel(Module &M, VerifierOptions &Opts) {
-  LLVMContext &Ctx = M.getContext();
+/// The options of the command line, or nothing after reporting why not.
+static std::optional<VerifierOptions> readOptions(Module &M) {
   Expected<VerifierOptions> Read = VerifierOptions::fromCommandLine();
   if (!Read) {
-    reportOptionError(Ctx, toString(Read.takeError()));
-    return nullptr;
+    reportOptionError(M.getContext(), toString(Read.takeError()));
+    return std::nullopt;
   }
-  Opts = std::move(*Read);
-  std::vector<ModelDiagnostic> Diags;
-  std::unique_ptr<ApiModel> Model =
-      ApiModel::build(M, Opts.Analysis.Model, Diags);
-  for (const ModelDiagnostic &D : Diags)
-    reportModelDiagnostic(Ctx, D);
-  return Model;
+  return std::move(*Read);
 }
 
 PreservedAnalyses CancelVerifyPass::run(Module &M, ModuleAnalysisManager &AM) {
   if (AM.getCachedResult<ModuleVerifiedAnalysis>(M))
     return PreservedAnalyses::all();
   AM.getResult<ModuleVerifiedAnalysis>(M);
-
-  VerifierOptions Opts;
-  std::unique_ptr<ApiModel> Model = buildModel(M, Opts);
-  if (!Model)
-    return PreservedAnalyses::all();
-  if (Opts.PrintModel)
-    Model->print(errs());
-
-  FunctionSummaries Summaries(M, *Model, Opts.Analysis);
-  RemarkSink Remarks;
-  FindingPrinter Printer(errs());
-  FindingFanOut Outputs;
-  Outputs.add(Remarks);
-  if (Opts.PrintFindings)
-    Outputs.add(Printer);
-  SuppressionFilter Sink(*Model, Outputs);
-  CheckContext C{M, *Model, Summaries, Opts.Analysis};
-  for (std::unique_ptr<Check> &Ch : createChecks())
-    Ch->run(C, Sink);
-  Sink.finish();
+  if (std::optional<VerifierOptions> Opts = readOptions(M))
+    runVerifier(M, *Opts);
   return PreservedAnalyses::all();
 }
 
 PreservedAnalyses SummaryPrinterPass::run(Module &M, ModuleAnalysisManager &) {
-  VerifierOptions Opts;
-  std::unique_ptr<ApiModel> Model = buildModel(M, Opts);
+  std::optional<VerifierOptions> Opts = readOptions(M);
+  if (!Opts)
+    return PreservedAnalyses::all();
+  std::vector<ModelDiagnostic> Diags;
+  std::unique_ptr<ApiModel> Model =
+      ApiModel::build(M, Opts->Analysis.Model, Diags);
+  for (const ModelDiagnostic &D : Diags)
+    reportModelDiagnostic(M.getContext(), D);
   if (!Model)
     return PreservedAnalyses::all();
-  FunctionSummaries Summaries(M, *Model, Opts.Analysis);
+  FunctionSummaries Summaries(M, *Model, Opts->Analysis);
   printSummaries(OS, Summaries);
   return PreservedAnalyses::all();
 }

@@ -42,6 +42,40 @@ static cl::opt<bool> OptPrintFindings(
              "location, typed arguments and related locations, one per line"),
     cl::cat(Category));
 
+static cl::opt<DiagnosticMode> OptDiag(
+    "cancel-verify-diag", cl::init(DiagnosticMode::Remark),
+    cl::desc("Also report missed findings as compiler diagnostics"),
+    cl::values(
+        clEnumValN(DiagnosticMode::Remark, "remark", "remarks only (default)"),
+        clEnumValN(DiagnosticMode::Warning, "warning",
+                   "warnings, with notes (-Wpass-failed=cancel-verify)"),
+        clEnumValN(DiagnosticMode::Error, "error",
+                   "errors, with notes: the compile fails")),
+    cl::cat(Category));
+
+static cl::opt<std::string> OptSarif(
+    "cancel-verify-sarif",
+    cl::desc("Write the findings of the module as SARIF 2.1.0 to this file"),
+    cl::value_desc("file"), cl::cat(Category));
+
+static cl::opt<std::string> OptSarifDir(
+    "cancel-verify-sarif-dir",
+    cl::desc("Write SARIF into this directory, one file per module, named "
+             "after its source file"),
+    cl::value_desc("dir"), cl::cat(Category));
+
+static cl::opt<std::string> OptBaseline(
+    "cancel-verify-baseline",
+    cl::desc("Do not report findings whose fingerprint this SARIF file of "
+             "an earlier run holds"),
+    cl::value_desc("file"), cl::cat(Category));
+
+static cl::opt<bool> OptStats(
+    "cancel-verify-stats", cl::init(false),
+    cl::desc("Print counts (creations, verdicts, loops, suppressed and "
+             "baselined findings) and the time of each stage"),
+    cl::cat(Category));
+
 static cl::opt<FlagInference> OptInferFlags(
     "cancel-verify-infer-flags", cl::init(FlagInference::VolatileAtomic),
     cl::desc("Which loads count as cancel flags without a model"),
@@ -66,6 +100,15 @@ Expected<VerifierOptions> VerifierOptions::fromCommandLine() {
   O.Analysis.InferFlags = OptInferFlags;
   O.PrintModel = OptPrintModel;
   O.PrintFindings = OptPrintFindings;
+  O.Diag = OptDiag;
+  O.SarifFile = OptSarif;
+  O.SarifDir = OptSarifDir;
+  O.BaselineFile = OptBaseline;
+  O.Stats = OptStats;
+  if (!O.SarifFile.empty() && !O.SarifDir.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "-cancel-verify-sarif and -cancel-verify-sarif-dir "
+                             "cannot be used together");
   return O;
 }
 

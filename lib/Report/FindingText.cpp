@@ -332,4 +332,96 @@ std::string relatedText(const RelatedLocation &R) {
   return std::string();
 }
 
+DebugLoc relatedDisplayLoc(const RelatedLocation &R) {
+  switch (R.Role) {
+  case RelatedRole::CallHop:
+  case RelatedRole::BlockingCall:
+  case RelatedRole::Observation:
+    return withoutInlining(R.Loc);
+  default:
+    return outermostLoc(R.Loc);
+  }
+}
+
+std::string stepText(const PathStep &S) {
+  if (auto *Br = dyn_cast<BranchInst>(S.Branch))
+    if (Br->isConditional())
+      return S.Successor == 0 ? "taking the true branch"
+                              : "taking the false branch";
+  if (auto *SI = dyn_cast<SwitchInst>(S.Branch)) {
+    for (auto Case : SI->cases())
+      if (Case.getSuccessorIndex() == S.Successor)
+        return "taking case " + std::to_string(Case.getCaseValue()->getSExtValue());
+    return "taking the default case";
+  }
+  return "taking successor " + std::to_string(S.Successor);
+}
+
+RuleText ruleText(FindingKind K) {
+  switch (K) {
+  case FindingKind::LostCancel:
+    return {"A cancel handle is not cancelled on some path to a return.",
+            "A handle created by a create call is owed a cancel on every path "
+            "to the function's exits; on the path reported the function "
+            "returns (or an exception leaves it) with the handle still owed, "
+            "so the child context and what waits on it live until the parent "
+            "is cancelled.",
+            "Cancel the handle on that path, or defer the cancel right after "
+            "the creation (a defer registration, a guard object, "
+            "__attribute__((cleanup))), or hand it to the caller."};
+  case FindingKind::DiscardedCancel:
+    return {"A cancel handle is never used.",
+            "The handle a create call returns is never cancelled, deferred, "
+            "stored or passed on, so nothing can cancel the child context.",
+            "Keep the handle and cancel it when the work is done, or defer "
+            "its cancel."};
+  case FindingKind::OverwrittenCancel:
+    return {"A cancel handle is overwritten before it is cancelled.",
+            "The storage holding an owed handle is given another value (or "
+            "the creation runs again), and the old handle can no longer be "
+            "cancelled.",
+            "Cancel the old handle before reusing its variable, or use a "
+            "variable per handle."};
+  case FindingKind::LoopIgnoresCancel:
+    return {"A loop can block and never observes cancellation.",
+            "The loop calls something that may block (directly or through "
+            "the call chain given) and never checks whether its context is "
+            "cancelled, so cancelling cannot stop it.",
+            "Check cancellation in the loop (an observer call, a cancel "
+            "flag) and leave the loop on it, or use a wait that returns when "
+            "the context is cancelled."};
+  case FindingKind::LoopCancelNotActedOn:
+    return {"A loop observes cancellation but never leaves on it.",
+            "The loop can block and reads cancellation state, but the result "
+            "never leads out of the loop.",
+            "Leave the loop (break, return) when the observation says the "
+            "context is cancelled."};
+  case FindingKind::DetachedContext:
+    return {"A context derives from a root although one is at hand.",
+            "The parent of the new context is a root context (never "
+            "cancelled) although the function has a context of its caller; "
+            "cancelling the caller does not reach this work.",
+            "Derive the new context from the context the function was "
+            "given."};
+  case FindingKind::CancelVerified:
+    return {"A cancel handle is discharged on every path.",
+            "The handle is cancelled, deferred, guarded or handed to the "
+            "caller on every path to the function's exits.",
+            "Nothing to fix."};
+  case FindingKind::LoopObservesCancel:
+    return {"A blocking loop observes cancellation and leaves on it.",
+            "The loop can block and leaves when its context is cancelled.",
+            "Nothing to fix."};
+  case FindingKind::CancelEscapes:
+    return {"A cancel handle goes where the verifier cannot follow it.",
+            "The handle is stored in a global or heap memory, or passed to "
+            "a function without a body or model, so whether it is cancelled "
+            "is not known.",
+            "Model the function it is passed to (an annotation or a model "
+            "file entry), or keep the handle local; -cancel-verify-strict "
+            "reports these as LostCancel."};
+  }
+  return {};
+}
+
 } // namespace cancelverify

@@ -5,7 +5,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/FindingSinks.h"
-#include "cancelverify/ApiModel.h"
 #include "cancelverify/FindingText.h"
 
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
@@ -65,13 +64,6 @@ void RemarkSink::consume(const Finding &F) {
     });
     break;
   }
-}
-
-void SuppressionFilter::consume(const Finding &F) {
-  if (const FunctionRoles *R = Model.rolesOf(F.F))
-    if (R->suppresses(findingName(F.Kind)))
-      return;
-  Next.consume(F);
 }
 
 } // namespace cancelverify
