@@ -159,6 +159,7 @@ private:
                                                    AccessPathBuilder &P);
   bool computeReturnsRoot(const llvm::Function &F, AccessPathBuilder &P);
   bool summariseCreations(const llvm::Function &F);
+  bool returnsOnly(const llvm::Function &F, const llvm::CallBase &CB);
 
   llvm::Module &M;
   const ApiModel &Model;

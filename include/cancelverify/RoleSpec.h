@@ -43,7 +43,20 @@ struct SourcePosition {
 };
 
 /// `success=`: on which outcome of the creating call a handle exists.
-enum class SuccessCondition { Always, ReturnsZero, ReturnsNonZero };
+enum class SuccessCondition {
+  Always,
+  ReturnsZero,        ///< ret==0
+  ReturnsNonZero,     ///< ret!=0
+  ReturnsNonNegative, ///< ret>=0 (open() and friends)
+  ReturnsNegative,    ///< ret<0
+  ReturnsMinusOne,    ///< ret==-1
+  ReturnsNotMinusOne, ///< ret!=-1
+  ReturnsNull,        ///< ret==null
+  ReturnsNonNull,     ///< ret!=null
+};
+
+/// The contract's spelling of a success condition ("ret>=0").
+llvm::StringRef successName(SuccessCondition S);
 
 /// Where a role came from, kept for -cancel-verify-print-model and messages.
 struct RoleOrigin {

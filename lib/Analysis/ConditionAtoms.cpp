@@ -8,10 +8,16 @@
 // whose condition contradicts a tuple drops it, which is how correlated
 // branches, status checks and null checks prune impossible paths.
 //
+// An edge also decides the other atoms about the same value when the range
+// of values it allows does: `rc == -1` taken says `rc >= 0` is false, and a
+// `switch` case says what every test of its value is.
+//
 //===----------------------------------------------------------------------===//
 #include "HandleFlow.h"
 
+#include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Instructions.h"
 
 using namespace llvm;
@@ -31,10 +37,18 @@ int HandleFlow::atomIndex(unsigned H, const void *Key) {
     return -1;
   List.push_back(Key);
   HandlesByAtom[Key].push_back(H);
+  const Value *Subject = nullptr;
+  if (auto Info = CompareKeyInfo.find(Key); Info != CompareKeyInfo.end())
+    Subject = std::get<1>(Info->second);
+  else if (Key != &HandleNullKey)
+    Subject = static_cast<const Value *>(Key);
+  if (Subject)
+    HandlesBySubject[Subject].push_back(H);
   return List.size() - 1;
 }
 
-ArrayRef<unsigned> HandleFlow::branchCandidates(const DecodedCondition &C) {
+ArrayRef<unsigned> HandleFlow::branchCandidates(const DecodedCondition &C,
+                                                const Value *RangeSubject) {
   // The handles with room for another atom, those that track this one, and
   // those for which the condition means something of their own (a null
   // test of the handle, a test of its creation's status).
@@ -43,10 +57,21 @@ ArrayRef<unsigned> HandleFlow::branchCandidates(const DecodedCondition &C) {
   for (unsigned H : OpenAtoms)
     addCandidate(H);
   addCandidates(HandlesByAtom, C.CompareKey ? C.CompareKey : C.Subject);
+  if (auto *LI = dyn_cast_or_null<LoadInst>(C.CompareLHS))
+    addCandidates(ByStatusSlot, Paths.idOf(LI->getPointerOperand()));
   if (!C.CompareKey) {
     if (C.Subject->getType()->isPointerTy())
       candidatesOfValue(C.Subject);
     if (auto *LI = dyn_cast<LoadInst>(C.Subject))
+      addCandidates(ByStatusSlot, Paths.idOf(LI->getPointerOperand()));
+  }
+  // Handles with other atoms about the value the condition constrains.
+  if (RangeSubject) {
+    addCandidates(HandlesBySubject, RangeSubject);
+    if (auto *CB = dyn_cast<CallBase>(RangeSubject))
+      if (auto It = ByCreation.find(CB); It != ByCreation.end())
+        addCandidate(It->second);
+    if (auto *LI = dyn_cast<LoadInst>(RangeSubject))
       addCandidates(ByStatusSlot, Paths.idOf(LI->getPointerOperand()));
   }
   // Handle order, as a sweep over all handles would visit them.
@@ -90,6 +115,24 @@ HandleFlow::decode(const Value *Cond) {
         std::swap(L, R);
         P = CmpInst::getSwappedPredicate(P);
       }
+      // One spelling per comparison with a constant: `x > c` is `x >= c+1`
+      // and `x <= c` is `x < c+1`, as the optimizer may rewrite them.
+      if (auto *CI = dyn_cast<ConstantInt>(R)) {
+        const APInt &V = CI->getValue();
+        std::optional<CmpInst::Predicate> To;
+        if (P == ICmpInst::ICMP_SGT && !V.isMaxSignedValue())
+          To = ICmpInst::ICMP_SGE;
+        else if (P == ICmpInst::ICMP_SLE && !V.isMaxSignedValue())
+          To = ICmpInst::ICMP_SLT;
+        else if (P == ICmpInst::ICMP_UGT && !V.isMaxValue())
+          To = ICmpInst::ICMP_UGE;
+        else if (P == ICmpInst::ICMP_ULE && !V.isMaxValue())
+          To = ICmpInst::ICMP_ULT;
+        if (To) {
+          P = *To;
+          R = ConstantInt::get(CI->getType(), V + 1);
+        }
+      }
       auto *K = dyn_cast<Constant>(R);
       if (!(K && K->isNullValue() && Cmp->isEquality())) {
         // Any other comparison is an atom of its own, shared with its
@@ -97,6 +140,9 @@ HandleFlow::decode(const Value *Cond) {
         CmpInst::Predicate Inv = CmpInst::getInversePredicate(P);
         CmpInst::Predicate Norm = std::min(P, Inv);
         Result.CompareKey = compareKey(unsigned(Norm), L, R);
+        Result.CompareLHS = L;
+        Result.CompareRHS = R;
+        Result.ComparePred = unsigned(Norm);
         Result.TrueEdgeMeansZero = (P != Norm) != Negate;
         return Result;
       }
@@ -114,8 +160,12 @@ HandleFlow::decode(const Value *Cond) {
 
 const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
                                 const HandleState &S) {
-  if (C.CompareKey)
+  if (C.CompareKey) {
+    // A comparison of a reloaded status is a comparison of the status.
+    if (Sites[H] && isStatusCopy(H, C.CompareLHS, S))
+      return compareKey(C.ComparePred, Sites[H]->Call, C.CompareRHS);
     return C.CompareKey;
+  }
   const void *Key;
   if (C.Subject->getType()->isPointerTy() && isHandle(C.Subject, S))
     Key = &HandleNullKey;
@@ -205,6 +255,195 @@ void HandleFlow::assumeContext(unsigned H, HandleState &S,
       T = tuple(known(T) | (1u << A),
                 C.Zero ? values(T) | (1u << A) : values(T) & ~(1u << A),
                 status(T));
+  }
+}
+
+/// The value an edge's condition constrains (a creation's status stands for
+/// its reloads) and the range it lies in on the true edge.
+std::optional<HandleFlow::ValueRange>
+HandleFlow::rangeOf(const DecodedCondition &C) {
+  const Value *X = C.CompareKey ? C.CompareLHS : C.Subject;
+  auto *Ty = X ? dyn_cast<IntegerType>(X->getType()) : nullptr;
+  if (!Ty)
+    return std::nullopt;
+  ConstantRange True(Ty->getBitWidth(), /*isFullSet=*/true);
+  if (!C.CompareKey) {
+    ConstantRange Zero(APInt::getZero(Ty->getBitWidth()));
+    True = C.TrueEdgeMeansZero ? Zero : Zero.inverse();
+  } else {
+    auto *K = dyn_cast<ConstantInt>(C.CompareRHS);
+    if (!K)
+      return std::nullopt;
+    auto Pred = static_cast<CmpInst::Predicate>(C.ComparePred);
+    if (C.TrueEdgeMeansZero)
+      Pred = CmpInst::getInversePredicate(Pred);
+    True = ConstantRange::makeExactICmpRegion(Pred, K->getValue());
+    // `(x + c) u< n`, as the optimizer writes `x == -1 || x == -2`: a range
+    // of x.
+    if (auto *Add = dyn_cast<BinaryOperator>(X);
+        Add && Add->getOpcode() == Instruction::Add)
+      if (auto *Off = dyn_cast<ConstantInt>(Add->getOperand(1))) {
+        True = True.subtract(Off->getValue());
+        X = Paths.origin(Add->getOperand(0));
+      }
+  }
+  return ValueRange{X, True};
+}
+
+const Value *HandleFlow::statusSubject(unsigned H, const Value *X,
+                                       const HandleState &S) {
+  if (Sites[H] && (X == Sites[H]->Call || isStatusCopy(H, X, S)))
+    return Sites[H]->Call;
+  return X;
+}
+
+void HandleFlow::impliedAtoms(unsigned H, const Value *Subj,
+                              const ConstantRange &Region, uint32_t &Known,
+                              uint32_t &Zero) {
+  if (Region.isEmptySet())
+    return;
+  unsigned Width = Region.getBitWidth();
+  for (unsigned A = 0; A < Atoms[H].size(); ++A) {
+    const void *Key = Atoms[H][A];
+    // The values for which the atom is zero: the value itself is, or the
+    // comparison is false.
+    std::optional<ConstantRange> ZeroRegion;
+    if (Key == Subj) {
+      ZeroRegion = ConstantRange(APInt::getZero(Width));
+    } else if (auto Info = CompareKeyInfo.find(Key);
+               Info != CompareKeyInfo.end() &&
+               std::get<1>(Info->second) == Subj) {
+      auto *K = dyn_cast<ConstantInt>(std::get<2>(Info->second));
+      if (K && K->getBitWidth() == Width)
+        ZeroRegion = ConstantRange::makeExactICmpRegion(
+            CmpInst::getInversePredicate(
+                static_cast<CmpInst::Predicate>(std::get<0>(Info->second))),
+            K->getValue());
+    }
+    if (!ZeroRegion)
+      continue;
+    if (ZeroRegion->contains(Region)) {
+      Known |= 1u << A;
+      Zero |= 1u << A;
+    } else if (ZeroRegion->intersectWith(Region).isEmptySet()) {
+      Known |= 1u << A;
+    }
+  }
+}
+
+void HandleFlow::restrictEdge(BlockState &Edge, unsigned H,
+                              const HandleState &St, uint32_t Known,
+                              uint32_t Zero) {
+  if (!Known)
+    return;
+  HandleState E;
+  for (uint32_t T : St.Tuples) {
+    if ((values(T) & known(T) & Known) != (Zero & known(T) & Known))
+      continue;
+    E.Tuples.push_back(
+        tuple(known(T) | Known, (values(T) & ~Known) | Zero, status(T)));
+  }
+  E.normalize();
+  if (E.Tuples == St.Tuples)
+    return;
+  if (E.Tuples.empty()) {
+    Edge.Handles.set(H, nullptr);
+    return;
+  }
+  E.Exprs = St.Exprs;
+  E.Vars = St.Vars;
+  E.StatusSlots = St.StatusSlots;
+  Edge.Handles.set(H, Arena.make(std::move(E)));
+}
+
+void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
+  auto *Br = cast<BranchInst>(BB.getTerminator());
+  // A catch clause testing for exactly the type being thrown catches it.
+  if (S.Thrown)
+    if (auto *Cmp = dyn_cast<ICmpInst>(Br->getCondition());
+        Cmp && Cmp->getPredicate() == ICmpInst::ICMP_EQ)
+      for (const Value *Op : Cmp->operands())
+        if (auto *TypeId = dyn_cast<IntrinsicInst>(Op);
+            TypeId && TypeId->getIntrinsicID() == Intrinsic::eh_typeid_for &&
+            TypeId->getArgOperand(0)->stripPointerCasts() == S.Thrown) {
+          propagate(BB, *Br->getSuccessor(0), S, P);
+          return;
+        }
+  std::optional<DecodedCondition> C = decode(Br->getCondition());
+  BlockState Edge[2] = {S, S};
+  if (C) {
+    std::optional<ValueRange> Range = rangeOf(*C);
+    for (unsigned H : branchCandidates(*C, Range ? Range->Subject : nullptr)) {
+      const HandleState *St = S.Handles.get(H);
+      if (!St)
+        continue;
+      int A = atomIndex(H, atomKey(H, *C, *St));
+      const Value *Subj =
+          Range ? statusSubject(H, Range->Subject, *St) : nullptr;
+      for (unsigned Succ = 0; Succ < 2; ++Succ) {
+        uint32_t Known = 0, Zero = 0;
+        if (A >= 0) {
+          Known = 1u << A;
+          Zero = C->TrueEdgeMeansZero == (Succ == 0) ? Known : 0;
+        }
+        if (Range)
+          impliedAtoms(H, Subj,
+                       Succ == 0 ? Range->True : Range->True.inverse(), Known,
+                       Zero);
+        restrictEdge(Edge[Succ], H, *St, Known, Zero);
+      }
+    }
+  }
+  propagate(BB, *Br->getSuccessor(0), Edge[0], P);
+  propagate(BB, *Br->getSuccessor(1), Edge[1], P);
+}
+
+/// A switch on a value decides its zero test and its comparisons with
+/// constants on each edge: `switch (rc) { case 0: ... default: ... }` on a
+/// creation's status is a status check.
+void HandleFlow::transferSwitch(const BasicBlock &BB, BlockState &S, Pass P) {
+  auto *SI = cast<SwitchInst>(BB.getTerminator());
+  const Value *Subject = Paths.origin(SI->getCondition());
+  auto *Ty = dyn_cast<IntegerType>(Subject->getType());
+  addCandidates(HandlesBySubject, Subject);
+  if (auto *CB = dyn_cast<CallBase>(Subject))
+    if (auto It = ByCreation.find(CB); It != ByCreation.end())
+      addCandidate(It->second);
+  if (auto *LI = dyn_cast<LoadInst>(Subject))
+    addCandidates(ByStatusSlot, Paths.idOf(LI->getPointerOperand()));
+  SmallVector<unsigned, 4> Handles(Candidates.begin(), Candidates.end());
+  for (unsigned H : Candidates)
+    IsCandidate[H] = false;
+  Candidates.clear();
+  llvm::sort(Handles);
+  if (!Ty || Ty->getBitWidth() != SI->getCondition()->getType()->getIntegerBitWidth())
+    Handles.clear();
+
+  // Successor index 0 is the default (every value no case names, which a
+  // range can only over-approximate: sound for what it implies); I > 0 is
+  // case I - 1.
+  unsigned Width = Ty ? Ty->getBitWidth() : 1;
+  ConstantRange Default(Width, /*isFullSet=*/true);
+  for (auto Case : SI->cases())
+    Default = Default.intersectWith(
+        ConstantRange(Case.getCaseValue()->getValue()).inverse());
+  for (unsigned I = 0; I <= SI->getNumCases(); ++I) {
+    auto Case = SI->case_begin() + (I ? I - 1 : 0);
+    ConstantRange Region =
+        I ? ConstantRange(Case->getCaseValue()->getValue()) : Default;
+    const BasicBlock *To = I ? Case->getCaseSuccessor() : SI->getDefaultDest();
+    BlockState Edge = S;
+    for (unsigned H : Handles) {
+      const HandleState *St = S.Handles.get(H);
+      if (!St)
+        continue;
+      const Value *Subj = statusSubject(H, Subject, *St);
+      atomIndex(H, Subj);
+      uint32_t Known = 0, Zero = 0;
+      impliedAtoms(H, Subj, Region, Known, Zero);
+      restrictEdge(Edge, H, *St, Known, Zero);
+    }
+    propagate(BB, *To, Edge, P);
   }
 }
 

@@ -118,57 +118,6 @@ void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
   }
 }
 
-void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
-  auto *Br = cast<BranchInst>(BB.getTerminator());
-  // A catch clause testing for exactly the type being thrown catches it.
-  if (S.Thrown)
-    if (auto *Cmp = dyn_cast<ICmpInst>(Br->getCondition());
-        Cmp && Cmp->getPredicate() == ICmpInst::ICMP_EQ)
-      for (const Value *Op : Cmp->operands())
-        if (auto *TypeId = dyn_cast<IntrinsicInst>(Op);
-            TypeId && TypeId->getIntrinsicID() == Intrinsic::eh_typeid_for &&
-            TypeId->getArgOperand(0)->stripPointerCasts() == S.Thrown) {
-          propagate(BB, *Br->getSuccessor(0), S, P);
-          return;
-        }
-  std::optional<DecodedCondition> C = decode(Br->getCondition());
-  BlockState Edge[2] = {S, S};
-  if (C)
-    for (unsigned H : branchCandidates(*C)) {
-      const HandleState *St = S.Handles.get(H);
-      if (!St)
-        continue;
-      int A = atomIndex(H, atomKey(H, *C, *St));
-      if (A < 0)
-        continue;
-      uint32_t Bit = 1u << A;
-      for (unsigned Succ = 0; Succ < 2; ++Succ) {
-        bool Zero = C->TrueEdgeMeansZero == (Succ == 0);
-        HandleState E;
-        for (uint32_t T : St->Tuples) {
-          if ((known(T) & Bit) && bool(values(T) & Bit) != Zero)
-            continue;
-          E.Tuples.push_back(tuple(known(T) | Bit,
-                                   Zero ? values(T) | Bit : values(T) & ~Bit,
-                                   status(T)));
-        }
-        E.normalize();
-        if (E.Tuples == St->Tuples)
-          continue;
-        if (E.Tuples.empty()) {
-          Edge[Succ].Handles.set(H, nullptr);
-          continue;
-        }
-        E.Exprs = St->Exprs;
-        E.Vars = St->Vars;
-        E.StatusSlots = St->StatusSlots;
-        Edge[Succ].Handles.set(H, Arena.make(std::move(E)));
-      }
-    }
-  propagate(BB, *Br->getSuccessor(0), Edge[0], P);
-  propagate(BB, *Br->getSuccessor(1), Edge[1], P);
-}
-
 void HandleFlow::transfer(const BasicBlock &BB, BlockState S, Pass P) {
   // Phis take the handle from whichever edge brings it.
   for (const PHINode &Phi : BB.phis()) {
@@ -211,6 +160,10 @@ void HandleFlow::transfer(const BasicBlock &BB, BlockState S, Pass P) {
   auto *Br = dyn_cast<BranchInst>(Term);
   if (Br && Br->isConditional()) {
     transferBranch(BB, S, P);
+    return;
+  }
+  if (isa<SwitchInst>(Term)) {
+    transferSwitch(BB, S, P);
     return;
   }
   for (const BasicBlock *Succ : successors(&BB))

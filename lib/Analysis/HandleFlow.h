@@ -26,6 +26,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/InstrTypes.h"
 
 #include <map>
@@ -84,16 +85,21 @@ private:
   };
 
   /// A branch condition before it meets a handle: a zero test of Subject,
-  /// or a comparison atom CompareKey.
+  /// or a comparison atom CompareKey (CompareLHS, normalised ComparePred,
+  /// CompareRHS).
   struct DecodedCondition {
     const llvm::Value *Subject = nullptr;
     const void *CompareKey = nullptr;
+    const llvm::Value *CompareLHS = nullptr, *CompareRHS = nullptr;
+    unsigned ComparePred = 0;
     bool TrueEdgeMeansZero = false;
   };
 
   // The solver (HandleFlow.cpp).
   void transfer(const llvm::BasicBlock &BB, BlockState S, Pass P);
   void transferBranch(const llvm::BasicBlock &BB, BlockState &S, Pass P);
+  void transferSwitch(const llvm::BasicBlock &BB, BlockState &S, Pass P);
+  void statusSplit(unsigned H, flow::HandleState &S, const HandleSite &Site);
   void propagate(const llvm::BasicBlock &From, const llvm::BasicBlock &To,
                  const BlockState &S, Pass P);
   bool joinInto(BlockState &Into, const BlockState &From);
@@ -181,7 +187,22 @@ private:
   std::optional<DecodedCondition> decode(const llvm::Value *Cond);
   const void *atomKey(unsigned H, const DecodedCondition &C,
                       const flow::HandleState &S);
-  llvm::ArrayRef<unsigned> branchCandidates(const DecodedCondition &C);
+  llvm::ArrayRef<unsigned>
+  branchCandidates(const DecodedCondition &C,
+                   const llvm::Value *RangeSubject = nullptr);
+  /// The values an edge allows its subject, on the true edge.
+  struct ValueRange {
+    const llvm::Value *Subject;
+    llvm::ConstantRange True;
+  };
+  std::optional<ValueRange> rangeOf(const DecodedCondition &C);
+  const llvm::Value *statusSubject(unsigned H, const llvm::Value *X,
+                                   const flow::HandleState &S);
+  void impliedAtoms(unsigned H, const llvm::Value *Subj,
+                    const llvm::ConstantRange &Region, uint32_t &Known,
+                    uint32_t &Zero);
+  void restrictEdge(BlockState &Edge, unsigned H, const flow::HandleState &St,
+                    uint32_t Known, uint32_t Zero);
   bool isStatusCopy(unsigned H, const llvm::Value *V,
                     const flow::HandleState &S);
   int atomIndex(unsigned H, const void *Key);
@@ -208,6 +229,10 @@ private:
   /// The handles that track each atom, and those with room for more: a
   /// branch on an atom changes no other handle.
   llvm::DenseMap<const void *, llvm::SmallVector<unsigned, 1>> HandlesByAtom;
+  /// The handles with an atom about a value: its zero test, or a comparison
+  /// of it with a constant (what a switch on the value decides).
+  llvm::DenseMap<const llvm::Value *, llvm::SmallVector<unsigned, 1>>
+      HandlesBySubject;
   std::vector<unsigned> OpenAtoms;
   std::vector<unsigned> BranchCandidates;
   std::optional<AccessPath> EntryExpr;

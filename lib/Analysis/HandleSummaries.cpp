@@ -347,7 +347,23 @@ std::optional<HandleSite> HandleSummaries::creationAt(const CallBase &CB) const 
   Site.CalleeExpr = Fresh->CalleeExpr;
   Site.ReturnOffset = Fresh->ReturnOffset;
   Site.WrapperCreation = Fresh->WrapperCreation;
+  Site.Success = Fresh->Success;
   return Site;
+}
+
+/// Whether every return of \p F returns the result of \p CB.
+bool HandleSummaries::returnsOnly(const Function &F, const CallBase &CB) {
+  if (F.getReturnType()->isVoidTy())
+    return false;
+  AccessPathBuilder &P = paths(F);
+  bool Any = false;
+  for (const BasicBlock &BB : F)
+    if (auto *RI = dyn_cast<ReturnInst>(BB.getTerminator())) {
+      if (P.origin(RI->getReturnValue()) != &CB)
+        return false;
+      Any = true;
+    }
+  return Any;
 }
 
 bool HandleSummaries::summariseCreations(const Function &F) {
@@ -378,6 +394,10 @@ bool HandleSummaries::summariseCreations(const Function &F) {
         Fresh.ReturnOffset = O.ReturnOffset;
       Fresh.Creator = &F;
       Fresh.WrapperCreation = Sites[H].Call;
+      // A wrapper that returns the creation's status has its success
+      // condition.
+      if (!O.Returned && returnsOnly(F, *Sites[H].Call))
+        Fresh.Success = Sites[H].Success;
       Fa.Fresh = Fresh;
       BecameFresh = true;
     }

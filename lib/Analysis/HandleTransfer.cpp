@@ -89,9 +89,12 @@ void HandleFlow::createHere(unsigned H, HandleState &S, Pass P) {
   }
   // A new handle: forget what earlier iterations knew of its conditions.
   uint32_t Mask = 0;
-  for (unsigned I = 0; I < Atoms[H].size(); ++I)
-    if (Atoms[H][I] == &HandleNullKey || Atoms[H][I] == &CB)
+  for (unsigned I = 0; I < Atoms[H].size(); ++I) {
+    auto Info = CompareKeyInfo.find(Atoms[H][I]);
+    if (Atoms[H][I] == &HandleNullKey || Atoms[H][I] == &CB ||
+        (Info != CompareKeyInfo.end() && std::get<1>(Info->second) == &CB))
       Mask |= 1u << I;
+  }
   for (uint32_t &T : S.Tuples)
     T = tuple(known(T) & ~Mask, values(T), status(T));
   S.normalize();
@@ -115,14 +118,51 @@ void HandleFlow::createHere(unsigned H, HandleState &S, Pass P) {
   // No handle on the paths where it is null or where the status says the
   // creation failed.
   splitOn(H, S, &HandleNullKey, Dead, std::nullopt);
-  if (Site.Success == SuccessCondition::ReturnsZero)
-    splitOn(H, S, &CB, std::nullopt, Dead);
-  else if (Site.Success == SuccessCondition::ReturnsNonZero)
-    splitOn(H, S, &CB, Dead, std::nullopt);
+  statusSplit(H, S, Site);
   // Created straight into memory the caller owns (an out-parameter passed
   // on): the caller owes it.
   if (isa<Argument>(Held.Root) && Held.Offsets.size() >= 2)
     handToCaller(H, S, CB, Held, TransferKind::CreatedInOutParam, P);
+}
+
+/// No handle where the creation's status says it failed: a split on the
+/// atom the success condition is (a zero test of the result, or its
+/// comparison with 0 or -1, the same atom a branch on it decodes to).
+void HandleFlow::statusSplit(unsigned H, HandleState &S, const HandleSite &Site) {
+  const CallBase &CB = *Site.Call;
+  switch (Site.Success) {
+  case SuccessCondition::Always:
+    return;
+  case SuccessCondition::ReturnsZero:
+  case SuccessCondition::ReturnsNull:
+    splitOn(H, S, &CB, std::nullopt, Dead);
+    return;
+  case SuccessCondition::ReturnsNonZero:
+  case SuccessCondition::ReturnsNonNull:
+    splitOn(H, S, &CB, Dead, std::nullopt);
+    return;
+  default:
+    break;
+  }
+  auto *IntTy = dyn_cast<IntegerType>(CB.getType());
+  if (!IntTy)
+    return;
+  bool Sign = Site.Success == SuccessCondition::ReturnsNonNegative ||
+              Site.Success == SuccessCondition::ReturnsNegative;
+  CmpInst::Predicate P = Sign ? ICmpInst::ICMP_SGE : ICmpInst::ICMP_EQ;
+  CmpInst::Predicate Norm = std::min(P, CmpInst::getInversePredicate(P));
+  Constant *K = ConstantInt::get(IntTy, Sign ? 0 : -1, /*IsSigned=*/true);
+  // The atom is zero when the comparison (Norm) is false: for ret>=0 and
+  // ret==-1 that is failure.
+  bool SuccessIsTrue = Site.Success == SuccessCondition::ReturnsNonNegative ||
+                       Site.Success == SuccessCondition::ReturnsMinusOne;
+  if (Norm != P)
+    SuccessIsTrue = !SuccessIsTrue;
+  const void *Key = compareKey(unsigned(Norm), &CB, K);
+  if (SuccessIsTrue)
+    splitOn(H, S, Key, Dead, std::nullopt);
+  else
+    splitOn(H, S, Key, std::nullopt, Dead);
 }
 
 /// The byte offset of the field that extractvalue/insertvalue indices name.

@@ -402,10 +402,7 @@ static std::string describeResolved(const ResolvedRole &R) {
   if (R.Parent)
     OS << " parent=" << R.Spec.Parent->str() << " (" << R.Parent->str() << ")";
   if (R.Spec.Kind == RoleKind::Create)
-    OS << " success="
-       << (R.Spec.Success == SuccessCondition::Always        ? "always"
-           : R.Spec.Success == SuccessCondition::ReturnsZero ? "ret==0"
-                                                             : "ret!=0");
+    OS << " success=" << successName(R.Spec.Success);
   return S;
 }
 

@@ -63,15 +63,22 @@ std::string RoleOrigin::str() const {
   return Where;
 }
 
-static StringRef successName(SuccessCondition S) {
-  switch (S) {
-  case SuccessCondition::Always:
-    return "always";
-  case SuccessCondition::ReturnsZero:
-    return "ret==0";
-  case SuccessCondition::ReturnsNonZero:
-    return "ret!=0";
-  }
+static constexpr std::pair<SuccessCondition, StringLiteral> SuccessNames[] = {
+    {SuccessCondition::Always, "always"},
+    {SuccessCondition::ReturnsZero, "ret==0"},
+    {SuccessCondition::ReturnsNonZero, "ret!=0"},
+    {SuccessCondition::ReturnsNonNegative, "ret>=0"},
+    {SuccessCondition::ReturnsNegative, "ret<0"},
+    {SuccessCondition::ReturnsMinusOne, "ret==-1"},
+    {SuccessCondition::ReturnsNotMinusOne, "ret!=-1"},
+    {SuccessCondition::ReturnsNull, "ret==null"},
+    {SuccessCondition::ReturnsNonNull, "ret!=null"},
+};
+
+StringRef successName(SuccessCondition S) {
+  for (const auto &[Cond, Name] : SuccessNames)
+    if (Cond == S)
+      return Name;
   return "?";
 }
 
@@ -200,16 +207,21 @@ Expected<RoleSpec> parseRoleSpec(StringRef Text) {
       for (char C : Value)
         if (C != ' ')
           Compact += C;
-      if (Compact == "always")
-        Spec.Success = SuccessCondition::Always;
-      else if (Compact == "ret==0")
-        Spec.Success = SuccessCondition::ReturnsZero;
-      else if (Compact == "ret!=0")
-        Spec.Success = SuccessCondition::ReturnsNonZero;
-      else
+      // `ret==NULL` and `ret==nullptr` are C's and C++'s null.
+      std::string Lower = StringRef(Compact).lower();
+      StringRef Norm = Lower;
+      std::string Null;
+      if (Norm.consume_back("nullptr") || Norm.consume_back("null"))
+        Norm = Null = Norm.str() + "null";
+      auto It = llvm::find_if(SuccessNames, [&](const auto &Entry) {
+        return Entry.second == Norm;
+      });
+      if (It == std::end(SuccessNames))
         return roleError(Text, "malformed value '" + Value +
-                                   "' for success (expected always, ret==0 "
-                                   "or ret!=0)");
+                                   "' for success (expected always, ret==0, "
+                                   "ret!=0, ret>=0, ret<0, ret==-1, ret!=-1, "
+                                   "ret==null or ret!=null)");
+      Spec.Success = It->first;
     } else {
       return roleError(Text, "unknown key '" + Key + "' for role '" + Role +
                                  "'");
