@@ -50,6 +50,9 @@
 #define CV_CANCEL(...) CV_ROLE_("cancel", __VA_ARGS__)
 /* The call registers the handle for deferred cleanup: key handle=. */
 #define CV_DEFER(...) CV_ROLE_("defer", __VA_ARGS__)
+/* The call takes ownership of the handle (it now owes the cancel): key
+ * handle= (default arg0). */
+#define CV_TAKE(...) CV_ROLE_("take", __VA_ARGS__)
 /* Silences findings inside the function: remark names (default all). */
 #define CV_SUPPRESS(...) CV_ROLE_("suppress", __VA_ARGS__)
 /* The call may block. */
@@ -66,6 +69,7 @@
 #define CV_CREATE(...)
 #define CV_CANCEL(...)
 #define CV_DEFER(...)
+#define CV_TAKE(...)
 #define CV_SUPPRESS(...)
 #define CV_WAIT
 #define CV_OBSERVE

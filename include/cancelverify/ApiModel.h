@@ -55,7 +55,9 @@ struct ResolvedRole {
 
 /// Everything the model says about one function.
 struct FunctionRoles {
-  std::optional<ResolvedRole> Create, Cancel, Defer;
+  /// Take: the function takes ownership of the handle (it now owes the
+  /// cancel), which discharges the caller.
+  std::optional<ResolvedRole> Create, Cancel, Defer, Take;
   std::optional<RoleOrigin> Wait, Observe, Root;
   /// Suppressed remark names; SuppressAll silences every finding.
   bool SuppressAll = false;
@@ -66,7 +68,7 @@ struct FunctionRoles {
   bool WaitOnlyForFutex = false;
 
   bool empty() const {
-    return !Create && !Cancel && !Defer && !Wait && !Observe && !Root &&
+    return !Create && !Cancel && !Defer && !Take && !Wait && !Observe && !Root &&
            !SuppressAll && Suppressed.empty();
   }
   bool suppresses(llvm::StringRef RemarkName) const;

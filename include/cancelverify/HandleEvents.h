@@ -28,9 +28,9 @@ class Value;
 namespace cancelverify {
 
 /// How a handle is discharged at the innermost step.
-enum class DischargeKind : uint8_t { Cancelled, Deferred, Called };
+enum class DischargeKind : uint8_t { Cancelled, Deferred, Taken, Called };
 
-/// The innermost discharge: a `cancel` or `defer` call, or a call of the
+/// The innermost discharge: a `cancel`, `defer` or `take` call, or a call of the
 /// handle itself. At is null when a callee discharges in a way it cannot
 /// name (through recursion): then it reads as "cancelled".
 struct DischargeWitness {

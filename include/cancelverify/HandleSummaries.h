@@ -48,6 +48,7 @@ class Type;
 namespace cancelverify {
 
 class ApiModel;
+class BorrowFacts;
 class CalleeEffects;
 class SummaryCallGraph;
 
@@ -133,6 +134,11 @@ public:
   llvm::SmallVector<const llvm::Function *, 2>
   resolveCallees(const llvm::CallBase &CB, AccessPathBuilder &CallerPaths);
 
+  /// Whether the function without a body \p CB calls cannot keep its
+  /// argument \p ArgNo (see BorrowFacts); \p Returned is set when the call
+  /// returns it.
+  bool borrows(const llvm::CallBase &CB, unsigned ArgNo, bool &Returned);
+
   /// What \p F does with a handle at \p Expr (rooted at one of F's
   /// arguments) when called in \p Context.
   CalleeEffect effectOf(const llvm::Function &F, const AccessPath &Expr,
@@ -171,6 +177,7 @@ private:
                         std::shared_ptr<AccessPathBuilder>>>
       PathCache;
   std::unique_ptr<CalleeEffects> Effects;
+  std::unique_ptr<BorrowFacts> Borrows;
 };
 
 } // namespace cancelverify

@@ -21,8 +21,18 @@ namespace cancelverify {
 /// The prefix every CancelVerify annotation string starts with.
 inline constexpr llvm::StringLiteral AnnotationPrefix = "cancel-verify:";
 
-enum class RoleKind { Create, Cancel, Defer, Wait, Observe, Root, Flag, Suppress };
-inline constexpr unsigned NumRoleKinds = 8;
+enum class RoleKind {
+  Create,
+  Cancel,
+  Defer,
+  Take,
+  Wait,
+  Observe,
+  Root,
+  Flag,
+  Suppress
+};
+inline constexpr unsigned NumRoleKinds = 9;
 
 llvm::StringRef roleKindName(RoleKind K);
 
@@ -69,7 +79,7 @@ struct RoleOrigin {
 /// One parsed role with its keys.
 struct RoleSpec {
   RoleKind Kind = RoleKind::Wait;
-  /// create: handle (default ret); cancel/defer: handle (default arg0).
+  /// create: handle (default ret); cancel/defer/take: handle (default arg0).
   SourcePosition Handle;
   /// create: parent context, if given.
   std::optional<SourcePosition> Parent;

@@ -158,8 +158,8 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
   const Function *Callee =
       dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
 
-  if (Roles && (Roles->Cancel || Roles->Defer)) {
-    for (const auto *R : {&Roles->Cancel, &Roles->Defer}) {
+  if (Roles && (Roles->Cancel || Roles->Defer || Roles->Take)) {
+    for (const auto *R : {&Roles->Cancel, &Roles->Defer, &Roles->Take}) {
       if (!*R || (*R)->Handle.Kind != IRPosition::Argument ||
           (*R)->Handle.ArgNo >= CB.arg_size())
         continue;
@@ -167,8 +167,9 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
         continue;
       if (P == Pass::Record) {
         Out.Used |= S.any(Live);
-        DischargeKind Kind = R == &Roles->Defer ? DischargeKind::Deferred
-                                                : DischargeKind::Cancelled;
+        DischargeKind Kind = R == &Roles->Defer  ? DischargeKind::Deferred
+                             : R == &Roles->Take ? DischargeKind::Taken
+                                                 : DischargeKind::Cancelled;
         if (none_of(Out.Discharges,
                     [&](const DischargeEvent &D) { return D.I == &CB; }))
           Out.Discharges.push_back({&CB, {Kind, &CB, Callee}, nullptr});
@@ -206,9 +207,23 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
     return;
   if (P == Pass::Record)
     Out.Used = true;
-  // A model role other than cancel/defer says the callee only reads it.
-  if (Roles && !Roles->Create)
+  // The model speaks for a modelled function: other than where a role puts
+  // or takes a handle, it only borrows what it is given (a parent context,
+  // a handle to wait on). A creator writing its new handle where this one
+  // is overwrites it.
+  if (Roles) {
+    const std::optional<ResolvedRole> &C = Roles->Create;
+    if (C && C->Handle.Kind == IRPosition::Argument && !C->Handle.ViaSRet &&
+        C->Spec.Handle.Kind != SourcePosition::This)
+      for (const auto &[ArgNo, Rest] : Passed)
+        if (ArgNo == C->Handle.ArgNo && Rest.size() == 2 && Rest[0] == 0 &&
+            Rest[1] == 0) {
+          overwriteSlot(H, S, Paths.pathOf(CB.getArgOperand(ArgNo)).deref(),
+                        CB, P);
+          break;
+        }
     return;
+  }
   passToCallees(H, S, CB, P, Passed);
 }
 
@@ -314,6 +329,22 @@ void HandleFlow::passToCallees(
   for (const Function *T : Targets)
     if (T->isDeclaration())
       Unfollowable = T;
+  // A function without a body that cannot keep the handle (nocapture,
+  // readonly, a pointer to const) borrows it: the caller still owes it.
+  // One that returns it (strcpy's destination) leaves it in the result too.
+  bool Returns = false;
+  if (Targets.size() == 1 && Unfollowable && CB.getCalledFunction() &&
+      all_of(Passed, [&](const auto &Arg) {
+        bool R = false;
+        bool B = Arg.second.size() == 1 && Arg.second[0] == 0 &&
+                 HS.borrows(CB, Arg.first, R);
+        Returns |= R;
+        return B;
+      })) {
+    if (Returns)
+      addPath(H, S, Paths.idOf(&CB));
+    return;
+  }
   if (Targets.empty() || Unfollowable) {
     EscapeReason Why;
     Why.Kind = Unfollowable ? EscapeReason::UnknownCallee

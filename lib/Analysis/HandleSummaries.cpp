@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/HandleSummaries.h"
+#include "BorrowFacts.h"
 #include "CalleeEffects.h"
 #include "HandleFlow.h"
 
@@ -48,7 +49,15 @@ struct HandleSummaries::FunctionFacts {
 HandleSummaries::HandleSummaries(Module &M, const ApiModel &Model,
                                  const SummaryCallGraph &Graph)
     : M(M), Model(Model), Graph(Graph),
-      Effects(std::make_unique<CalleeEffects>(*this)) {}
+      Effects(std::make_unique<CalleeEffects>(*this)),
+      Borrows(std::make_unique<BorrowFacts>(M)) {}
+
+bool HandleSummaries::borrows(const CallBase &CB, unsigned ArgNo,
+                              bool &Returned) {
+  BorrowFacts::Use U = Borrows->use(CB, ArgNo);
+  Returned = U == BorrowFacts::ReturnsIt;
+  return U != BorrowFacts::Keeps;
+}
 
 HandleSummaries::~HandleSummaries() = default;
 

@@ -249,6 +249,29 @@ void HandleFlow::visitExit(unsigned H, HandleState &S, const Instruction &I,
   }
 }
 
+/// The slot \p Slot, which may hold the handle, gets another value at \p At:
+/// unless the handle is still held elsewhere (a guard's copy), an owed
+/// handle is overwritten.
+void HandleFlow::overwriteSlot(unsigned H, HandleState &S,
+                               const AccessPath &Slot, const Instruction &At,
+                               Pass P) {
+  PathId SlotId = Paths.intern(Slot);
+  if (!S.holds(SlotId))
+    return;
+  S.remove(SlotId);
+  AccessPath Canonical = Paths.canonicalize(Slot);
+  bool HeldElsewhere = any_of(S.Exprs, [&](PathId E) {
+    const AccessPath &EP = Paths.path(E);
+    return EP.Offsets.size() >= 2 && Paths.canonicalize(EP) != Canonical;
+  });
+  if (HeldElsewhere)
+    return;
+  if (S.any(Live) && P == Pass::Record)
+    note(Outcomes[H].Overwrites,
+         OverwriteEvent{OverwriteEvent::Overwritten, &At});
+  S.change(Live, Away);
+}
+
 void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
                             Pass P) {
   const Value *Val = SI.getValueOperand();
@@ -276,26 +299,12 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
     return;
   }
   if (!isHandle(Val, S)) {
-    if (!S.holds(SlotId))
-      return;
-    S.remove(SlotId);
-    // Still held elsewhere (a guard's copy): nothing is lost yet.
-    AccessPath Canonical = Paths.canonicalize(Paths.path(SlotId));
-    bool HeldElsewhere = any_of(S.Exprs, [&](PathId E) {
-      const AccessPath &EP = Paths.path(E);
-      return EP.Offsets.size() >= 2 && Paths.canonicalize(EP) != Canonical;
-    });
-    if (HeldElsewhere)
-      return;
     // Report a new handle overwriting the old one at its creation, as
     // optimized code (where the store is gone) does.
     const Instruction *At = &SI;
     if (auto *NewValue = dyn_cast<CallBase>(Val))
       At = NewValue;
-    if (S.any(Live) && P == Pass::Record)
-      note(Outcomes[H].Overwrites,
-           OverwriteEvent{OverwriteEvent::Overwritten, At});
-    S.change(Live, Away);
+    overwriteSlot(H, S, Paths.path(SlotId), *At, P);
     return;
   }
   const Value *Root = Addr.Root;

@@ -227,11 +227,13 @@ private:
     switch (S.Kind) {
     case RoleKind::Create:
     case RoleKind::Cancel:
-    case RoleKind::Defer: {
+    case RoleKind::Defer:
+    case RoleKind::Take: {
       std::optional<ResolvedRole> &Slot =
           S.Kind == RoleKind::Create   ? R.Create
           : S.Kind == RoleKind::Cancel ? R.Cancel
-                                       : R.Defer;
+          : S.Kind == RoleKind::Defer  ? R.Defer
+                                       : R.Take;
       if (Slot)
         return;
       std::optional<IRPosition> H = resolve(F, S, S.Handle);
@@ -437,7 +439,7 @@ void ApiModel::print(raw_ostream &OS) const {
       continue;
     }
     OS << "\n";
-    for (const auto *RR : {&R->Create, &R->Cancel, &R->Defer})
+    for (const auto *RR : {&R->Create, &R->Cancel, &R->Defer, &R->Take})
       if (*RR)
         printRole(OS, describeResolved(**RR), (*RR)->Spec.Origin);
     if (R->Wait)

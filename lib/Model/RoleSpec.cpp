@@ -23,6 +23,8 @@ StringRef roleKindName(RoleKind K) {
     return "cancel";
   case RoleKind::Defer:
     return "defer";
+  case RoleKind::Take:
+    return "take";
   case RoleKind::Wait:
     return "wait";
   case RoleKind::Observe:
@@ -94,6 +96,7 @@ std::string RoleSpec::str() const {
     break;
   case RoleKind::Cancel:
   case RoleKind::Defer:
+  case RoleKind::Take:
     OS << ":handle=" << Handle.str();
     break;
   case RoleKind::Suppress:
@@ -142,6 +145,7 @@ Expected<RoleSpec> parseRoleSpec(StringRef Text) {
                                   .Case("create", RoleKind::Create)
                                   .Case("cancel", RoleKind::Cancel)
                                   .Case("defer", RoleKind::Defer)
+                                  .Case("take", RoleKind::Take)
                                   .Case("wait", RoleKind::Wait)
                                   .Case("observe", RoleKind::Observe)
                                   .Case("root", RoleKind::Root)
@@ -150,8 +154,8 @@ Expected<RoleSpec> parseRoleSpec(StringRef Text) {
                                   .Default(std::nullopt);
   if (!K)
     return roleError(Text, "unknown role '" + Role +
-                               "' (expected create, cancel, defer, wait, "
-                               "observe, root, flag or suppress)");
+                               "' (expected create, cancel, defer, take, "
+                               "wait, observe, root, flag or suppress)");
   RoleSpec Spec;
   Spec.Kind = *K;
   Spec.Text = Text.trim().str();
@@ -185,10 +189,11 @@ Expected<RoleSpec> parseRoleSpec(StringRef Text) {
                                  "' (expected KEY=VALUE)");
     bool IsCreate = *K == RoleKind::Create;
     bool TakesHandle = IsCreate || *K == RoleKind::Cancel ||
-                       *K == RoleKind::Defer;
+                       *K == RoleKind::Defer || *K == RoleKind::Take;
     if (Key == "handle" && TakesHandle) {
       auto P = parsePosition(Value, /*AllowRet=*/IsCreate,
-                             /*AllowThis=*/*K != RoleKind::Defer);
+                             /*AllowThis=*/*K != RoleKind::Defer &&
+                                 *K != RoleKind::Take);
       if (!P)
         return roleError(Text, "malformed value '" + Value + "' for handle (expected " +
                                    (IsCreate ? "ret, argN or this"

@@ -84,6 +84,8 @@ static StringRef dischargeName(const DischargeWitness &W) {
     return "cancel";
   case DischargeKind::Deferred:
     return "defer";
+  case DischargeKind::Taken:
+    return "take";
   case DischargeKind::Called:
     return "call";
   }

@@ -56,6 +56,8 @@ std::string leafText(const DischargeWitness &W) {
     return "called" + at(W.At);
   case DischargeKind::Deferred:
     return "deferred by " + quoted(W.Callee) + at(W.At);
+  case DischargeKind::Taken:
+    return "taken by " + quoted(W.Callee) + at(W.At);
   case DischargeKind::Cancelled:
     break;
   }
@@ -130,12 +132,14 @@ static std::string howDischarged(const HandleDetails &H) {
     return "guarded on every path: the destructor '" + H.Destructor +
            "' cancels it at scope exit (" + leafText(First.Leaf) + ")";
   // Name every place that discharges it (in source order), up to a few.
-  bool AllDeferred = true, AllCancelled = true, AllCalled = true;
+  bool AllDeferred = true, AllCancelled = true, AllCalled = true,
+       AllTaken = true;
   std::string All;
   size_t N = H.Discharges.size();
   for (size_t I = 0; I < N && I < 3; ++I) {
     const DischargeWitness &W = H.Discharges[I].Leaf;
     AllDeferred &= W.At && W.Kind == DischargeKind::Deferred;
+    AllTaken &= W.At && W.Kind == DischargeKind::Taken;
     AllCancelled &= !W.At || W.Kind == DischargeKind::Cancelled;
     AllCalled &= W.At && W.Kind == DischargeKind::Called;
     if (I)
@@ -147,6 +151,7 @@ static std::string howDischarged(const HandleDetails &H) {
   if (AllCalled)
     return "called on every path (" + All + ")";
   return std::string(AllDeferred    ? "deferred"
+                     : AllTaken     ? "taken"
                      : AllCancelled ? "cancelled"
                                     : "discharged") +
          " on every path: " + All;

@@ -1,0 +1,98 @@
+//===- BorrowFacts.cpp - Can a callee without a body keep a pointer --------===//
+//
+// LLVM knows the library (TargetLibraryInfo) and what its functions do with
+// their pointer arguments (inferNonMandatoryLibFuncAttrs), but only runs
+// that inference in the optimization pipeline, after the verifier at -O0.
+// So the declarations are copied into a scratch module and the inference
+// runs there, giving the same facts at every -O level.
+//
+//===----------------------------------------------------------------------===//
+#include "BorrowFacts.h"
+
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Module.h"
+#include "llvm/TargetParser/Triple.h"
+#include "llvm/Transforms/Utils/BuildLibCalls.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+BorrowFacts::BorrowFacts(const Module &M) : M(M) {}
+BorrowFacts::~BorrowFacts() = default;
+
+/// A source parameter declared as a pointer (or reference) to const.
+static bool pointsToConst(const Function &F, unsigned ArgNo) {
+  const DISubprogram *SP = F.getSubprogram();
+  if (!SP || !SP->getType() || F.hasStructRetAttr())
+    return false;
+  DITypeRefArray Types = SP->getType()->getTypeArray();
+  // Types[0] is the return type; one source parameter per IR argument is
+  // needed to match them (no by-value structs split in two).
+  if (Types.size() != F.arg_size() + 1 || !Types[ArgNo + 1])
+    return false;
+  auto *Ptr = dyn_cast<DIDerivedType>(Types[ArgNo + 1]);
+  while (Ptr && Ptr->getTag() == dwarf::DW_TAG_typedef)
+    Ptr = dyn_cast_or_null<DIDerivedType>(Ptr->getBaseType());
+  if (!Ptr || (Ptr->getTag() != dwarf::DW_TAG_pointer_type &&
+               Ptr->getTag() != dwarf::DW_TAG_reference_type))
+    return false;
+  auto *Base = dyn_cast_or_null<DIDerivedType>(Ptr->getBaseType());
+  return Base && Base->getTag() == dwarf::DW_TAG_const_type;
+}
+
+const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
+  auto [It, New] = Params.try_emplace(&F);
+  if (!New)
+    return It->second;
+  SmallBitVector Borrow(F.arg_size()), Returned(F.arg_size());
+  // What the declaration itself says, and the const in its debug info.
+  for (unsigned I = 0; I < F.arg_size(); ++I)
+    Borrow[I] = F.getArg(I)->hasNoCaptureAttr() ||
+                F.getArg(I)->onlyReadsMemory() || pointsToConst(F, I);
+  // What LLVM knows of it as a library function.
+  if (!TLI) {
+    Triple T(M.getTargetTriple());
+    TLII = std::make_unique<TargetLibraryInfoImpl>(T);
+    TLI = std::make_unique<TargetLibraryInfo>(*TLII);
+    Scratch = std::make_unique<Module>("cancel-verify-libcalls",
+                                       M.getContext());
+    Scratch->setTargetTriple(M.getTargetTriple());
+    Scratch->setDataLayout(M.getDataLayout());
+  }
+  LibFunc LF;
+  if (TLI->getLibFunc(F, LF)) {
+    Function *Copy = Function::Create(F.getFunctionType(),
+                                      GlobalValue::ExternalLinkage,
+                                      F.getName(), *Scratch);
+    inferNonMandatoryLibFuncAttrs(*Copy, *TLI);
+    for (unsigned I = 0; I < Copy->arg_size(); ++I) {
+      const Argument &A = *Copy->getArg(I);
+      Borrow[I] = Borrow[I] || A.hasNoCaptureAttr() || A.onlyReadsMemory();
+      Returned[I] = A.hasReturnedAttr() && Copy->onlyAccessesArgMemory();
+    }
+    Copy->eraseFromParent();
+  }
+  ParamUses &Uses = Params[&F];
+  Uses.Borrow = std::move(Borrow);
+  Uses.Returned = std::move(Returned);
+  return Uses;
+}
+
+BorrowFacts::Use BorrowFacts::use(const CallBase &CB, unsigned ArgNo) {
+  const Function *Callee = CB.getCalledFunction();
+  if (!Callee || ArgNo >= Callee->arg_size())
+    return Keeps;
+  if (CB.doesNotCapture(ArgNo))
+    return Borrows;
+  const ParamUses &Uses = paramUses(*Callee);
+  return Uses.Borrow[ArgNo]     ? Borrows
+         : Uses.Returned[ArgNo] ? ReturnsIt
+                                : Keeps;
+}
+
+} // namespace cancelverify

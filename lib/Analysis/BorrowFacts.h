@@ -1,0 +1,58 @@
+//===- BorrowFacts.h - Can a callee without a body keep a pointer --*- C++ -*-===//
+//
+// Ownership follows the Resource Leak Checker's rule: a parameter borrows
+// unless it is declared owning. Passing a handle to a function without a
+// body borrows it, and the caller still owes the cancel, when the function
+// cannot keep it: the parameter is nocapture or readonly (declared, or
+// inferred by LLVM for library functions it knows), or a pointer to const
+// in the debug info of the declaration. Otherwise the handle escapes.
+// Private to lib/Analysis.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CANCELVERIFY_LIB_BORROWFACTS_H
+#define CANCELVERIFY_LIB_BORROWFACTS_H
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallBitVector.h"
+
+#include <memory>
+
+namespace llvm {
+class CallBase;
+class Function;
+class Module;
+class TargetLibraryInfo;
+class TargetLibraryInfoImpl;
+} // namespace llvm
+
+namespace cancelverify {
+
+class BorrowFacts {
+public:
+  explicit BorrowFacts(const llvm::Module &M);
+  ~BorrowFacts();
+
+  enum Use { Keeps, Borrows, ReturnsIt };
+  /// What \p CB's callee (a declaration) may do with its argument \p ArgNo:
+  /// keep it, only use it, or use it and return it (strcpy's destination:
+  /// it touches only memory its arguments point to, and returns the first).
+  Use use(const llvm::CallBase &CB, unsigned ArgNo);
+
+private:
+  struct ParamUses {
+    llvm::SmallBitVector Borrow, Returned;
+  };
+  const ParamUses &paramUses(const llvm::Function &F);
+
+  const llvm::Module &M;
+  /// Library functions' attributes are inferred on copies of their
+  /// declarations in a module of our own: the user's IR is never changed.
+  std::unique_ptr<llvm::Module> Scratch;
+  std::unique_ptr<llvm::TargetLibraryInfoImpl> TLII;
+  std::unique_ptr<llvm::TargetLibraryInfo> TLI;
+  llvm::DenseMap<const llvm::Function *, ParamUses> Params;
+};
+
+} // namespace cancelverify
+
+#endif // CANCELVERIFY_LIB_BORROWFACTS_H
