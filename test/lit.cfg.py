@@ -40,6 +40,8 @@ config.substitutions.append(
      " -passes=cancel-verify"))
 config.substitutions.append(("%opt", os.path.join(tools, "opt")))
 config.substitutions.append(("%plugin", plugin))
+# The command-line verifier, for test/cli.
+config.substitutions.append(("%cancel-verify", config.cancel_verify))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%examples", os.path.join(config.cancelverify_src_root, "examples")))
 config.substitutions.append(("%include", os.path.join(config.cancelverify_src_root, "include")))
