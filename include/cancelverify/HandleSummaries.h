@@ -39,7 +39,9 @@
 
 namespace llvm {
 class CallBase;
+class ConstantInt;
 class Function;
+class GlobalVariable;
 class Module;
 class raw_ostream;
 class Type;
@@ -115,6 +117,13 @@ public:
   returnedArgument(const llvm::Function &F) const override;
   llvm::ArrayRef<ArgumentStore>
   argumentStores(const llvm::Function &F) const override;
+  /// The constant every return of \p F returns, if it always returns the
+  /// same integer (`static int enabled(void) { return 1; }`).
+  const llvm::ConstantInt *returnedConstant(const llvm::Function &F) const;
+  /// The value a load of \p G always reads: a constant global, or one of
+  /// this translation unit that nothing stores to.
+  const llvm::ConstantInt *constantGlobal(const llvm::GlobalVariable &G);
+
   /// Whether every return of \p F returns a root context (a `root` of the
   /// model, or a function of this module that does).
   bool returnsRoot(const llvm::Function &F) const;
@@ -178,6 +187,8 @@ private:
       PathCache;
   std::unique_ptr<CalleeEffects> Effects;
   std::unique_ptr<BorrowFacts> Borrows;
+  llvm::DenseMap<const llvm::GlobalVariable *, const llvm::ConstantInt *>
+      ConstantGlobals;
 };
 
 } // namespace cancelverify

@@ -258,6 +258,53 @@ void HandleFlow::assumeContext(unsigned H, HandleState &S,
   }
 }
 
+/// The integer \p V always is: a constant, a load of a global nothing
+/// writes, the result of a function that always returns the same constant.
+const ConstantInt *HandleFlow::constantValue(const Value *V) {
+  V = Paths.origin(V);
+  if (auto *K = dyn_cast<ConstantInt>(V))
+    return K;
+  if (auto *LI = dyn_cast<LoadInst>(V)) {
+    auto *G = dyn_cast<GlobalVariable>(LI->getPointerOperand());
+    return G && LI->getType() == G->getValueType() ? HS.constantGlobal(*G)
+                                                   : nullptr;
+  }
+  if (auto *CB = dyn_cast<CallBase>(V))
+    if (const Function *F = CB->getCalledFunction();
+        F && !F->isDeclaration() && CB->getType() == F->getReturnType())
+      return HS.returnedConstant(*F);
+  return nullptr;
+}
+
+/// The way a branch always goes when its condition is a constant in
+/// disguise (`static int fast = 0; ... if (fast)`, `if (enabled())`).
+std::optional<bool> HandleFlow::foldCondition(const Value *Cond) {
+  bool Negate = false;
+  for (unsigned Step = 0; Step < 8; ++Step) {
+    const Value *C = Paths.origin(Cond);
+    if (auto *BO = dyn_cast<BinaryOperator>(C);
+        BO && BO->getOpcode() == Instruction::Xor)
+      if (auto *One = dyn_cast<ConstantInt>(BO->getOperand(1));
+          One && One->isOne() && BO->getType()->isIntegerTy(1)) {
+        Negate = !Negate;
+        Cond = BO->getOperand(0);
+        continue;
+      }
+    if (auto *Cmp = dyn_cast<ICmpInst>(C)) {
+      const ConstantInt *L = constantValue(Cmp->getOperand(0));
+      const ConstantInt *R = constantValue(Cmp->getOperand(1));
+      if (!L || !R || L->getBitWidth() != R->getBitWidth())
+        return std::nullopt;
+      return ICmpInst::compare(L->getValue(), R->getValue(),
+                               Cmp->getPredicate()) != Negate;
+    }
+    if (const ConstantInt *K = constantValue(C))
+      return !K->isZero() != Negate;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 /// The value an edge's condition constrains (a creation's status stands for
 /// its reloads) and the range it lies in on the true edge.
 std::optional<HandleFlow::ValueRange>
@@ -369,6 +416,11 @@ void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
           propagate(BB, *Br->getSuccessor(0), S, P);
           return;
         }
+  // A condition that is a constant in disguise leaves one way only.
+  if (std::optional<bool> Taken = foldCondition(Br->getCondition())) {
+    propagate(BB, *Br->getSuccessor(*Taken ? 0 : 1), S, P);
+    return;
+  }
   std::optional<DecodedCondition> C = decode(Br->getCondition());
   BlockState Edge[2] = {S, S};
   if (C) {

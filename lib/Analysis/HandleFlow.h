@@ -187,6 +187,8 @@ private:
 
   // Conditions (ConditionAtoms.cpp).
   std::optional<DecodedCondition> decode(const llvm::Value *Cond);
+  const llvm::ConstantInt *constantValue(const llvm::Value *V);
+  std::optional<bool> foldCondition(const llvm::Value *Cond);
   const void *atomKey(unsigned H, const DecodedCondition &C,
                       const flow::HandleState &S);
   llvm::ArrayRef<unsigned>

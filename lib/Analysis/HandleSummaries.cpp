@@ -42,6 +42,7 @@ struct HandleSummaries::FunctionFacts {
   std::optional<ReturnedArgument> Returned;
   std::vector<ArgumentStore> Stores;
   bool ReturnsRoot = false;
+  const ConstantInt *ReturnsConstant = nullptr;
   std::optional<HandleSite> Fresh;
   std::vector<Creation> Creations;
 };
@@ -111,6 +112,29 @@ ArrayRef<ArgumentStore>
 HandleSummaries::argumentStores(const Function &F) const {
   const FunctionFacts *Fa = lookup(F);
   return Fa ? ArrayRef<ArgumentStore>(Fa->Stores) : ArrayRef<ArgumentStore>();
+}
+
+const ConstantInt *HandleSummaries::returnedConstant(const Function &F) const {
+  if (F.isInterposable())
+    return nullptr;
+  const FunctionFacts *Fa = lookup(F);
+  return Fa ? Fa->ReturnsConstant : nullptr;
+}
+
+const ConstantInt *HandleSummaries::constantGlobal(const GlobalVariable &G) {
+  auto [It, New] = ConstantGlobals.try_emplace(&G, nullptr);
+  if (!New)
+    return It->second;
+  if (!G.hasDefinitiveInitializer())
+    return nullptr;
+  auto *Init = dyn_cast<ConstantInt>(G.getInitializer());
+  // Another translation unit may write a global it can see; one of this
+  // unit is constant if all it is used for is being read.
+  bool OnlyRead = G.isConstant() ||
+                  (G.hasLocalLinkage() && all_of(G.users(), [](const User *U) {
+                     return isa<LoadInst>(U);
+                   }));
+  return It->second = Init && OnlyRead ? Init : nullptr;
 }
 
 bool HandleSummaries::returnsRoot(const Function &F) const {
@@ -285,6 +309,21 @@ bool HandleSummaries::computeBaseFacts(const Function &F) {
     FunctionFacts &Fa = facts(F);
     if (!Fa.Throws && computeThrows(F)) {
       Fa.Throws = true;
+      Changed = true;
+    }
+  }
+  if (F.getReturnType()->isIntegerTy() && !facts(F).ReturnsConstant) {
+    const ConstantInt *Same = nullptr;
+    bool Any = false, All = true;
+    for (const BasicBlock &BB : F)
+      if (auto *RI = dyn_cast<ReturnInst>(BB.getTerminator())) {
+        auto *K = dyn_cast<ConstantInt>(RI->getReturnValue());
+        All &= K && (!Same || K == Same);
+        Same = K;
+        Any = true;
+      }
+    if (Any && All) {
+      facts(F).ReturnsConstant = Same;
       Changed = true;
     }
   }
