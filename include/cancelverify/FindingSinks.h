@@ -92,14 +92,18 @@ private:
 /// Reports missed findings as compiler diagnostics at their location: a
 /// warning clang shows with -Wpass-failed=cancel-verify (so -Werror and
 /// -Wno-pass-failed work), or an error that fails the compile; each related
-/// location follows as a note.
+/// location follows as a note. Errors are emitted at finish(): a host may
+/// stop at its first error, and by then the run's files must be written.
 class DiagnosticSink final : public FindingSink {
 public:
   explicit DiagnosticSink(bool AsErrors) : AsErrors(AsErrors) {}
   void consume(const Finding &F) override;
+  void finish() override;
 
 private:
+  void emit(const Finding &F);
   bool AsErrors;
+  std::vector<Finding> Pending;
 };
 
 /// Hands every finding to several sinks, in order.

@@ -426,6 +426,8 @@ void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
   if (C) {
     std::optional<ValueRange> Range = rangeOf(*C);
     for (unsigned H : branchCandidates(*C, Range ? Range->Subject : nullptr)) {
+      if (OnlyHandle && H != *OnlyHandle)
+        continue;
       const HandleState *St = S.Handles.get(H);
       if (!St)
         continue;
@@ -487,7 +489,7 @@ void HandleFlow::transferSwitch(const BasicBlock &BB, BlockState &S, Pass P) {
     BlockState Edge = S;
     for (unsigned H : Handles) {
       const HandleState *St = S.Handles.get(H);
-      if (!St)
+      if (!St || (OnlyHandle && H != *OnlyHandle))
         continue;
       const Value *Subj = statusSubject(H, Subject, *St);
       atomIndex(H, Subj);

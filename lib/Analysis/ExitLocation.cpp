@@ -47,14 +47,19 @@ static bool gathersReturns(const BasicBlock &BB) {
     if (const DebugLoc &DL = I.getDebugLoc();
         RetLoc && DL && DL.getLine() == RetLoc.getLine() && !isa<LoadInst>(I))
       continue;
-    // The load of the return-value slot that every return statement stores.
+    // The load of the return-value slot that every return statement stores
+    // and nothing else reads (a variable read elsewhere is the user's own).
     if (auto *LI = dyn_cast<LoadInst>(&I)) {
       auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand());
       unsigned Stores = 0;
+      bool ReadElsewhere = false;
       if (Slot)
-        for (const User *U : Slot->users())
+        for (const User *U : Slot->users()) {
           Stores += isa<StoreInst>(U);
-      if (Stores >= 2) {
+          if (auto *Other = dyn_cast<LoadInst>(U))
+            ReadElsewhere |= Other->getParent() != &BB;
+        }
+      if (Stores >= 2 && !ReadElsewhere) {
         Gathers = true;
         continue;
       }

@@ -106,6 +106,9 @@ void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
       Dirty[It->second] = true;
     return;
   }
+  case Pass::Replay:
+    ReplayEdges.push_back({&To, S.Handles.get(*OnlyHandle)});
+    return;
   case Pass::Record:
     // Remember, for the blocks a return statement is looked for in, the
     // first edge that brings each handle there live.
@@ -203,9 +206,9 @@ DebugLoc HandleFlow::exitLoc(unsigned H, const Instruction &Exit) {
 }
 
 /// A path of blocks from the creation to the exit a lost handle reaches,
-/// through blocks it enters owed, found by a breadth-first search (the
-/// shortest such path): the branch decisions a user reads to see how the
-/// exit is reached.
+/// along edges that carry it owed, found by a breadth-first search (the
+/// shortest such path) that replays each block it visits for this handle
+/// alone: the branch decisions a user reads to see how the exit is reached.
 void HandleFlow::findLostPath(unsigned H) {
   HandleOutcome &O = Outcomes[H];
   const BasicBlock *From = Sites[H]->Call->getParent();
@@ -213,17 +216,18 @@ void HandleFlow::findLostPath(unsigned H) {
   DenseMap<const BasicBlock *, const BasicBlock *> Parent;
   SmallVector<const BasicBlock *, 16> Queue{From};
   Parent[From] = nullptr;
-  for (size_t I = 0; I < Queue.size() && !Parent.count(To); ++I)
-    for (const BasicBlock *Succ : successors(Queue[I])) {
-      auto It = BlockIndex.find(Succ);
-      if (It == BlockIndex.end() || Parent.count(Succ))
-        continue;
-      const HandleState *St = In[It->second].Handles.get(H);
-      if (!St || !St->any(Live))
-        continue;
-      Parent[Succ] = Queue[I];
-      Queue.push_back(Succ);
-    }
+  OnlyHandle = H;
+  for (size_t I = 0; I < Queue.size() && !Parent.count(To); ++I) {
+    const BasicBlock *BB = Queue[I];
+    ReplayEdges.clear();
+    transfer(*BB, In[BlockIndex.lookup(BB)], Pass::Replay);
+    for (auto [Succ, St] : ReplayEdges)
+      if (St && St->any(Live) && !Parent.count(Succ)) {
+        Parent[Succ] = BB;
+        Queue.push_back(Succ);
+      }
+  }
+  OnlyHandle.reset();
   if (!Parent.count(To))
     return;
   for (const BasicBlock *BB = To; Parent.lookup(BB); BB = Parent.lookup(BB)) {

@@ -71,7 +71,8 @@ public:
 
 private:
   /// Solve: iterate to a fixpoint. Record: one sweep that records events.
-  enum class Pass { Solve, Record };
+  /// Replay: one block for one handle, to see which edges carry it owed.
+  enum class Pass { Solve, Record, Replay };
 
   /// The state at the start of a block, or the running state inside one.
   struct BlockState {
@@ -265,6 +266,10 @@ private:
   /// The blocks a return statement is looked for in (exit blocks and the
   /// cleanup blocks before them), and for each handle the first edge that
   /// brings it live into one of them.
+  /// Replay: the handle replayed, and its state on each edge out.
+  std::optional<unsigned> OnlyHandle;
+  llvm::SmallVector<std::pair<const llvm::BasicBlock *, const flow::HandleState *>, 2>
+      ReplayEdges;
   llvm::DenseSet<const llvm::BasicBlock *> BeforeExits;
   ReturnStatements Returns;
   llvm::DenseMap<std::pair<unsigned, const llvm::BasicBlock *>,
@@ -291,6 +296,8 @@ template <typename FnT>
 void HandleFlow::forCandidates(BlockState &S, FnT Fn) {
   for (unsigned H : Candidates) {
     IsCandidate[H] = false;
+    if (OnlyHandle && H != *OnlyHandle)
+      continue;
     const flow::HandleState *Old = S.Handles.get(H);
     if (!Old)
       continue;

@@ -66,7 +66,7 @@ static void printStats(const Module &M, const VerifierCounts &C,
         FindingKind::LoopObservesCancel})
     Loops += C.PerKind[static_cast<unsigned>(K)];
   auto Line = [&](StringRef Name, unsigned N) {
-    OS << "  " << left_justify(Name, 22) << " " << N << "\n";
+    OS << "  " << left_justify(Name, 26) << " " << N << "\n";
   };
   Line("creations", Creations);
   Line("blocking loops", Loops);
@@ -75,7 +75,7 @@ static void printStats(const Module &M, const VerifierCounts &C,
   Line("suppressed", C.Suppressed);
   Line("baselined", C.Baselined);
   for (auto [Stage, Secs] : Times)
-    OS << "  " << left_justify(("time: " + Stage).str(), 22) << " "
+    OS << "  " << left_justify(("time: " + Stage).str(), 26) << " "
        << format("%.3f s", Secs) << "\n";
 }
 
@@ -137,7 +137,8 @@ VerifierRun runVerifier(Module &M, const VerifierOptions &Opts, bool Remarks,
   CheckContext C{M, *Model, Summaries, Opts.Analysis};
   for (std::unique_ptr<Check> &Ch : createChecks())
     Ch->run(C, Triage);
-  Triage.finish();
+  // Files and statistics first: a host may stop at the first error the
+  // diagnostics report when the chain finishes.
   if (WantSarif) {
     std::string Path = !Opts.SarifFile.empty()
                            ? Opts.SarifFile
@@ -151,6 +152,7 @@ VerifierRun runVerifier(Module &M, const VerifierOptions &Opts, bool Remarks,
                {{"model", ModelTime},
                 {"summaries", SummaryTime},
                 {"checks and output", CheckTime}});
+  Triage.finish();
   Run.Analysed = true;
   return Run;
 }

@@ -47,6 +47,20 @@ private:
 void DiagnosticSink::consume(const Finding &F) {
   if (findingClass(F.Kind) != FindingClass::Missed)
     return;
+  // Warnings go out with their remarks; errors wait for finish().
+  if (AsErrors)
+    Pending.push_back(F);
+  else
+    emit(F);
+}
+
+void DiagnosticSink::finish() {
+  for (const Finding &F : Pending)
+    emit(F);
+  Pending.clear();
+}
+
+void DiagnosticSink::emit(const Finding &F) {
   LLVMContext &Ctx = F.F->getContext();
   DebugLoc Loc = F.location();
   std::string Message = (findingName(F.Kind) + ": " + findingMessage(F)).str();

@@ -1,7 +1,8 @@
 //===- FindingTriage.cpp - Fingerprints and what silences a finding --------===//
 //
 // A fingerprint names a finding without its line, so that inserting or
-// removing lines elsewhere in the file keeps it: the function, the remark
+// removing lines elsewhere in the file keeps it: the source file's name, the
+// function, the remark
 // name, the callee it is about (the creator of a handle, the blocking call
 // of a loop, the observation) and, for several findings with all of these
 // alike, their order in the function.
@@ -13,7 +14,9 @@
 
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/Module.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
@@ -41,7 +44,10 @@ static std::string subject(const Finding &F) {
 
 void FindingTriage::consume(const Finding &F) {
   Finding T = F;
-  std::string Identity = demangle(F.F->getName().str()) + "|" +
+  // The source file too: static functions of the same name in two files
+  // of one baseline are different functions.
+  std::string Identity = sys::path::filename(F.F->getParent()->getSourceFileName()).str() +
+                         "|" + demangle(F.F->getName().str()) + "|" +
                          findingName(F.Kind).str() + "|" + subject(F);
   unsigned Occurrence = Seen[Identity]++;
   uint64_t Hash = xxh3_64bits(Identity + "#" + std::to_string(Occurrence));

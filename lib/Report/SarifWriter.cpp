@@ -58,8 +58,12 @@ static std::string compilationDir(const Module &M) {
 }
 
 json::Value SarifSink::location(const DebugLoc &DL) const {
+  // Without a debug location there is no artifact to name: SARIF then
+  // wants no physicalLocation at all.
+  if (!DL)
+    return json::Object();
   json::Object Physical;
-  if (DL) {
+  {
     auto *Scope = cast<DIScope>(DL.getScope());
     SmallString<256> Abs(Scope->getFilename());
     if (!sys::path::is_absolute(Abs)) {
@@ -108,6 +112,8 @@ void SarifSink::consume(const Finding &F) {
   R["locations"] = json::Array{std::move(Loc)};
   json::Array Related;
   for (const RelatedLocation &Rel : F.Related) {
+    if (!relatedDisplayLoc(Rel))
+      continue;
     json::Object L = std::move(*location(relatedDisplayLoc(Rel)).getAsObject());
     L["id"] = static_cast<int64_t>(Related.size() + 1);
     L["message"] = message(relatedText(Rel));
@@ -119,6 +125,8 @@ void SarifSink::consume(const Finding &F) {
     // The creation, each branch decision, and the exit.
     json::Array Steps;
     auto Step = [&](const DebugLoc &DL, std::string Text) {
+      if (!DL)
+        return;
       json::Object L = std::move(*location(outermostLoc(DL)).getAsObject());
       L["message"] = message(std::move(Text));
       Steps.push_back(json::Object{{"location", std::move(L)}});
@@ -128,7 +136,8 @@ void SarifSink::consume(const Finding &F) {
       if (S.Branch->getDebugLoc())
         Step(S.Branch->getDebugLoc(), stepText(S));
     Step(F.Handle.LostLoc, "the function returns here without cancelling");
-    R["codeFlows"] = json::Array{json::Object{
+    if (!Steps.empty())
+      R["codeFlows"] = json::Array{json::Object{
         {"threadFlows",
          json::Array{json::Object{{"locations", std::move(Steps)}}}}}};
   }

@@ -8,7 +8,6 @@
 // the handle. On the source at -O0 and on clang -O2 IR through opt.
 // (A decision's column is clang's: it differs between clang 19 and 22.)
 //
-// XFAIL: *
 // RUN: rm -rf %t.dir && mkdir -p %t.dir && cp %s %t.dir/input.c
 // RUN: cd %t.dir && %clang_cv -O0 -g -c input.c -I %examples/include -o o0.o \
 // RUN:     -mllvm -cancel-verify-sarif=%t.dir/o0.sarif

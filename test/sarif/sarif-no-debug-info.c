@@ -8,7 +8,6 @@
 // but one that is there must be valid. On the source at -O0 (plain -c,
 // no -R flag, as a build compiles) and on clang -O2 -g0 IR through opt.
 //
-// XFAIL: *
 // RUN: rm -rf %t.dir && mkdir -p %t.dir && cp %s %t.dir/input.c
 // RUN: cd %t.dir && %clang_cv -O0 -g0 -c input.c -I %examples/include -o o0.o \
 // RUN:     -mllvm -cancel-verify-sarif=%t.dir/o0.sarif
