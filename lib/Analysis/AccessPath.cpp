@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/AccessPath.h"
 
+#include "cancelverify/CallTarget.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
@@ -149,7 +150,7 @@ void AccessPathBuilder::countWrites(const Function &F) {
     } else if (auto *MI = dyn_cast<AnyMemIntrinsic>(&I)) {
       Copies.push_back(MI);
     } else if (auto *CB = dyn_cast<CallBase>(&I); CB && Facts) {
-      const Function *Callee = CB->getCalledFunction();
+      const Function *Callee = calledFunction(*CB);
       if (!Callee || Callee->isDeclaration())
         continue;
       for (const ArgumentStore &AS : Facts->argumentStores(*Callee)) {
@@ -359,7 +360,7 @@ AccessPath AccessPathBuilder::compute(const Value *V, unsigned Depth) {
       }
     }
     if (auto *CB = dyn_cast<CallBase>(V); CB && Facts) {
-      auto *Callee = CB->getCalledFunction();
+      auto *Callee = calledFunction(*CB);
       if (Callee && !Callee->isDeclaration())
         if (auto R = Facts->returnedArgument(*Callee);
             R && R->first < CB->arg_size()) {

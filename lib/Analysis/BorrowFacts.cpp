@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "BorrowFacts.h"
 
+#include "cancelverify/CallTarget.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -84,7 +85,7 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
 }
 
 BorrowFacts::Use BorrowFacts::use(const CallBase &CB, unsigned ArgNo) {
-  const Function *Callee = CB.getCalledFunction();
+  const Function *Callee = calledFunction(CB);
   if (!Callee || ArgNo >= Callee->arg_size())
     return Keeps;
   if (CB.doesNotCapture(ArgNo))

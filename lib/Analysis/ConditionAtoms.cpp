@@ -15,10 +15,11 @@
 //===----------------------------------------------------------------------===//
 #include "HandleFlow.h"
 
+#include "cancelverify/CallTarget.h"
 #include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Constants.h"
-#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 
 using namespace llvm;
 
@@ -270,7 +271,7 @@ const ConstantInt *HandleFlow::constantValue(const Value *V) {
                                                    : nullptr;
   }
   if (auto *CB = dyn_cast<CallBase>(V))
-    if (const Function *F = CB->getCalledFunction();
+    if (const Function *F = calledFunction(*CB);
         F && !F->isDeclaration() && CB->getType() == F->getReturnType())
       return HS.returnedConstant(*F);
   return nullptr;

@@ -13,6 +13,7 @@
 
 #include "cancelverify/ApiModel.h"
 
+#include "cancelverify/CallTarget.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 
@@ -105,8 +106,7 @@ void HandleFlow::visitCall(const CallBase &CB, BlockState &S, Pass P) {
   // A call to a function known to throw may leave here by an exception,
   // before the call's own effect.
   if (P == Pass::Record && isa<CallInst>(CB) && !F.doesNotThrow())
-    if (auto *Callee = CB.getCalledFunction();
-        Callee && HS.knownToThrow(*Callee))
+    if (auto *Callee = calledFunction(CB); Callee && HS.knownToThrow(*Callee))
       RecordThrow();
   if (auto *MT = dyn_cast<AnyMemTransferInst>(&CB)) {
     if (ByRoot.empty())
@@ -155,8 +155,7 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
                               Pass P) {
   HandleOutcome &Out = Outcomes[H];
   const FunctionRoles *Roles = HS.model().rolesOfCall(CB);
-  const Function *Callee =
-      dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  const Function *Callee = calleeNamed(CB);
 
   if (Roles && (Roles->Cancel || Roles->Defer || Roles->Take)) {
     for (const auto *R : {&Roles->Cancel, &Roles->Defer, &Roles->Take}) {
@@ -231,8 +230,7 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
 /// targets that can be known (empty when none can).
 SmallVector<const Function *, 2> HandleFlow::callTargets(const CallBase &CB) {
   SmallVector<const Function *, 2> Targets;
-  if (auto *Callee =
-          dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts()))
+  if (auto *Callee = calleeNamed(CB))
     Targets.push_back(Callee);
   else if (const Function *Known = contextCallee(CB))
     Targets.push_back(Known);
@@ -333,7 +331,7 @@ void HandleFlow::passToCallees(
   // readonly, a pointer to const) borrows it: the caller still owes it.
   // One that returns it (strcpy's destination) leaves it in the result too.
   bool Returns = false;
-  if (Targets.size() == 1 && Unfollowable && CB.getCalledFunction() &&
+  if (Targets.size() == 1 && Unfollowable && calledFunction(CB) &&
       all_of(Passed, [&](const auto &Arg) {
         bool R = false;
         bool B = Arg.second.size() == 1 && Arg.second[0] == 0 &&

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "HandleFlow.h"
 
+#include "cancelverify/CallTarget.h"
 #include "cancelverify/ExitLocation.h"
 #include "cancelverify/SourceFrames.h"
 
@@ -146,7 +147,7 @@ void HandleFlow::transfer(const BasicBlock &BB, BlockState S, Pass P) {
     // The unwind edge leaves before the call completed. It is followed only
     // for callees known to throw: an invoke is what clang emits for any call
     // in a scope with cleanups, not a sign that the callee throws.
-    const Function *Callee = Inv->getCalledFunction();
+    const Function *Callee = calledFunction(*Inv);
     if (isThrowCall(*Inv) || (Callee && HS.knownToThrow(*Callee))) {
       BlockState U = S;
       U.Thrown = Callee && Callee->getName() == "__cxa_throw"

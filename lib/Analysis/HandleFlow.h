@@ -18,6 +18,7 @@
 
 #include "HandleState.h"
 
+#include "cancelverify/CallTarget.h"
 #include "cancelverify/ExitLocation.h"
 #include "cancelverify/HandleEvents.h"
 #include "cancelverify/HandleSummaries.h"
@@ -50,7 +51,7 @@ namespace cancelverify {
 /// __cxa_throw, __cxa_rethrow and _Unwind_Resume: calls that always throw.
 bool isThrowFunction(const llvm::Function &F);
 inline bool isThrowCall(const llvm::CallBase &CB) {
-  const llvm::Function *Callee = CB.getCalledFunction();
+  const llvm::Function *Callee = calledFunction(CB);
   return Callee && isThrowFunction(*Callee);
 }
 

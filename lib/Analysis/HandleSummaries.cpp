@@ -14,6 +14,7 @@
 #include "HandleFlow.h"
 
 #include "cancelverify/ApiModel.h"
+#include "cancelverify/CallTarget.h"
 #include "cancelverify/SummaryCallGraph.h"
 
 #include "llvm/IR/InstIterator.h"
@@ -146,7 +147,7 @@ bool HandleSummaries::callReturnsRoot(const CallBase &CB) const {
   const FunctionRoles *R = Model.rolesOfCall(CB);
   if (R && R->Root)
     return true;
-  const Function *Callee = CB.getCalledFunction();
+  const Function *Callee = calledFunction(CB);
   return Callee && !Callee->isDeclaration() && returnsRoot(*Callee);
 }
 
@@ -189,7 +190,7 @@ bool HandleSummaries::computeThrows(const Function &F) {
     HasResume |= isa<ResumeInst>(BB.getTerminator());
   for (const Instruction &I : instructions(F)) {
     auto *CB = dyn_cast<CallBase>(&I);
-    const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+    const Function *Callee = CB ? calledFunction(*CB) : nullptr;
     if (!Callee || CB->doesNotThrow())
       continue;
     // An invoke's exception leaves only through a cleanup that resumes.
@@ -265,7 +266,7 @@ HandleSummaries::computeArgumentStores(const Function &F, AccessPathBuilder &P) 
           Record(D, *SA);
         }
     } else if (auto *CB = dyn_cast<CallBase>(&I)) {
-      const Function *Callee = CB->getCalledFunction();
+      const Function *Callee = calledFunction(*CB);
       if (!Callee || Callee->isDeclaration() || Callee == &F)
         continue;
       for (const ArgumentStore &AS : argumentStores(*Callee)) {
@@ -366,7 +367,7 @@ bool HandleSummaries::computeBaseFacts(const Function &F) {
 }
 
 std::optional<HandleSite> HandleSummaries::creationAt(const CallBase &CB) const {
-  auto *Callee = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  auto *Callee = calleeNamed(CB);
   if (!Callee)
     return std::nullopt;
   HandleSite Site;
@@ -488,13 +489,13 @@ HandleSummaries::resolveCallees(const CallBase &CB,
   SmallVector<const Function *, 2> Out;
   // A local function pointer written once is looked through.
   const Value *Callee = CallerPaths.origin(CB.getCalledOperand());
-  if (auto *F = dyn_cast<Function>(Callee)) {
+  if (const Function *F = functionNamedBy(Callee)) {
     Out.push_back(F);
     return Out;
   }
   if (auto *Sel = dyn_cast<SelectInst>(Callee)) {
     for (const Value *V : {Sel->getTrueValue(), Sel->getFalseValue()})
-      if (auto *F = dyn_cast<Function>(V->stripPointerCasts()))
+      if (const Function *F = functionNamedBy(V))
         Out.push_back(F);
       else
         return {};

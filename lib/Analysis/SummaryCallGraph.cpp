@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/SummaryCallGraph.h"
 
+#include "cancelverify/CallTarget.h"
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/Constants.h"
@@ -43,6 +44,11 @@ static void functionsIn(const Value *V, SmallVectorImpl<const Function *> &Out) 
     if (!Seen.insert(C).second)
       continue;
     if (auto *F = dyn_cast<Function>(C)) {
+      Out.push_back(F);
+      continue;
+    }
+    if (const Function *F =
+            isa<GlobalAlias>(C) ? functionNamedBy(C) : nullptr) {
       Out.push_back(F);
       continue;
     }
@@ -91,7 +97,7 @@ SummaryCallGraph::SummaryCallGraph(const Module &M) : M(M) {
         Refs.clear();
         for (const Value *Op : I.operands())
           functionsIn(Op, Refs);
-        if (auto *CB = dyn_cast<CallBase>(&I); CB && !CB->getCalledFunction())
+        if (auto *CB = dyn_cast<CallBase>(&I); CB && !calledFunction(*CB))
           for (const Function *Target : fieldCallees(*CB))
             Refs.push_back(Target);
         for (const Function *To : Refs)

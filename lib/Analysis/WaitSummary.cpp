@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/WaitSummary.h"
 #include "cancelverify/ApiModel.h"
+#include "cancelverify/CallTarget.h"
 #include "cancelverify/ObservationFlow.h"
 #include "cancelverify/SourceFrames.h"
 #include "cancelverify/SummaryCallGraph.h"
@@ -245,8 +246,7 @@ void WaitSummaries::summarise(const Function &F, WaitSummary &Out) const {
 }
 
 const WaitSummary *WaitSummaries::calleeSummary(const CallBase &CB) const {
-  const auto *F =
-      dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  const auto *F = calleeNamed(CB);
   return F ? lookup(F) : nullptr;
 }
 
@@ -393,8 +393,7 @@ Witness WaitSummaries::explain(const Instruction &I, bool Blocking,
     const auto *CB = dyn_cast<CallBase>(Cur);
     if (!CB)
       return W;
-    const auto *Callee =
-        dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts());
+    const auto *Callee = calleeNamed(*CB);
     if (!Callee)
       return W;
     std::string Name = sourceName(*Callee);

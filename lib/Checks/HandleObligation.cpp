@@ -11,6 +11,7 @@
 #include "DetachedContext.h"
 
 #include "cancelverify/AnalysisOptions.h"
+#include "cancelverify/CallTarget.h"
 #include "cancelverify/Compat.h"
 #include "cancelverify/Finding.h"
 #include "cancelverify/FunctionSummaries.h"
@@ -73,8 +74,7 @@ static std::string destructorOf(const Instruction &I) {
     return SP->getName().str();
   }
   if (auto *CB = dyn_cast<CallBase>(&I))
-    if (auto *Callee =
-            dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts())) {
+    if (auto *Callee = calleeNamed(*CB)) {
       std::string Name = demangle(Callee->getName().str());
       if (StringRef(Name).contains("::~"))
         return Name;

@@ -12,6 +12,7 @@
 #include "cancelverify/ApiModel.h"
 #include "ModelSources.h"
 
+#include "cancelverify/CallTarget.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
@@ -338,7 +339,7 @@ static bool isFutexWait(const CallBase &CB) {
 }
 
 const FunctionRoles *ApiModel::rolesOfCall(const CallBase &CB) const {
-  auto *F = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  auto *F = calleeNamed(CB);
   if (!F)
     return nullptr;
   const FunctionRoles *R = rolesOf(F);

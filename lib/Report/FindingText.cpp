@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/FindingText.h"
 
+#include "cancelverify/CallTarget.h"
 #include "cancelverify/SourceFrames.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -37,8 +38,7 @@ static std::string at(const Instruction *I) {
 std::string creatorText(const HandleSite &Site) {
   std::string S = quoted(Site.Creator);
   if (const CallBase *Inner = Site.WrapperCreation) {
-    auto *InnerCreator =
-        dyn_cast<Function>(Inner->getCalledOperand()->stripPointerCasts());
+    auto *InnerCreator = calleeNamed(*Inner);
     S += " (" + quoted(Site.Creator) + ", which creates it with " +
          quoted(InnerCreator);
     if (const DebugLoc &DL = Inner->getDebugLoc())
@@ -172,8 +172,7 @@ static std::string handleMessage(const Finding &Fd) {
     return Created + " is " + overwriteText(*H.Overwrite);
   case FindingKind::DetachedContext: {
     const CallBase &Root = *H.RootCall;
-    auto *RootFn =
-        dyn_cast<Function>(Root.getCalledOperand()->stripPointerCasts());
+    auto *RootFn = calleeNamed(Root);
     return "the parent of this context is the root context from " +
            (RootFn ? quoted(RootFn) : std::string("'?'")) + " at line " +
            lineOf(Root) + " although " + FnName +
