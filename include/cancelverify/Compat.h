@@ -22,31 +22,44 @@
 namespace cancelverify {
 namespace compat {
 
-/// Calls Fn(Location, Variable, IsAddress) for each debug variable record
-/// attached before \p I: declares and assignment markers describe the
-/// variable's address, values its value. LLVM 19 may still carry these as
-/// intrinsics (then \p I itself is one); LLVM 22 only has records.
+/// Whether a debug record describes the whole of a variable of the
+/// function it sits in: not one fragment of it (another field of a struct
+/// variable) and not a variable of a callee inlined here.
+inline bool describesWholeLocal(const llvm::DILocation *DL,
+                                const llvm::DIExpression *E) {
+  return (!DL || !DL->getInlinedAt()) && (!E || !E->getFragmentInfo());
+}
+
+/// Calls Fn(Location, Variable, IsAddress, Whole) for each debug variable
+/// record attached before \p I: declares and assignment markers describe
+/// the variable's address, values its value; Whole is describesWholeLocal.
+/// LLVM 19 may still carry these as intrinsics (then \p I itself is one);
+/// LLVM 22 only has records.
 template <typename FnT>
 void forEachDebugVariable(const llvm::Instruction &I, FnT Fn) {
   for (llvm::DbgVariableRecord &DVR :
        llvm::filterDbgVars(I.getDbgRecordRange())) {
+    bool Whole = describesWholeLocal(DVR.getDebugLoc().get(),
+                                     DVR.getExpression());
     if (DVR.isDbgAssign())
-      Fn(DVR.getAddress(), DVR.getVariable(), true);
+      Fn(DVR.getAddress(), DVR.getVariable(), true, Whole);
     else if (DVR.getType() == llvm::DbgVariableRecord::LocationType::Declare)
-      Fn(DVR.getVariableLocationOp(0), DVR.getVariable(), true);
+      Fn(DVR.getVariableLocationOp(0), DVR.getVariable(), true, Whole);
     else
       for (llvm::Value *V : DVR.location_ops())
-        Fn(V, DVR.getVariable(), false);
+        Fn(V, DVR.getVariable(), false, Whole);
   }
 #if LLVM_VERSION_MAJOR < 20
   if (auto *DVI = llvm::dyn_cast<llvm::DbgVariableIntrinsic>(&I)) {
+    bool Whole = describesWholeLocal(DVI->getDebugLoc().get(),
+                                     DVI->getExpression());
     if (auto *DAI = llvm::dyn_cast<llvm::DbgAssignIntrinsic>(DVI))
-      Fn(DAI->getAddress(), DVI->getVariable(), true);
+      Fn(DAI->getAddress(), DVI->getVariable(), true, Whole);
     else if (llvm::isa<llvm::DbgDeclareInst>(DVI))
-      Fn(DVI->getVariableLocationOp(0), DVI->getVariable(), true);
+      Fn(DVI->getVariableLocationOp(0), DVI->getVariable(), true, Whole);
     else
       for (llvm::Value *V : DVI->location_ops())
-        Fn(V, DVI->getVariable(), false);
+        Fn(V, DVI->getVariable(), false, Whole);
   }
 #endif
 }
@@ -59,7 +72,7 @@ declaredVariables(const llvm::Function &F, const llvm::Value *Storage) {
     for (const llvm::Instruction &I : BB)
       forEachDebugVariable(I, [&](const llvm::Value *Loc,
                                   const llvm::DILocalVariable *Var,
-                                  bool IsAddress) {
+                                  bool IsAddress, bool) {
         if (IsAddress && Loc == Storage && !llvm::is_contained(Vars, Var))
           Vars.push_back(Var);
       });
@@ -80,7 +93,8 @@ inline std::string argumentName(const llvm::Argument &A) {
   for (const llvm::BasicBlock &BB : *A.getParent())
     for (const llvm::Instruction &I : BB)
       forEachDebugVariable(I, [&](const llvm::Value *Loc,
-                                  const llvm::DILocalVariable *Var, bool) {
+                                  const llvm::DILocalVariable *Var, bool,
+                                  bool) {
         if (!Name.empty() || !Var->isParameter())
           return;
         // At -O0 the argument is spilled to a slot the record describes.

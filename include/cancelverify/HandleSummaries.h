@@ -51,6 +51,7 @@ namespace cancelverify {
 
 class ApiModel;
 class BorrowFacts;
+class CallableOps;
 class CalleeEffects;
 class SummaryCallGraph;
 
@@ -148,6 +149,10 @@ public:
   /// returns it.
   bool borrows(const llvm::CallBase &CB, unsigned ArgNo, bool &Returned);
 
+  /// Recognises operations on a std::function that is itself a handle
+  /// (see CallableHandle.h).
+  CallableOps &callables() { return *Callables; }
+
   /// What \p F does with a handle at \p Expr (rooted at one of F's
   /// arguments) when called in \p Context.
   CalleeEffect effectOf(const llvm::Function &F, const AccessPath &Expr,
@@ -187,6 +192,7 @@ private:
       PathCache;
   std::unique_ptr<CalleeEffects> Effects;
   std::unique_ptr<BorrowFacts> Borrows;
+  std::unique_ptr<CallableOps> Callables;
   llvm::DenseMap<const llvm::GlobalVariable *, const llvm::ConstantInt *>
       ConstantGlobals;
 };

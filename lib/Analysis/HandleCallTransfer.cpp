@@ -138,11 +138,16 @@ void HandleFlow::visitMemTransfer(unsigned H, HandleState &S,
   int64_t Len = -1;
   if (auto *C = dyn_cast<ConstantInt>(MT.getLength()))
     Len = C->getSExtValue();
+  // The bytes of a std::function that is the handle, copied by its
+  // inlined copy or move: the destination is the handle too.
+  bool ObjectCopy = HS.callables().inCopyFrame(CB);
   SmallVector<AccessPath, 4> New;
   SmallVector<int64_t, 4> Rest;
   for (PathId E : S.Exprs)
     for (PathId A : Paths.spellings(E))
-      if (Paths.path(A).extends(Src, Rest, Len) && Rest.size() >= 2)
+      if (Paths.path(A).extends(Src, Rest, Len) &&
+          (Rest.size() >= 2 ||
+           (ObjectCopy && Rest.size() == 1 && Rest[0] == 0)))
         New.push_back(Dst.then(Rest));
   for (const AccessPath &D : New) {
     if (isa<Argument>(D.Root))
@@ -177,6 +182,11 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
       return;
     }
   }
+
+  // A std::function that is the handle: called, copied, destroyed.
+  if (std::optional<CallableOp> Op = HS.callables().of(CB);
+      Op && callableOperation(H, S, CB, *Op, P))
+    return;
 
   // Calling the handle itself (a cancel function pointer).
   if (!Callee && isHandle(CB.getCalledOperand(), S)) {
@@ -224,6 +234,51 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
     return;
   }
   passToCallees(H, S, CB, P, Passed);
+}
+
+/// Applies a std::function operation when its object is the handle \p H;
+/// false when it is not (a std::function wrapping a local lambda is
+/// followed into the lambda instead).
+bool HandleFlow::callableOperation(unsigned H, HandleState &S,
+                                   const CallBase &CB, const CallableOp &Op,
+                                   Pass P) {
+  HandleOutcome &Out = Outcomes[H];
+  const Value *Object = CB.getArgOperand(Op.Object);
+  const Value *Dest = CB.getArgOperand(Op.Dest);
+  switch (Op.K) {
+  case CallableOp::Invoke:
+    if (!isHandle(Object, S))
+      return false;
+    if (P == Pass::Record) {
+      Out.Used |= S.any(Live);
+      if (none_of(Out.Discharges,
+                  [&](const DischargeEvent &D) { return D.I == &CB; }))
+        Out.Discharges.push_back(
+            {&CB, {DischargeKind::Called, &CB, nullptr}, nullptr});
+    }
+    S.change(Live, Done);
+    return true;
+  case CallableOp::Copy:
+  case CallableOp::Swap: {
+    // A copy or a move names the same cancel: calling either discharges.
+    // A swap is followed as a copy each way.
+    bool ObjectIs = isHandle(Object, S);
+    if (!ObjectIs && (Op.K == CallableOp::Copy || !isHandle(Dest, S)))
+      return false;
+    AccessPath Copy = Paths.pathOf(ObjectIs ? Dest : Object);
+    // Into memory the caller owns (the object a constructor builds, the
+    // return slot): the caller now holds it.
+    if (isa<Argument>(Copy.Root))
+      handToCaller(H, S, CB, Copy, TransferKind::CopiedForCaller, P);
+    addPath(H, S, Copy);
+    if (P == Pass::Record)
+      Out.Used = true;
+    return true;
+  }
+  case CallableOp::Keep:
+    return isHandle(Object, S);
+  }
+  return false;
 }
 
 /// The functions a call reaches: the callee, or for an indirect call the

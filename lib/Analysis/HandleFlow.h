@@ -16,6 +16,7 @@
 #ifndef CANCELVERIFY_LIB_HANDLEFLOW_H
 #define CANCELVERIFY_LIB_HANDLEFLOW_H
 
+#include "CallableHandle.h"
 #include "HandleState.h"
 
 #include "cancelverify/CallTarget.h"
@@ -159,6 +160,9 @@ private:
   void callCandidates(const llvm::CallBase &CB);
   void visitCallFor(unsigned H, flow::HandleState &S, const llvm::CallBase &CB,
                     Pass P);
+  bool callableOperation(unsigned H, flow::HandleState &S,
+                         const llvm::CallBase &CB, const CallableOp &Op,
+                         Pass P);
   void visitMemTransfer(unsigned H, flow::HandleState &S,
                         const llvm::CallBase &CB, Pass P);
   void passToCallees(unsigned H, flow::HandleState &S, const llvm::CallBase &CB,

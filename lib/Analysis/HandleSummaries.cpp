@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/HandleSummaries.h"
 #include "BorrowFacts.h"
+#include "CallableHandle.h"
 #include "CalleeEffects.h"
 #include "HandleFlow.h"
 
@@ -52,7 +53,8 @@ HandleSummaries::HandleSummaries(Module &M, const ApiModel &Model,
                                  const SummaryCallGraph &Graph)
     : M(M), Model(Model), Graph(Graph),
       Effects(std::make_unique<CalleeEffects>(*this)),
-      Borrows(std::make_unique<BorrowFacts>(M)) {}
+      Borrows(std::make_unique<BorrowFacts>(M)),
+      Callables(std::make_unique<CallableOps>()) {}
 
 bool HandleSummaries::borrows(const CallBase &CB, unsigned ArgNo,
                               bool &Returned) {

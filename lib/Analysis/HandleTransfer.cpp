@@ -123,6 +123,11 @@ void HandleFlow::createHere(unsigned H, HandleState &S, Pass P) {
   // on): the caller owes it.
   if (isa<Argument>(Held.Root) && Held.Offsets.size() >= 2)
     handToCaller(H, S, CB, Held, TransferKind::CreatedInOutParam, P);
+  // Created as an object in this function's own return slot (a C++ handle
+  // returned by value): the caller receives it.
+  else if (auto *Slot = dyn_cast<Argument>(Held.Root);
+           Slot && Slot->hasStructRetAttr() && Held.Offsets.size() == 1)
+    handToCaller(H, S, CB, Held, TransferKind::Returned, P);
 }
 
 /// No handle where the creation's status says it failed: a split on the
@@ -339,8 +344,11 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
 void HandleFlow::visitDebugValues(const Instruction &I, BlockState &S,
                                   Pass P) {
   compat::forEachDebugVariable(I, [&](const Value *V, const DILocalVariable *Var,
-                                      bool IsAddress) {
-    if (IsAddress || !V || isa<UndefValue>(V))
+                                      bool IsAddress, bool Whole) {
+    // A record for one field of a struct variable, or for a variable of an
+    // inlined callee (a reference parameter bound to the handle), says
+    // nothing about whether this function's variable was overwritten.
+    if (IsAddress || !Whole || !V || isa<UndefValue>(V))
       return;
     bool IsPointer = V->getType()->isPointerTy();
     if (IsPointer)

@@ -35,8 +35,10 @@ public:
     for (const BasicBlock &BB : F)
       for (const Instruction &I : BB)
         compat::forEachDebugVariable(
-            I, [&](const Value *V, const DILocalVariable *Var, bool) {
-              if (V)
+            I, [&](const Value *V, const DILocalVariable *Var, bool,
+                   bool Whole) {
+              // An inlined callee's parameter is no name the user gave.
+              if (V && Whole)
                 Names.try_emplace(V, Var);
             });
   }

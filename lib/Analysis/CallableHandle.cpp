@@ -1,0 +1,113 @@
+//===- CallableHandle.cpp - A std::function that is itself a handle -------===//
+//
+// Names are matched after demangling, with globs over libstdc++ (std::) and
+// libc++ (std::__1::, std::__2::) spellings and any signature. At -O2 the
+// members are inlined into their caller; what is left of them is an
+// indirect call (through the invoker, or the manager that clones and
+// destroys) whose debug location is in the member's inlined frame, with the
+// same argument positions the member had: the callable's storage first,
+// the source of a copy second.
+//
+//===----------------------------------------------------------------------===//
+#include "CallableHandle.h"
+
+#include "cancelverify/CallTarget.h"
+
+#include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Instruction.h"
+#include "llvm/Support/GlobPattern.h"
+
+#include <string>
+
+using namespace llvm;
+
+namespace cancelverify {
+
+namespace {
+struct OpPattern {
+  const char *Glob;
+  CallableOp Op;
+};
+} // namespace
+
+#define CV_FUNCTION "std::{,__1::,__2::}function<*>"
+static const OpPattern Patterns[] = {
+    {CV_FUNCTION "::operator()(*) const", {CallableOp::Invoke, 0, 0}},
+    {CV_FUNCTION "::function(" CV_FUNCTION " const&)", {CallableOp::Copy, 1, 0}},
+    {CV_FUNCTION "::function(" CV_FUNCTION "&&)", {CallableOp::Copy, 1, 0}},
+    {CV_FUNCTION "::operator=(" CV_FUNCTION " const&)",
+     {CallableOp::Copy, 1, 0}},
+    {CV_FUNCTION "::operator=(" CV_FUNCTION "&&)", {CallableOp::Copy, 1, 0}},
+    {CV_FUNCTION "::swap(" CV_FUNCTION "&)", {CallableOp::Swap, 0, 1}},
+    {CV_FUNCTION "::~function()", {CallableOp::Keep, 0, 0}},
+    {"std::_Function_base::~_Function_base()", {CallableOp::Keep, 0, 0}},
+    {CV_FUNCTION "::operator bool() const", {CallableOp::Keep, 0, 0}},
+};
+#undef CV_FUNCTION
+
+static std::optional<CallableOp> classifyName(StringRef Mangled) {
+  // Every member above is a C++ symbol; skip the demangler for the rest.
+  if (!Mangled.starts_with("_Z"))
+    return std::nullopt;
+  std::string Name = demangle(Mangled);
+  if (Name.find("unction") == std::string::npos)
+    return std::nullopt;
+  static const auto Globs = [] {
+    SmallVector<GlobPattern, 8> G;
+    for (const OpPattern &P : Patterns)
+      G.push_back(cantFail(GlobPattern::create(P.Glob, /*MaxSubPatterns=*/16)));
+    return G;
+  }();
+  for (unsigned I = 0; I < Globs.size(); ++I)
+    if (Globs[I].match(Name))
+      return Patterns[I].Op;
+  return std::nullopt;
+}
+
+std::optional<CallableOp> CallableOps::ofFrame(const DISubprogram *SP) {
+  auto [It, New] = Cache.try_emplace(SP);
+  if (New)
+    It->second = classifyName(SP->getLinkageName());
+  return It->second;
+}
+
+/// The function an instruction's code was inlined from, if it was.
+static const DISubprogram *inlinedFrame(const Instruction &I) {
+  const DILocation *DL = I.getDebugLoc();
+  if (!DL || !DL->getInlinedAt())
+    return nullptr;
+  return DL->getScope()->getSubprogram();
+}
+
+std::optional<CallableOp> CallableOps::of(const CallBase &CB) {
+  // A direct call names the member; an indirect one is what an inlined
+  // member left, and its frame names the member.
+  std::optional<CallableOp> Op;
+  if (const Function *F = calleeNamed(CB)) {
+    auto [It, New] = Cache.try_emplace(F);
+    if (New)
+      It->second = classifyName(F->getName());
+    Op = It->second;
+  } else if (const DISubprogram *SP = inlinedFrame(CB)) {
+    Op = ofFrame(SP);
+  }
+  if (Op && (Op->Object >= CB.arg_size() || Op->Dest >= CB.arg_size()))
+    return std::nullopt;
+  return Op;
+}
+
+bool CallableOps::inCopyFrame(const Instruction &I) {
+  // The byte copy itself may sit in a helper the member inlined (std::swap
+  // of the storage): any enclosing inlined frame counts.
+  for (const DILocation *DL = I.getDebugLoc(); DL && DL->getInlinedAt();
+       DL = DL->getInlinedAt()) {
+    std::optional<CallableOp> Op = ofFrame(DL->getScope()->getSubprogram());
+    if (Op && (Op->K == CallableOp::Copy || Op->K == CallableOp::Swap))
+      return true;
+  }
+  return false;
+}
+
+} // namespace cancelverify
