@@ -39,6 +39,7 @@
 
 namespace llvm {
 class CallBase;
+class Constant;
 class ConstantInt;
 class Function;
 class GlobalVariable;
@@ -82,9 +83,40 @@ struct CallContext {
     }
   };
   llvm::SmallVector<ConditionFact, 2> Conditions;
+  /// Arguments the caller passes as constants (on every path).
+  struct ConstantArgument {
+    unsigned ArgNo = 0;
+    const llvm::ConstantInt *Value = nullptr;
+    bool operator==(const ConstantArgument &O) const {
+      return ArgNo == O.ArgNo && Value == O.Value;
+    }
+  };
+  llvm::SmallVector<ConstantArgument, 2> Constants;
+  /// The last writes, latest first, the caller's straight-line code made
+  /// before the call to the objects it passes (a field set before a guard
+  /// is handed over) and to globals: Size bytes at Offset in the object
+  /// argument ArgNo points to, or in Global. Value is what was written: a
+  /// constant (from ValueOffset in it), one byte repeated (Splat, a
+  /// memset), or null for something unknown.
+  struct MemoryFact {
+    const llvm::GlobalVariable *Global = nullptr;
+    unsigned ArgNo = 0;
+    int64_t Offset = 0;
+    uint64_t Size = 0;
+    const llvm::Constant *Value = nullptr;
+    int64_t ValueOffset = 0;
+    bool Splat = false;
+    bool operator==(const MemoryFact &O) const {
+      return Global == O.Global && ArgNo == O.ArgNo && Offset == O.Offset &&
+             Size == O.Size && Value == O.Value &&
+             ValueOffset == O.ValueOffset && Splat == O.Splat;
+    }
+  };
+  llvm::SmallVector<MemoryFact, 2> Memory;
 
   bool operator==(const CallContext &O) const {
-    return FunctionSlots == O.FunctionSlots && Conditions == O.Conditions;
+    return FunctionSlots == O.FunctionSlots && Conditions == O.Conditions &&
+           Constants == O.Constants && Memory == O.Memory;
   }
   unsigned hash() const;
 };
@@ -124,6 +156,17 @@ public:
   /// The value a load of \p G always reads: a constant global, or one of
   /// this translation unit that nothing stores to.
   const llvm::ConstantInt *constantGlobal(const llvm::GlobalVariable &G);
+
+  /// What \p F decides on that a caller may know: the integer arguments
+  /// its branches test, the arguments whose pointed-to fields it reads, and
+  /// the globals it reads. A caller passes facts about these only, so that
+  /// contexts differ only where the difference can matter.
+  struct DecidingReads {
+    llvm::SmallVector<unsigned, 2> TestedArguments;
+    llvm::SmallVector<unsigned, 2> ReadObjects;
+    llvm::SmallVector<const llvm::GlobalVariable *, 2> ReadGlobals;
+  };
+  const DecidingReads &decidingReads(const llvm::Function &F);
 
   /// Whether every return of \p F returns a root context (a `root` of the
   /// model, or a function of this module that does).
@@ -195,6 +238,7 @@ private:
   std::unique_ptr<CallableOps> Callables;
   llvm::DenseMap<const llvm::GlobalVariable *, const llvm::ConstantInt *>
       ConstantGlobals;
+  llvm::DenseMap<const llvm::Function *, DecidingReads> Reads;
 };
 
 } // namespace cancelverify

@@ -25,6 +25,11 @@ unsigned CallContext::hash() const {
     H = hash_combine(H, DenseMapInfo<AccessPath>::getHashValue(Slot), Fn);
   for (const ConditionFact &C : Conditions)
     H = hash_combine(H, C.ArgNo, C.Predicate, C.Constant, C.Zero);
+  for (const ConstantArgument &C : Constants)
+    H = hash_combine(H, C.ArgNo, C.Value);
+  for (const MemoryFact &M : Memory)
+    H = hash_combine(H, M.Global, M.ArgNo, M.Offset, M.Size, M.Value,
+                     M.ValueOffset, M.Splat);
   return static_cast<unsigned>(H);
 }
 

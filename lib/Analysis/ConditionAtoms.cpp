@@ -265,6 +265,8 @@ const ConstantInt *HandleFlow::constantValue(const Value *V) {
   V = Paths.origin(V);
   if (auto *K = dyn_cast<ConstantInt>(V))
     return K;
+  if (const ConstantInt *K = contextConstant(V))
+    return K;
   if (auto *LI = dyn_cast<LoadInst>(V)) {
     auto *G = dyn_cast<GlobalVariable>(LI->getPointerOperand());
     return G && LI->getType() == G->getValueType() ? HS.constantGlobal(*G)
@@ -458,6 +460,12 @@ void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
 /// creation's status is a status check.
 void HandleFlow::transferSwitch(const BasicBlock &BB, BlockState &S, Pass P) {
   auto *SI = cast<SwitchInst>(BB.getTerminator());
+  // A switch on a constant in disguise goes one way only.
+  if (const ConstantInt *K = constantValue(SI->getCondition());
+      K && K->getType() == SI->getCondition()->getType()) {
+    propagate(BB, *SI->findCaseValue(K)->getCaseSuccessor(), S, P);
+    return;
+  }
   const Value *Subject = Paths.origin(SI->getCondition());
   auto *Ty = dyn_cast<IntegerType>(Subject->getType());
   addCandidates(HandlesBySubject, Subject);

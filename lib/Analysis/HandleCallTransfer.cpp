@@ -55,6 +55,7 @@ CallContext HandleFlow::contextFor(const CallBase &CB, const Function &Callee) {
       Paths.functionSlots().begin(), Paths.functionSlots().end());
   if (Context)
     Known.append(Context->FunctionSlots.begin(), Context->FunctionSlots.end());
+  addCallerFacts(CB, Callee, C);
   if (Known.empty())
     return C;
   SmallVector<int64_t, 4> Rest;

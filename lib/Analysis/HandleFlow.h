@@ -189,6 +189,12 @@ private:
   void relatedPaths(const llvm::Value *V, const flow::HandleState &S,
                     llvm::SmallVectorImpl<llvm::SmallVector<int64_t, 4>> &Out);
   const llvm::Function *contextCallee(const llvm::CallBase &CB);
+  // What a caller knows at a call and a callee reads (CallerFacts.cpp).
+  void addCallerFacts(const llvm::CallBase &CB, const llvm::Function &Callee,
+                      CallContext &C);
+  const llvm::ConstantInt *contextConstant(const llvm::Value *V);
+  bool addressStored(const llvm::Value *Alloca);
+  llvm::DenseMap<const llvm::Value *, bool> AddressStored;
   CallContext contextFor(const llvm::CallBase &CB, const llvm::Function &Callee);
 
   // Conditions (ConditionAtoms.cpp).

@@ -482,6 +482,9 @@ void HandleSummaries::summariseSCC(ArrayRef<const Function *> SCC) {
     }
   };
   Fixpoint([&](const Function &F) { return computeBaseFacts(F); });
+  // Before any caller asks: a function's reads include its callees'.
+  for (const Function *F : SCC)
+    decidingReads(*F);
   Fixpoint([&](const Function &F) { return summariseCreations(F); });
 }
 

@@ -55,7 +55,8 @@ struct op {
   cv_cancel_t *cancel;
 };
 
-// Two levels: the struct's cleanup calls the handle helper.
+// Two levels: the struct's cleanup calls the handle helper. It passes 0 as
+// the status, so the helper's cancel on success is the one named.
 __attribute__((noinline)) void op_close(struct op *o) {
   finish(o->cancel, 0);
 }
@@ -63,7 +64,7 @@ __attribute__((noinline)) void op_close(struct op *o) {
 int uses_op_close(cv_ctx_t *parent) {
   struct op o;
   // CHECK: helper-cancels-all-paths.c:[[@LINE+3]]:14: remark: CancelVerified: the handle created at line [[@LINE+3]] by 'cv_with_cancel' is cancelled on every path: cancelled by 'cv_cancel'
-  // O0-SAME: {{ }}at line 21 (through 'op_close' at line [[@LINE+4]]){{$}}
+  // O0-SAME: {{ }}at line 24 (through 'op_close' at line [[@LINE+4]]){{$}}
   // O2-SAME: {{ }}(through 'op_close' at line [[@LINE+3]]){{$}}
   o.cancel = cv_with_cancel(parent, &o.ctx);
   int rc = work(o.ctx);

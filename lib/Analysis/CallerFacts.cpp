@@ -1,0 +1,364 @@
+//===- CallerFacts.cpp - What a caller fixed before the call ---------------===//
+//
+// A callee's effect on a handle often depends on something its caller set
+// just before the call: `struct guard g = {.armed = 1}; ... guard_done(&g)`
+// where guard_done cancels only `if (g->armed)`, `finish(h, 1)`, or a global
+// flag set before a static helper reads it. Without these facts the callee
+// "cancels on some paths" and the caller gets a false LostCancel.
+//
+// The caller side walks back from the call through straight-line code (the
+// call's block and its unique predecessors) and collects the last writes to
+// the objects it passes and to globals, up to the first thing that may
+// write them unseen: a call that is given the object, or for globals and
+// the caller's own arguments' objects any call or a store through an
+// unknown pointer. Reaching the function's entry, it adds what its own
+// caller knew. The callee side uses a fact only for a read that is itself
+// reached from the entry by straight-line code that writes nothing of it.
+// Facts are passed only for what the callee tests or reads, so that call
+// contexts (and the summaries computed per context) differ only where the
+// difference can decide something.
+//
+//===----------------------------------------------------------------------===//
+#include "HandleFlow.h"
+
+#include "cancelverify/CallTarget.h"
+
+#include "llvm/Analysis/ConstantFolding.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace cancelverify {
+
+/// Calls Visit(I) for the instructions before \p From, latest first, in its
+/// block and then in each unique predecessor; stops when Visit returns
+/// false, at a block with several predecessors, at a cycle, or after a
+/// bounded number of instructions. True if it went through the whole
+/// entry block.
+template <typename FnT>
+static bool walkBack(const Instruction &From, FnT Visit) {
+  constexpr unsigned MaxSteps = 512;
+  unsigned Steps = 0;
+  const BasicBlock *BB = From.getParent();
+  const Instruction *Cur = From.getPrevNode();
+  SmallPtrSet<const BasicBlock *, 8> Seen{BB};
+  while (true) {
+    for (; Cur; Cur = Cur->getPrevNode()) {
+      if (++Steps > MaxSteps || !Visit(*Cur))
+        return false;
+    }
+    if (BB->isEntryBlock())
+      return true;
+    BB = BB->getUniquePredecessor();
+    if (!BB || !Seen.insert(BB).second)
+      return false;
+    Cur = &BB->back();
+  }
+}
+
+/// Calls that neither read nor write the user's memory: debug records,
+/// lifetime markers, assumptions.
+static bool isMarker(const Instruction &I) {
+  auto *II = dyn_cast<IntrinsicInst>(&I);
+  return II && !isa<MemIntrinsic>(II) &&
+         (II->isAssumeLikeIntrinsic() || II->isLifetimeStartOrEnd() ||
+          isa<DbgInfoIntrinsic>(II));
+}
+
+bool HandleFlow::addressStored(const Value *Alloca) {
+  auto [It, New] = AddressStored.try_emplace(Alloca, false);
+  if (!New)
+    return It->second;
+  // The object's address kept somewhere (stored, turned into an integer,
+  // merged with another pointer) may be written through later by anyone.
+  SmallVector<const Value *, 8> Work{Alloca};
+  SmallPtrSet<const Value *, 8> Seen{Alloca};
+  bool Stored = false;
+  while (!Work.empty() && !Stored) {
+    const Value *V = Work.pop_back_val();
+    for (const User *U : V->users()) {
+      if (auto *SI = dyn_cast<StoreInst>(U)) {
+        Stored |= SI->getValueOperand() == V;
+      } else if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U)) {
+        if (Seen.insert(U).second)
+          Work.push_back(U);
+      } else if (isa<PtrToIntInst>(U) || isa<PHINode>(U) ||
+                 isa<SelectInst>(U) || isa<ReturnInst>(U)) {
+        Stored = true;
+      }
+    }
+  }
+  AddressStored[Alloca] = Stored;
+  return Stored;
+}
+
+namespace {
+/// One write found walking back, about an object root.
+struct Write {
+  const Value *Root;
+  CallContext::MemoryFact Fact;
+};
+} // namespace
+
+void HandleFlow::addCallerFacts(const CallBase &CB, const Function &Callee,
+                                CallContext &C) {
+  const HandleSummaries::DecidingReads &Reads = HS.decidingReads(Callee);
+  for (unsigned I : Reads.TestedArguments)
+    if (I < CB.arg_size())
+      if (const ConstantInt *K = constantValue(CB.getArgOperand(I)))
+        C.Constants.push_back({I, K});
+
+  // The objects whose fields the callee reads, as (root, offset) here.
+  SmallVector<std::pair<unsigned, AccessPath>, 2> Objects;
+  for (unsigned I : Reads.ReadObjects) {
+    if (I >= CB.arg_size())
+      continue;
+    AccessPath Base = Paths.pathOf(CB.getArgOperand(I));
+    if (Base.Offsets.size() != 1)
+      continue;
+    bool Local = isa<AllocaInst>(Base.Root) && !addressStored(Base.Root);
+    if (Local || isa<Argument>(Base.Root) || isa<GlobalVariable>(Base.Root))
+      Objects.push_back({I, Base});
+  }
+  if (Objects.empty() && Reads.ReadGlobals.empty())
+    return;
+  auto Wanted = [&](const Value *Root) {
+    if (auto *G = dyn_cast<GlobalVariable>(Root))
+      if (is_contained(Reads.ReadGlobals, G))
+        return true;
+    return any_of(Objects, [&](const auto &O) { return O.second.Root == Root; });
+  };
+
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  SmallVector<Write, 4> Writes;
+  bool SharedOpen = true; // globals and the objects our arguments point to
+  SmallPtrSet<const Value *, 4> Closed;
+  auto Open = [&](const Value *Root) {
+    if (isa<AllocaInst>(Root))
+      return !Closed.count(Root);
+    return SharedOpen;
+  };
+  auto Record = [&](const Value *Root, int64_t Off, uint64_t Size,
+                    const Constant *Value, int64_t ValueOffset, bool Splat) {
+    if (!Open(Root) || !Wanted(Root))
+      return;
+    CallContext::MemoryFact M;
+    M.Offset = Off;
+    M.Size = Size;
+    M.Value = Value;
+    M.ValueOffset = ValueOffset;
+    M.Splat = Splat;
+    Writes.push_back({Root, M});
+  };
+  // A write to somewhere unknown may be any global or argument's object.
+  auto Unknown = [&](const AccessPath &Dest) {
+    if (Dest.Offsets.size() != 1 ||
+        !(isa<AllocaInst>(Dest.Root) || isa<GlobalVariable>(Dest.Root) ||
+          isa<Argument>(Dest.Root)))
+      SharedOpen = false;
+  };
+  bool ReachedEntry = walkBack(CB, [&](const Instruction &I) {
+    if (auto *SI = dyn_cast<StoreInst>(&I)) {
+      AccessPath Dest = Paths.pathOf(SI->getPointerOperand());
+      Unknown(Dest);
+      if (Dest.Offsets.size() == 1)
+        Record(Dest.Root, Dest.Offsets[0],
+               DL.getTypeStoreSize(SI->getValueOperand()->getType()),
+               constantValue(SI->getValueOperand()), 0, false);
+      return true;
+    }
+    if (auto *MI = dyn_cast<MemIntrinsic>(&I)) {
+      AccessPath Dest = Paths.pathOf(MI->getRawDest());
+      Unknown(Dest);
+      auto *Len = dyn_cast<ConstantInt>(MI->getLength());
+      if (Dest.Offsets.size() != 1)
+        return true;
+      if (!Len) {
+        if (isa<AllocaInst>(Dest.Root))
+          Closed.insert(Dest.Root);
+        else
+          SharedOpen = false;
+        return true;
+      }
+      const Constant *Value = nullptr;
+      int64_t ValueOffset = 0;
+      bool Splat = false;
+      if (auto *MS = dyn_cast<MemSetInst>(MI)) {
+        Value = dyn_cast<ConstantInt>(MS->getValue());
+        Splat = Value != nullptr;
+      } else if (auto *MT = dyn_cast<MemTransferInst>(MI)) {
+        AccessPath Src = Paths.pathOf(MT->getRawSource());
+        auto *G = dyn_cast<GlobalVariable>(Src.Root);
+        if (Src.Offsets.size() == 1 && G && G->isConstant() &&
+            G->hasDefinitiveInitializer()) {
+          Value = G->getInitializer();
+          ValueOffset = Src.Offsets[0];
+        }
+      }
+      Record(Dest.Root, Dest.Offsets[0], Len->getZExtValue(), Value,
+             ValueOffset, Splat);
+      return true;
+    }
+    auto *Call = dyn_cast<CallBase>(&I);
+    if (!Call || isMarker(I))
+      return true;
+    // A call may write any global and what our arguments point to, and
+    // every object it is given.
+    SharedOpen = false;
+    for (const Value *A : Call->args())
+      if (A->getType()->isPointerTy())
+        Closed.insert(Paths.pathOf(A).Root);
+    return any_of(Objects, [&](const auto &O) { return Open(O.second.Root); });
+  });
+
+  // What our caller knew of our arguments' objects and of globals.
+  if (ReachedEntry && SharedOpen && Context)
+    for (const CallContext::MemoryFact &M : Context->Memory) {
+      const Value *Root =
+          M.Global ? static_cast<const Value *>(M.Global)
+                   : (M.ArgNo < F.arg_size() ? F.getArg(M.ArgNo) : nullptr);
+      if (Root && Wanted(Root))
+        Writes.push_back({Root, M});
+    }
+
+  // Latest first; dropping the earliest writes only loses knowledge.
+  constexpr size_t MaxFacts = 16;
+  for (const Write &W : Writes) {
+    if (C.Memory.size() >= MaxFacts)
+      break;
+    if (auto *G = dyn_cast<GlobalVariable>(W.Root)) {
+      if (is_contained(Reads.ReadGlobals, G)) {
+        CallContext::MemoryFact M = W.Fact;
+        M.Global = G;
+        M.ArgNo = 0;
+        C.Memory.push_back(M);
+      }
+    }
+    for (const auto &[ArgNo, Base] : Objects)
+      if (Base.Root == W.Root) {
+        CallContext::MemoryFact M = W.Fact;
+        M.Global = nullptr;
+        M.ArgNo = ArgNo;
+        M.Offset -= Base.Offsets[0];
+        C.Memory.push_back(M);
+      }
+  }
+}
+
+const ConstantInt *HandleFlow::contextConstant(const Value *V) {
+  if (!Context)
+    return nullptr;
+  if (auto *A = dyn_cast<Argument>(V)) {
+    for (const CallContext::ConstantArgument &K : Context->Constants)
+      if (K.ArgNo == A->getArgNo() && A->getParent() == &F)
+        return K.Value;
+    return nullptr;
+  }
+  auto *LI = dyn_cast<LoadInst>(V);
+  if (!LI || Context->Memory.empty() || !LI->getType()->isIntegerTy() ||
+      LI->isVolatile())
+    return nullptr;
+  AccessPath P = Paths.pathOf(LI->getPointerOperand());
+  auto *G = dyn_cast<GlobalVariable>(P.Root);
+  auto *A = dyn_cast<Argument>(P.Root);
+  if (P.Offsets.size() != 1 || (!G && !A))
+    return nullptr;
+  // Nothing here may have changed it since the entry.
+  bool Unchanged = walkBack(*LI, [&](const Instruction &I) {
+    if (auto *SI = dyn_cast<StoreInst>(&I)) {
+      AccessPath D = Paths.pathOf(SI->getPointerOperand());
+      return D.Offsets.size() == 1 && D.Root != P.Root &&
+             isa<AllocaInst>(D.Root);
+    }
+    if (auto *MI = dyn_cast<MemIntrinsic>(&I)) {
+      AccessPath D = Paths.pathOf(MI->getRawDest());
+      return D.Offsets.size() == 1 && D.Root != P.Root &&
+             isa<AllocaInst>(D.Root);
+    }
+    return !isa<CallBase>(&I) || isMarker(I);
+  });
+  if (!Unchanged)
+    return nullptr;
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  int64_t Off = P.Offsets[0];
+  int64_t Width = DL.getTypeStoreSize(LI->getType());
+  for (const CallContext::MemoryFact &M : Context->Memory) {
+    if (G ? M.Global != G : (M.Global || M.ArgNo != A->getArgNo()))
+      continue;
+    int64_t End = M.Offset + static_cast<int64_t>(M.Size);
+    if (End <= Off || Off + Width <= M.Offset)
+      continue;
+    // The latest write that touches the read decides it.
+    if (Off < M.Offset || End < Off + Width || !M.Value)
+      return nullptr;
+    if (M.Splat) {
+      APInt Byte = cast<ConstantInt>(M.Value)->getValue().trunc(8);
+      return ConstantInt::get(LI->getContext(),
+                              APInt::getSplat(Width * 8, Byte));
+    }
+    Constant *Read = ConstantFoldLoadFromConst(
+        const_cast<Constant *>(M.Value), LI->getType(),
+        APInt(64, Off - M.Offset + M.ValueOffset), DL);
+    return dyn_cast_or_null<ConstantInt>(Read);
+  }
+  return nullptr;
+}
+
+const HandleSummaries::DecidingReads &
+HandleSummaries::decidingReads(const Function &F) {
+  auto [It, New] = Reads.try_emplace(&F);
+  if (!New)
+    return It->second;
+  DecidingReads R;
+  std::shared_ptr<AccessPathBuilder> P = pathsFor(F);
+  auto AddArg = [](SmallVectorImpl<unsigned> &List, const Value *V) {
+    if (auto *A = dyn_cast<Argument>(V); A && !is_contained(List, A->getArgNo()))
+      List.push_back(A->getArgNo());
+  };
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB) {
+      if (auto *Cmp = dyn_cast<ICmpInst>(&I)) {
+        for (const Value *Op : Cmp->operands())
+          AddArg(R.TestedArguments, P->origin(Op));
+      } else if (auto *Br = dyn_cast<BranchInst>(&I);
+                 Br && Br->isConditional()) {
+        AddArg(R.TestedArguments, P->origin(Br->getCondition()));
+      } else if (auto *SW = dyn_cast<SwitchInst>(&I)) {
+        AddArg(R.TestedArguments, P->origin(SW->getCondition()));
+      } else if (auto *CB = dyn_cast<CallBase>(&I)) {
+        // What a callee summarised earlier (bottom-up) decides on, passed
+        // straight from our arguments and globals, we decide on too.
+        const Function *Callee = calledFunction(*CB);
+        auto Known = Callee ? Reads.find(Callee) : Reads.end();
+        if (Known == Reads.end() || Callee == &F)
+          continue;
+        for (unsigned J : Known->second.TestedArguments)
+          if (J < CB->arg_size())
+            AddArg(R.TestedArguments, P->origin(CB->getArgOperand(J)));
+        for (unsigned J : Known->second.ReadObjects)
+          if (J < CB->arg_size()) {
+            AccessPath Addr = P->pathOf(CB->getArgOperand(J));
+            if (Addr.Offsets.size() == 1)
+              AddArg(R.ReadObjects, Addr.Root);
+          }
+        for (const GlobalVariable *G : Known->second.ReadGlobals)
+          if (!is_contained(R.ReadGlobals, G))
+            R.ReadGlobals.push_back(G);
+      } else if (auto *LI = dyn_cast<LoadInst>(&I);
+                 LI && LI->getType()->isIntegerTy()) {
+        AccessPath Addr = P->pathOf(LI->getPointerOperand());
+        if (Addr.Offsets.size() != 1)
+          continue;
+        AddArg(R.ReadObjects, Addr.Root);
+        if (auto *G = dyn_cast<GlobalVariable>(Addr.Root);
+            G && !is_contained(R.ReadGlobals, G))
+          R.ReadGlobals.push_back(G);
+      }
+    }
+  // The map may have grown while the paths were built.
+  return Reads[&F] = std::move(R);
+}
+
+} // namespace cancelverify
