@@ -17,6 +17,8 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 
+#include <algorithm>
+
 using namespace llvm;
 
 namespace cancelverify {
@@ -295,6 +297,26 @@ SmallVector<const Function *, 2> HandleFlow::callTargets(const CallBase &CB) {
   return Targets;
 }
 
+/// How a modelled function without a body discharges a handle given as
+/// its argument \p ArgNo, if it does (a cancel among the targets of an
+/// indirect call).
+static std::optional<DischargeKind> modelledDischarge(const ApiModel &Model,
+                                                      const Function &T,
+                                                      unsigned ArgNo) {
+  const FunctionRoles *Roles = Model.rolesOf(&T);
+  if (!Roles)
+    return std::nullopt;
+  const std::pair<const std::optional<ResolvedRole> *, DischargeKind> Kinds[] =
+      {{&Roles->Cancel, DischargeKind::Cancelled},
+       {&Roles->Defer, DischargeKind::Deferred},
+       {&Roles->Take, DischargeKind::Taken}};
+  for (const auto &[R, Kind] : Kinds)
+    if (*R && (*R)->Handle.Kind == IRPosition::Argument &&
+        (*R)->Handle.ArgNo == ArgNo)
+      return Kind;
+  return std::nullopt;
+}
+
 /// Asks every target about every argument that gives it the handle, once
 /// per group of live tuples that know the same of the arguments. The
 /// handle is discharged for a group if, for some argument, every target
@@ -324,6 +346,8 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
     Groups.emplace_back();
   CalleeAnswers A;
   A.Everywhere = Groups.size() == 1;
+  // The first target that discharges is the witness named.
+  bool HowKnown = false;
   for (const Group &G : Groups) {
     bool Discharged = false;
     for (const auto &[ArgNo, Rest] : Passed) {
@@ -333,14 +357,28 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
           AllTargets = false; // variadic part: nothing to follow
           continue;
         }
+        if (T->isDeclaration()) {
+          // Only modelled declarations get here (see passToCallees).
+          std::optional<DischargeKind> Kind =
+              Rest.size() == 1 && Rest[0] == 0
+                  ? modelledDischarge(HS.model(), *T, ArgNo)
+                  : std::nullopt;
+          if (Kind && !HowKnown)
+            A.How = {*Kind, &CB, T};
+          HowKnown |= Kind.has_value();
+          if (!Kind)
+            AllTargets = false;
+          continue;
+        }
         AccessPath CE = AccessPath::rootOf(T->getArg(ArgNo));
         CE.Offsets.assign(Rest.begin(), Rest.end());
         CallContext Ctx = contextFor(CB, *T);
         Ctx.Conditions = G.Facts;
         CalleeEffect E = HS.effectOf(*T, CE, Ctx);
-        if (E.Discharge == CalleeEffect::All)
+        if (E.Discharge == CalleeEffect::All && !HowKnown)
           A.How = E.How;
-        else
+        HowKnown |= E.Discharge == CalleeEffect::All;
+        if (E.Discharge != CalleeEffect::All)
           AllTargets = false;
         A.Partial |= E.Discharge == CalleeEffect::Some;
         if (E.Escape && !A.Escape) {
@@ -379,9 +417,18 @@ void HandleFlow::passToCallees(
       Out.Escapes.push_back({&CB, std::move(Why)});
   };
   SmallVector<const Function *, 2> Targets = callTargets(CB);
+  // Bodies first: the one named in messages is one that can be followed.
+  std::stable_partition(Targets.begin(), Targets.end(),
+                        [](const Function *T) { return !T->isDeclaration(); });
+  // A declaration is followed by its model when it is one of several
+  // targets that the model says discharges what it is given.
   const Function *Unfollowable = nullptr;
   for (const Function *T : Targets)
-    if (T->isDeclaration())
+    if (T->isDeclaration() &&
+        (Targets.size() == 1 ||
+         none_of(Passed, [&](const auto &Arg) {
+           return modelledDischarge(HS.model(), *T, Arg.first).has_value();
+         })))
       Unfollowable = T;
   // A function without a body that cannot keep the handle (nocapture,
   // readonly, a pointer to const) borrows it: the caller still owes it.

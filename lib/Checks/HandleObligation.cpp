@@ -111,7 +111,12 @@ static Finding judge(const Function &F, const HandleSummaries::Creation &C,
     Fd.Kind = FindingKind::CancelVerified;
     Fd.Handle.How = F.getName() == "main" ? VerifiedHow::MainReturn
                                           : VerifiedHow::NoExitWithHandle;
-  } else if (!O.Used && !Handed && Overwrites.empty()) {
+  } else if (!O.Used && !Handed &&
+             all_of(Overwrites, [](const OverwriteEvent &E) {
+               return E.Kind == OverwriteEvent::CreatedAgain;
+             })) {
+    // Never used, only made again (a result dropped inside a loop): each
+    // one is discarded, none is overwritten.
     Fd.Kind = FindingKind::DiscardedCancel;
   } else if (!Overwrites.empty()) {
     const OverwriteEvent &E = Overwrites.front();
