@@ -408,6 +408,11 @@ void HandleFlow::restrictEdge(BlockState &Edge, unsigned H,
 
 void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
   auto *Br = cast<BranchInst>(BB.getTerminator());
+  // The first test of a loop that runs at most once (CountedLoops.cpp).
+  if (auto Once = OnceHeaders.find(&BB); Once != OnceHeaders.end()) {
+    propagate(BB, *Once->second, S, P);
+    return;
+  }
   // A catch clause testing for exactly the type being thrown catches it.
   if (S.Thrown)
     if (auto *Cmp = dyn_cast<ICmpInst>(Br->getCondition());

@@ -100,6 +100,11 @@ bool HandleFlow::joinInto(BlockState &Into, const BlockState &From) {
 
 void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
                            const BlockState &S, Pass P) {
+  // The back edge of a loop that runs at most once: its second test
+  // leaves the loop.
+  if (!BackEdgeExits.empty())
+    if (auto It = BackEdgeExits.find({&From, &To}); It != BackEdgeExits.end())
+      return propagate(From, *It->second, S, P);
   switch (P) {
   case Pass::Solve: {
     auto It = BlockIndex.find(&To);
@@ -259,6 +264,7 @@ void HandleFlow::recordExitLocations() {
 }
 
 void HandleFlow::run() {
+  findCountedLoops();
   ReversePostOrderTraversal<const Function *> RPOT(&F);
   Order.assign(RPOT.begin(), RPOT.end());
   for (unsigned I = 0; I < Order.size(); ++I)

@@ -41,8 +41,10 @@ namespace llvm {
 class BasicBlock;
 class CallBase;
 class DILocalVariable;
+class DominatorTree;
 class Function;
 class Instruction;
+class Loop;
 class StoreInst;
 class Value;
 } // namespace llvm
@@ -189,6 +191,18 @@ private:
   void relatedPaths(const llvm::Value *V, const flow::HandleState &S,
                     llvm::SmallVectorImpl<llvm::SmallVector<int64_t, 4>> &Out);
   const llvm::Function *contextCallee(const llvm::CallBase &CB);
+  // Loops that run at most once (CountedLoops.cpp).
+  void findCountedLoops();
+  std::optional<std::pair<llvm::APInt, llvm::APInt>>
+  counterOf(const llvm::Value *V, const llvm::Loop &L,
+            const llvm::DominatorTree &DT);
+  /// Their headers, with the one successor the first test takes, and their
+  /// back edges, with the exit the second test takes.
+  llvm::DenseMap<const llvm::BasicBlock *, const llvm::BasicBlock *>
+      OnceHeaders;
+  llvm::DenseMap<std::pair<const llvm::BasicBlock *, const llvm::BasicBlock *>,
+                 const llvm::BasicBlock *>
+      BackEdgeExits;
   // What a caller knows at a call and a callee reads (CallerFacts.cpp).
   void addCallerFacts(const llvm::CallBase &CB, const llvm::Function &Callee,
                       CallContext &C);
