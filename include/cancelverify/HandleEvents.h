@@ -149,6 +149,9 @@ struct HandleOutcome {
   bool AllExitsDischarged = true;
   bool SomeExitDischarged = false;
   bool AnyExit = false;
+  /// Following a handle from the entry: no return that carries it still
+  /// has it where the caller put it (`release()` clears the slot).
+  bool EntrySlotCleared = true;
   /// Some exit is reached after the creation (else every path from it ends
   /// in abort/exit/unreachable, and nothing can leak).
   bool ExitWithHandle = false;
@@ -162,10 +165,14 @@ struct CalleeEffect {
   std::optional<EscapeReason> Escape;
   bool Returned = false;
   llvm::SmallVector<AccessPath, 1> MovedTo;
+  /// The callee takes the handle out of the caller's memory it was given
+  /// in, on every path that returns with it.
+  bool ClearsSlot = false;
   /// Compares what callers act on (not the witnesses chosen for messages).
   bool sameVerdict(const CalleeEffect &O) const {
     return Discharge == O.Discharge && Escape.has_value() == O.Escape.has_value() &&
-           Returned == O.Returned && MovedTo == O.MovedTo;
+           Returned == O.Returned && MovedTo == O.MovedTo &&
+           ClearsSlot == O.ClearsSlot;
   }
 };
 

@@ -168,6 +168,14 @@ public:
   };
   const DecidingReads &decidingReads(const llvm::Function &F);
 
+  /// The writes \p F makes, from its entry to its only return through
+  /// straight-line code, to the objects its arguments point to (a
+  /// constructor setting its members), latest first. Null when F may
+  /// write them in other ways too (a call, a store through an unknown
+  /// pointer, several paths).
+  const llvm::SmallVectorImpl<CallContext::MemoryFact> *
+  exitWrites(const llvm::Function &F);
+
   /// Whether every return of \p F returns a root context (a `root` of the
   /// model, or a function of this module that does).
   bool returnsRoot(const llvm::Function &F) const;
@@ -239,6 +247,9 @@ private:
   llvm::DenseMap<const llvm::GlobalVariable *, const llvm::ConstantInt *>
       ConstantGlobals;
   llvm::DenseMap<const llvm::Function *, DecidingReads> Reads;
+  llvm::DenseMap<const llvm::Function *,
+                 std::optional<llvm::SmallVector<CallContext::MemoryFact, 4>>>
+      ExitWrites;
 };
 
 } // namespace cancelverify

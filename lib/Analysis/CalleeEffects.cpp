@@ -156,6 +156,7 @@ CalleeEffect CalleeEffects::evaluate(const Entry &E) {
   if (!O.Escapes.empty())
     New.Escape = O.Escapes.front().Reason;
   New.Returned = O.Returned;
+  New.ClearsSlot = O.AnyExit && O.EntrySlotCleared && E.Expr.Offsets.size() >= 2;
   New.MovedTo.assign(O.MovedTo.begin(), O.MovedTo.end());
   return New;
 }

@@ -205,11 +205,26 @@ void HandleFlow::addCallerFacts(const CallBase &CB, const Function &Callee,
     if (!Call || isMarker(I))
       return true;
     // A call may write any global and what our arguments point to, and
-    // every object it is given.
+    // every object it is given, unless all it does to those objects is
+    // known (a constructor setting its members).
     SharedOpen = false;
-    for (const Value *A : Call->args())
-      if (A->getType()->isPointerTy())
-        Closed.insert(Paths.pathOf(A).Root);
+    const Function *Callee = calledFunction(*Call);
+    const SmallVectorImpl<CallContext::MemoryFact> *Known =
+        Callee ? HS.exitWrites(*Callee) : nullptr;
+    for (unsigned J = 0; J < Call->arg_size(); ++J) {
+      const Value *A = Call->getArgOperand(J);
+      if (!A->getType()->isPointerTy())
+        continue;
+      AccessPath Obj = Paths.pathOf(A);
+      if (!Known || Obj.Offsets.size() != 1 || !isa<AllocaInst>(Obj.Root)) {
+        Closed.insert(Obj.Root);
+        continue;
+      }
+      for (const CallContext::MemoryFact &M : *Known)
+        if (M.ArgNo == J)
+          Record(Obj.Root, Obj.Offsets[0] + M.Offset, M.Size, M.Value,
+                 M.ValueOffset, M.Splat);
+    }
     return any_of(Objects, [&](const auto &O) { return Open(O.second.Root); });
   });
 
@@ -304,6 +319,65 @@ const ConstantInt *HandleFlow::contextConstant(const Value *V) {
     return dyn_cast_or_null<ConstantInt>(Read);
   }
   return nullptr;
+}
+
+const SmallVectorImpl<CallContext::MemoryFact> *
+HandleSummaries::exitWrites(const Function &F) {
+  auto [It, New] = ExitWrites.try_emplace(&F);
+  if (!New)
+    return It->second ? &*It->second : nullptr;
+  std::optional<SmallVector<CallContext::MemoryFact, 4>> Out;
+  const ReturnInst *Ret = nullptr;
+  unsigned Returns = 0;
+  for (const BasicBlock &BB : F)
+    if (auto *R = dyn_cast<ReturnInst>(BB.getTerminator())) {
+      Ret = R;
+      ++Returns;
+    }
+  if (Returns == 1 && !F.isDeclaration()) {
+    std::shared_ptr<AccessPathBuilder> P = pathsFor(F);
+    const DataLayout &DL = M.getDataLayout();
+    SmallVector<CallContext::MemoryFact, 4> Writes;
+    auto Write = [&](const AccessPath &D, uint64_t Size, const Constant *V,
+                     int64_t VOff, bool Splat) {
+      // The function's own locals do not matter; an argument's object
+      // does; anything else may be one of them.
+      if (D.Offsets.size() == 1 && isa<AllocaInst>(D.Root))
+        return true;
+      auto *A = dyn_cast<Argument>(D.Root);
+      if (!A || D.Offsets.size() != 1)
+        return false;
+      CallContext::MemoryFact M;
+      M.ArgNo = A->getArgNo();
+      M.Offset = D.Offsets[0];
+      M.Size = Size;
+      M.Value = V;
+      M.ValueOffset = VOff;
+      M.Splat = Splat;
+      Writes.push_back(M);
+      return Writes.size() <= 16;
+    };
+    bool Complete = walkBack(*Ret, [&](const Instruction &I) {
+      if (auto *SI = dyn_cast<StoreInst>(&I))
+        return Write(P->pathOf(SI->getPointerOperand()),
+                     DL.getTypeStoreSize(SI->getValueOperand()->getType()),
+                     dyn_cast<ConstantInt>(SI->getValueOperand()), 0, false);
+      if (auto *MS = dyn_cast<MemSetInst>(&I)) {
+        auto *Len = dyn_cast<ConstantInt>(MS->getLength());
+        return Len && Write(P->pathOf(MS->getRawDest()), Len->getZExtValue(),
+                            dyn_cast<ConstantInt>(MS->getValue()), 0,
+                            isa<ConstantInt>(MS->getValue()));
+      }
+      if (isa<MemIntrinsic>(&I))
+        return false;
+      return !isa<CallBase>(&I) || isMarker(I);
+    });
+    if (Complete)
+      Out = std::move(Writes);
+  }
+  auto &Slot = ExitWrites[&F];
+  Slot = std::move(Out);
+  return Slot ? &*Slot : nullptr;
 }
 
 const HandleSummaries::DecidingReads &

@@ -267,6 +267,23 @@ const ConstantInt *HandleFlow::constantValue(const Value *V) {
     return K;
   if (const ConstantInt *K = contextConstant(V))
     return K;
+  // A constant widened or narrowed (a bool loaded as i8 and tested as i1).
+  if (auto *Cast = dyn_cast<CastInst>(V);
+      Cast && Cast->getType()->isIntegerTy() &&
+      Cast->getOperand(0)->getType()->isIntegerTy())
+    if (const ConstantInt *K = constantValue(Cast->getOperand(0))) {
+      unsigned W = Cast->getType()->getIntegerBitWidth();
+      switch (Cast->getOpcode()) {
+      case Instruction::Trunc:
+        return ConstantInt::get(Cast->getContext(), K->getValue().trunc(W));
+      case Instruction::ZExt:
+        return ConstantInt::get(Cast->getContext(), K->getValue().zext(W));
+      case Instruction::SExt:
+        return ConstantInt::get(Cast->getContext(), K->getValue().sext(W));
+      default:
+        break;
+      }
+    }
   if (auto *LI = dyn_cast<LoadInst>(V)) {
     auto *G = dyn_cast<GlobalVariable>(LI->getPointerOperand());
     return G && LI->getType() == G->getValueType() ? HS.constantGlobal(*G)

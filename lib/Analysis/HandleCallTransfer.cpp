@@ -14,6 +14,7 @@
 #include "cancelverify/ApiModel.h"
 
 #include "cancelverify/CallTarget.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 
@@ -348,9 +349,17 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
   A.Everywhere = Groups.size() == 1;
   // The first target that discharges is the witness named.
   bool HowKnown = false;
+  // Per argument: every target, in every group, takes the handle out of
+  // the caller's memory it was passed in.
+  SmallVector<bool, 4> ClearedAll(Passed.size(), true);
   for (const Group &G : Groups) {
     bool Discharged = false;
-    for (const auto &[ArgNo, Rest] : Passed) {
+    for (unsigned PI = 0; PI < Passed.size(); ++PI) {
+      const auto &[ArgNo, Rest] = Passed[PI];
+      unsigned Clearing = 0;
+      auto Cleared = make_scope_exit([&] {
+        ClearedAll[PI] = ClearedAll[PI] && Clearing == Targets.size();
+      });
       bool AllTargets = true;
       for (const Function *T : Targets) {
         if (ArgNo >= T->arg_size()) {
@@ -386,6 +395,7 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
           A.Escape->Through.insert(A.Escape->Through.begin(), T);
         }
         A.Returned |= E.Returned;
+        Clearing += E.ClearsSlot;
         for (const AccessPath &M : E.MovedTo) {
           auto *MA = cast<Argument>(M.Root);
           AccessPath Pp =
@@ -403,6 +413,10 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
       A.DischargedTuples.append(G.Tuples.begin(), G.Tuples.end());
     }
   }
+  for (unsigned PI = 0; PI < Passed.size(); ++PI)
+    if (ClearedAll[PI] && Passed[PI].second.size() >= 2)
+      A.Cleared.push_back(Paths.pathOf(CB.getArgOperand(Passed[PI].first))
+                              .then(Passed[PI].second));
   return A;
 }
 
@@ -470,6 +484,12 @@ void HandleFlow::passToCallees(
   }
   if (A.Returned)
     addPath(H, S, Paths.idOf(&CB));
+  // The callee took it out of our memory (a release()): it is no longer
+  // there for a later destructor or cleanup to find.
+  for (const AccessPath &Slot : A.Cleared) {
+    S.remove(Paths.intern(Slot));
+    S.remove(Paths.intern(Paths.canonicalize(Slot)));
+  }
   if (A.AnyDischarged) {
     if (P == Pass::Record &&
         none_of(Out.Discharges,

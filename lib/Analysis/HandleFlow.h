@@ -180,6 +180,8 @@ private:
     DischargeWitness How;
     std::optional<EscapeReason> Escape;
     llvm::SmallVector<AccessPath, 4> Moved;
+    /// Caller slots every target empties.
+    llvm::SmallVector<AccessPath, 2> Cleared;
   };
   llvm::SmallVector<const llvm::Function *, 2>
   callTargets(const llvm::CallBase &CB);

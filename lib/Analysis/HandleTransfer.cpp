@@ -238,6 +238,11 @@ void HandleFlow::visitExit(unsigned H, HandleState &S, const Instruction &I,
   Out.AnyExit = true;
   Out.ExitWithHandle |=
       any_of(S.Tuples, [](uint32_t T) { return status(T) != Dead; });
+  // A normal return that still has the handle where the caller keeps it.
+  if (EntryExpr && !Throw && EntryExpr->Offsets.size() >= 2 &&
+      any_of(S.Tuples, [](uint32_t T) { return status(T) != Dead; }) &&
+      S.holds(Paths.intern(*EntryExpr)))
+    Out.EntrySlotCleared = false;
   bool AllDone = all_of(S.Tuples, [](uint32_t T) {
     return status(T) == Done || status(T) == Dead;
   });

@@ -119,6 +119,8 @@ static std::string effectText(const CalleeEffect &E) {
   for (const AccessPath &M : E.MovedTo)
     S += "; stores it for the caller in " +
          pathText(M, cast<Argument>(M.Root)->getArgNo());
+  if (E.ClearsSlot)
+    S += "; takes it out of where it was given";
   return S;
 }
 

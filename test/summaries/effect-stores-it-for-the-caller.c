@@ -27,7 +27,7 @@ struct op {
 // CHECK-NEXT: handle at arg0: does not discharge; stores it for the caller in *(arg1){{$}}
 // CHECK-NEXT: handle at *(arg0): does not discharge{{$}}
 // CHECK-NEXT: handle at arg1: does not discharge{{$}}
-// CHECK-NEXT: handle at *(arg1): does not discharge{{$}}
+// CHECK-NEXT: handle at *(arg1): does not discharge; takes it out of where it was given{{$}}
 // CHECK-NOT: {{^ }}
 __attribute__((noinline)) void move_into(cv_cancel_t *cancel,
                                          cv_cancel_t **out) {
@@ -39,7 +39,7 @@ __attribute__((noinline)) void move_into(cv_cancel_t *cancel,
 // CHECK-NEXT: handle at *(arg0): does not discharge{{$}}
 // CHECK-NEXT: handle at arg1: does not discharge{{$}}
 // CHECK-NEXT: handle at *(arg1): does not discharge{{$}}
-// CHECK-NEXT: handle at *(arg1+8): does not discharge; stores it for the caller in *(arg0+8){{$}}
+// CHECK-NEXT: handle at *(arg1+8): does not discharge; stores it for the caller in *(arg0+8); takes it out of where it was given{{$}}
 // CHECK-NOT: {{^ }}
 __attribute__((noinline)) void move_field(struct op *dst, struct op *src) {
   dst->cancel = src->cancel;

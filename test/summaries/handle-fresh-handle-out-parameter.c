@@ -27,7 +27,7 @@ __attribute__((noinline)) void start_out(long timeout_ms, cv_cancel_t **out) {
   // CHECK-NEXT: hands a fresh handle to its caller: in *(arg1) (created at line [[#START_OUT:@LINE+4]]){{$}}
   // CHECK-NEXT: creation at line [[#START_OUT]] by 'cv_with_timeout': handed to the caller{{$}}
   // CHECK-NEXT: handle at arg1: does not discharge{{$}}
-  // CHECK-NEXT: handle at *(arg1): does not discharge{{$}}
+  // CHECK-NEXT: handle at *(arg1): does not discharge; takes it out of where it was given{{$}}
   *out = cv_with_timeout(request_ctx(), timeout_ms, &child);
   submit(child);
 }

@@ -40,7 +40,7 @@ struct job {
 // CHECK-NEXT: stores arg2 at arg0+8{{$}}
 // CHECK-NEXT: stores function 'on_done' at arg0+16{{$}}
 // CHECK-NEXT: handle at arg0: does not discharge{{$}}
-// CHECK-NEXT: handle at *(arg0): does not discharge{{$}}
+// CHECK-NEXT: handle at *(arg0): does not discharge; takes it out of where it was given{{$}}
 // CHECK-NEXT: handle at arg1: does not discharge; stores it for the caller in *(arg0){{$}}
 // CHECK-NEXT: handle at *(arg1): does not discharge{{$}}
 // CHECK-NEXT: handle at arg2: does not discharge; stores it for the caller in *(arg0+8){{$}}
