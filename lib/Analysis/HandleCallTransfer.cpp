@@ -14,7 +14,6 @@
 #include "cancelverify/ApiModel.h"
 
 #include "cancelverify/CallTarget.h"
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 
@@ -357,9 +356,6 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
     for (unsigned PI = 0; PI < Passed.size(); ++PI) {
       const auto &[ArgNo, Rest] = Passed[PI];
       unsigned Clearing = 0;
-      auto Cleared = make_scope_exit([&] {
-        ClearedAll[PI] = ClearedAll[PI] && Clearing == Targets.size();
-      });
       bool AllTargets = true;
       for (const Function *T : Targets) {
         if (ArgNo >= T->arg_size()) {
@@ -406,6 +402,7 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
             A.Moved.push_back(C);
         }
       }
+      ClearedAll[PI] = ClearedAll[PI] && Clearing == Targets.size();
       Discharged |= AllTargets;
     }
     if (Discharged) {
