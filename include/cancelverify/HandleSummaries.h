@@ -46,6 +46,7 @@ class GlobalVariable;
 class Module;
 class raw_ostream;
 class Type;
+class Value;
 } // namespace llvm
 
 namespace cancelverify {
@@ -146,6 +147,9 @@ public:
   /// function, and lets the exception out. Functions without a body here are
   /// assumed not to throw, so only exceptions the module shows are exits.
   bool knownToThrow(const llvm::Function &F) const;
+  /// The type info of what \p F throws, when it lets out one type only
+  /// and the module shows which (null otherwise).
+  const llvm::Value *thrownType(const llvm::Function &F) const;
   std::optional<ReturnedArgument>
   returnedArgument(const llvm::Function &F) const override;
   llvm::ArrayRef<ArgumentStore>
@@ -224,6 +228,7 @@ private:
   const FunctionFacts *lookup(const llvm::Function &F) const;
   bool computeBaseFacts(const llvm::Function &F);
   bool computeThrows(const llvm::Function &F);
+  const llvm::Value *computeThrownType(const llvm::Function &F);
   std::optional<ReturnedArgument>
   computeReturnedArgument(const llvm::Function &F, AccessPathBuilder &P);
   std::vector<ArgumentStore> computeArgumentStores(const llvm::Function &F,

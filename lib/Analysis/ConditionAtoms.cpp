@@ -13,6 +13,7 @@
 // `switch` case says what every test of its value is.
 //
 //===----------------------------------------------------------------------===//
+#include "ExceptionTypes.h"
 #include "HandleFlow.h"
 
 #include "cancelverify/CallTarget.h"
@@ -430,14 +431,15 @@ void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
     propagate(BB, *Once->second, S, P);
     return;
   }
-  // A catch clause testing for exactly the type being thrown catches it.
+  // A catch clause for the type being thrown, or for a base class of it,
+  // catches it.
   if (S.Thrown)
     if (auto *Cmp = dyn_cast<ICmpInst>(Br->getCondition());
         Cmp && Cmp->getPredicate() == ICmpInst::ICMP_EQ)
       for (const Value *Op : Cmp->operands())
         if (auto *TypeId = dyn_cast<IntrinsicInst>(Op);
             TypeId && TypeId->getIntrinsicID() == Intrinsic::eh_typeid_for &&
-            TypeId->getArgOperand(0)->stripPointerCasts() == S.Thrown) {
+            catchClauseTakes(TypeId->getArgOperand(0), S.Thrown)) {
           propagate(BB, *Br->getSuccessor(0), S, P);
           return;
         }

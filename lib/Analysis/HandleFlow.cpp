@@ -155,9 +155,10 @@ void HandleFlow::transfer(const BasicBlock &BB, BlockState S, Pass P) {
     const Function *Callee = calledFunction(*Inv);
     if (isThrowCall(*Inv) || (Callee && HS.knownToThrow(*Callee))) {
       BlockState U = S;
-      U.Thrown = Callee && Callee->getName() == "__cxa_throw"
+      U.Thrown = !Callee ? nullptr
+                 : Callee->getName() == "__cxa_throw"
                      ? Inv->getArgOperand(1)->stripPointerCasts()
-                     : nullptr;
+                     : HS.thrownType(*Callee);
       U.ThrowSite = Inv;
       propagate(BB, *Inv->getUnwindDest(), U, P);
     }

@@ -41,6 +41,9 @@ static constexpr size_t MaxStoreDepth = 6;
 
 struct HandleSummaries::FunctionFacts {
   bool Throws = false;
+  /// The type info of the one type every exception it lets out has, when
+  /// the module shows it (null otherwise).
+  const Value *ThrownType = nullptr;
   std::optional<ReturnedArgument> Returned;
   std::vector<ArgumentStore> Stores;
   bool ReturnsRoot = false;
@@ -306,6 +309,34 @@ bool HandleSummaries::computeReturnsRoot(const Function &F,
   return Any;
 }
 
+const Value *HandleSummaries::thrownType(const Function &F) const {
+  const FunctionFacts *Fa = lookup(F);
+  return Fa ? Fa->ThrownType : nullptr;
+}
+
+/// The one type \p F's explicit throws and throwing callees let out, if
+/// they agree and each is known.
+const Value *HandleSummaries::computeThrownType(const Function &F) {
+  const Value *Type = nullptr;
+  bool HasResume = false;
+  for (const BasicBlock &BB : F)
+    HasResume |= isa<ResumeInst>(BB.getTerminator());
+  for (const Instruction &I : instructions(F)) {
+    auto *CB = dyn_cast<CallBase>(&I);
+    const Function *Callee = CB ? calledFunction(*CB) : nullptr;
+    if (!Callee || CB->doesNotThrow() || !(isa<CallInst>(CB) || HasResume) ||
+        !knownToThrow(*Callee))
+      continue;
+    const Value *T = Callee->getName() == "__cxa_throw" && CB->arg_size() > 1
+                         ? CB->getArgOperand(1)->stripPointerCasts()
+                         : thrownType(*Callee);
+    if (!T || (Type && T != Type))
+      return nullptr;
+    Type = T;
+  }
+  return Type;
+}
+
 bool HandleSummaries::computeBaseFacts(const Function &F) {
   bool Changed = false;
   {
@@ -314,6 +345,12 @@ bool HandleSummaries::computeBaseFacts(const Function &F) {
       Fa.Throws = true;
       Changed = true;
     }
+  }
+  if (facts(F).Throws) {
+    const Value *T = computeThrownType(F);
+    FunctionFacts &Fa = facts(F);
+    Changed |= T != Fa.ThrownType;
+    Fa.ThrownType = T;
   }
   if (F.getReturnType()->isIntegerTy() && !facts(F).ReturnsConstant) {
     const ConstantInt *Same = nullptr;
