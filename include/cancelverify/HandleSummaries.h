@@ -198,11 +198,17 @@ public:
   /// holds one function. Empty when unknown.
   llvm::SmallVector<const llvm::Function *, 2>
   resolveCallees(const llvm::CallBase &CB, AccessPathBuilder &CallerPaths);
+  /// The function a virtual call reaches when the object's dynamic type is
+  /// known from its construction before the call (VirtualCallTargets.cpp).
+  const llvm::Function *virtualTarget(const llvm::CallBase &CB,
+                                      AccessPathBuilder &CallerPaths);
 
   /// Whether the function without a body \p CB calls cannot keep its
   /// argument \p ArgNo (see BorrowFacts); \p Returned is set when the call
   /// returns it.
   bool borrows(const llvm::CallBase &CB, unsigned ArgNo, bool &Returned);
+  /// Whether \p CB frees the memory its argument \p ArgNo points to.
+  bool frees(const llvm::CallBase &CB, unsigned ArgNo);
 
   /// Recognises operations on a std::function that is itself a handle
   /// (see CallableHandle.h).

@@ -10,6 +10,7 @@
 #include "BorrowFacts.h"
 
 #include "cancelverify/CallTarget.h"
+#include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -56,15 +57,7 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
     Borrow[I] = F.getArg(I)->hasNoCaptureAttr() ||
                 F.getArg(I)->onlyReadsMemory() || pointsToConst(F, I);
   // What LLVM knows of it as a library function.
-  if (!TLI) {
-    Triple T(M.getTargetTriple());
-    TLII = std::make_unique<TargetLibraryInfoImpl>(T);
-    TLI = std::make_unique<TargetLibraryInfo>(*TLII);
-    Scratch = std::make_unique<Module>("cancel-verify-libcalls",
-                                       M.getContext());
-    Scratch->setTargetTriple(M.getTargetTriple());
-    Scratch->setDataLayout(M.getDataLayout());
-  }
+  libraryInfo();
   LibFunc LF;
   if (TLI->getLibFunc(F, LF)) {
     Function *Copy = Function::Create(F.getFunctionType(),
@@ -82,6 +75,26 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
   Uses.Borrow = std::move(Borrow);
   Uses.Returned = std::move(Returned);
   return Uses;
+}
+
+const TargetLibraryInfo &BorrowFacts::libraryInfo() {
+  if (!TLI) {
+    Triple T(M.getTargetTriple());
+    TLII = std::make_unique<TargetLibraryInfoImpl>(T);
+    TLI = std::make_unique<TargetLibraryInfo>(*TLII);
+    Scratch = std::make_unique<Module>("cancel-verify-libcalls",
+                                       M.getContext());
+    Scratch->setTargetTriple(M.getTargetTriple());
+    Scratch->setDataLayout(M.getDataLayout());
+  }
+  return *TLI;
+}
+
+bool BorrowFacts::frees(const CallBase &CB, unsigned ArgNo) {
+  // Ask about the call as the user wrote it; TLI identifies free,
+  // operator delete and their variants by name and signature.
+  return ArgNo < CB.arg_size() &&
+         getFreedOperand(&CB, &libraryInfo()) == CB.getArgOperand(ArgNo);
 }
 
 BorrowFacts::Use BorrowFacts::use(const CallBase &CB, unsigned ArgNo) {

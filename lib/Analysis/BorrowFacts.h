@@ -37,12 +37,16 @@ public:
   /// keep it, only use it, or use it and return it (strcpy's destination:
   /// it touches only memory its arguments point to, and returns the first).
   Use use(const llvm::CallBase &CB, unsigned ArgNo);
+  /// Whether \p CB frees the memory its argument \p ArgNo points to (free,
+  /// operator delete): what that memory held is gone with it, not kept.
+  bool frees(const llvm::CallBase &CB, unsigned ArgNo);
 
 private:
   struct ParamUses {
     llvm::SmallBitVector Borrow, Returned;
   };
   const ParamUses &paramUses(const llvm::Function &F);
+  const llvm::TargetLibraryInfo &libraryInfo();
 
   const llvm::Module &M;
   /// Library functions' attributes are inferred on copies of their

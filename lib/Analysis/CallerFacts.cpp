@@ -20,6 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "HandleFlow.h"
+#include "StraightLine.h"
 
 #include "cancelverify/CallTarget.h"
 
@@ -31,41 +32,6 @@
 using namespace llvm;
 
 namespace cancelverify {
-
-/// Calls Visit(I) for the instructions before \p From, latest first, in its
-/// block and then in each unique predecessor; stops when Visit returns
-/// false, at a block with several predecessors, at a cycle, or after a
-/// bounded number of instructions. True if it went through the whole
-/// entry block.
-template <typename FnT>
-static bool walkBack(const Instruction &From, FnT Visit) {
-  constexpr unsigned MaxSteps = 512;
-  unsigned Steps = 0;
-  const BasicBlock *BB = From.getParent();
-  const Instruction *Cur = From.getPrevNode();
-  SmallPtrSet<const BasicBlock *, 8> Seen{BB};
-  while (true) {
-    for (; Cur; Cur = Cur->getPrevNode()) {
-      if (++Steps > MaxSteps || !Visit(*Cur))
-        return false;
-    }
-    if (BB->isEntryBlock())
-      return true;
-    BB = BB->getUniquePredecessor();
-    if (!BB || !Seen.insert(BB).second)
-      return false;
-    Cur = &BB->back();
-  }
-}
-
-/// Calls that neither read nor write the user's memory: debug records,
-/// lifetime markers, assumptions.
-static bool isMarker(const Instruction &I) {
-  auto *II = dyn_cast<IntrinsicInst>(&I);
-  return II && !isa<MemIntrinsic>(II) &&
-         (II->isAssumeLikeIntrinsic() || II->isLifetimeStartOrEnd() ||
-          isa<DbgInfoIntrinsic>(II));
-}
 
 bool HandleFlow::addressStored(const Value *Alloca) {
   auto [It, New] = AddressStored.try_emplace(Alloca, false);

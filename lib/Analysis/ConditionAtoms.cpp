@@ -297,6 +297,20 @@ const ConstantInt *HandleFlow::constantValue(const Value *V) {
   return nullptr;
 }
 
+/// Whether the pointer \p V is never null: a local, a global that cannot
+/// be replaced by a null definition, a call or argument declared nonnull.
+static bool neverNull(const Value *V) {
+  if (isa<AllocaInst>(V))
+    return true;
+  if (auto *G = dyn_cast<GlobalVariable>(V))
+    return !G->hasExternalWeakLinkage();
+  if (auto *CB = dyn_cast<CallBase>(V))
+    return CB->hasRetAttr(Attribute::NonNull);
+  if (auto *A = dyn_cast<Argument>(V))
+    return A->hasNonNullAttr(/*AllowUndefOrPoison=*/false);
+  return false;
+}
+
 /// The way a branch always goes when its condition is a constant in
 /// disguise (`static int fast = 0; ... if (fast)`, `if (enabled())`).
 std::optional<bool> HandleFlow::foldCondition(const Value *Cond) {
@@ -311,6 +325,13 @@ std::optional<bool> HandleFlow::foldCondition(const Value *Cond) {
         Cond = BO->getOperand(0);
         continue;
       }
+    if (auto *Cmp = dyn_cast<ICmpInst>(C); Cmp && Cmp->isEquality())
+      // A pointer that cannot be null (what `new` returns, a local, a
+      // global) compared with null.
+      for (unsigned I = 0; I < 2; ++I)
+        if (isa<ConstantPointerNull>(Cmp->getOperand(1 - I)) &&
+            neverNull(Paths.origin(Cmp->getOperand(I))))
+          return (Cmp->getPredicate() == ICmpInst::ICMP_NE) != Negate;
     if (auto *Cmp = dyn_cast<ICmpInst>(C)) {
       const ConstantInt *L = constantValue(Cmp->getOperand(0));
       const ConstantInt *R = constantValue(Cmp->getOperand(1));

@@ -457,6 +457,14 @@ void HandleFlow::passToCallees(
       addPath(H, S, Paths.idOf(&CB));
     return;
   }
+  // Freeing an object that holds the handle (delete of a guard that never
+  // cancelled) drops the handle with the memory: nothing keeps it, and
+  // nothing cancels it.
+  if (Targets.size() == 1 && Unfollowable && calledFunction(CB) &&
+      all_of(Passed, [&](const auto &Arg) {
+        return Arg.second.size() >= 2 && HS.frees(CB, Arg.first);
+      }))
+    return;
   if (Targets.empty() || Unfollowable) {
     EscapeReason Why;
     Why.Kind = Unfollowable ? EscapeReason::UnknownCallee

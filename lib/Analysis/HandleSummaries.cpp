@@ -59,6 +59,10 @@ HandleSummaries::HandleSummaries(Module &M, const ApiModel &Model,
       Borrows(std::make_unique<BorrowFacts>(M)),
       Callables(std::make_unique<CallableOps>()) {}
 
+bool HandleSummaries::frees(const CallBase &CB, unsigned ArgNo) {
+  return Borrows->frees(CB, ArgNo);
+}
+
 bool HandleSummaries::borrows(const CallBase &CB, unsigned ArgNo,
                               bool &Returned) {
   BorrowFacts::Use U = Borrows->use(CB, ArgNo);
@@ -541,6 +545,10 @@ HandleSummaries::resolveCallees(const CallBase &CB,
         Out.push_back(F);
       else
         return {};
+    return Out;
+  }
+  if (const Function *F = virtualTarget(CB, CallerPaths)) {
+    Out.push_back(F);
     return Out;
   }
   // A struct field that only ever holds one function (std::function's

@@ -1,0 +1,74 @@
+// A virtual call reaches the override of the object's dynamic type when
+// the object was constructed before the call in the same function (its
+// vtable is the one the constructor installed): a virtual `stop()` that
+// cancels, a virtual destructor run by `delete`. `new` never returns null,
+// so the null test `delete` makes leaves no path without the object. An
+// override that does not cancel is followed too. An object whose type is
+// not known here leaves the call unknown: the handle escapes. Deleting an
+// object that still holds the handle drops it with the memory.
+//
+// At -O2 the constructors are inlined and the handle is stored straight
+// into the object `new` returned, heap memory that is not followed: the
+// handle escapes there.
+//
+// RUN: %cv-remarks O0 %s -I %examples/include | FileCheck %s --implicit-check-not=remark --check-prefix=O0
+// RUN: %cv-remarks O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark --check-prefix=O2
+#include "cv_context.h"
+
+int work(cv_ctx_t *ctx);
+
+struct Stopper {
+  virtual ~Stopper() {}
+  virtual void stop() = 0;
+};
+struct CtxStopper : Stopper {
+  cv_cancel_t *h;
+  explicit CtxStopper(cv_cancel_t *c) : h(c) {}
+  void stop() override { cv_cancel(h); }
+};
+struct LazyStopper : Stopper {
+  cv_cancel_t *h;
+  explicit LazyStopper(cv_cancel_t *c) : h(c) {}
+  void stop() override {}
+};
+struct Owner {
+  virtual ~Owner() {}
+};
+struct CtxOwner : Owner {
+  cv_cancel_t *h;
+  explicit CtxOwner(cv_cancel_t *c) : h(c) {}
+  ~CtxOwner() override { cv_cancel(h); }
+};
+
+int virtual_stop(cv_ctx_t *parent) {
+  cv_ctx_t *child;
+  // O0: virtual-calls.cpp:[[@LINE+2]]:31: remark: CancelVerified: the handle created at line [[@LINE+2]] by 'cv_with_cancel' is cancelled on every path: cancelled by 'cv_cancel' at line 27 (through 'CtxStopper::stop{{(\(\))?}}' at line [[@LINE+4]]){{$}}
+  // O2: virtual-calls.cpp:[[@LINE+1]]:31: remark: CancelEscapes: the handle created at line [[@LINE+1]] by 'cv_with_cancel' escapes: stored in heap memory at line [[@LINE+1]]; it cannot be followed{{$}}
+  Stopper *s = new CtxStopper(cv_with_cancel(parent, &child));
+  work(child);
+  s->stop();
+  delete s;
+  return 0;
+}
+
+int virtual_destructor(cv_ctx_t *parent) {
+  cv_ctx_t *child;
+  // O0: virtual-calls.cpp:[[@LINE+2]]:27: remark: CancelVerified: the handle created at line [[@LINE+2]] by 'cv_with_cancel' is cancelled on every path: cancelled by 'cv_cancel' at line 40 (through 'CtxOwner::~CtxOwner{{(\(\))?}}' at line [[@LINE+4]]){{$}}
+  // O2: virtual-calls.cpp:[[@LINE+1]]:27: remark: CancelEscapes: the handle created at line [[@LINE+1]] by 'cv_with_cancel' escapes: stored in heap memory at line [[@LINE+1]]; it cannot be followed{{$}}
+  Owner *o = new CtxOwner(cv_with_cancel(parent, &child));
+  work(child);
+  delete o;
+  return 0;
+}
+
+// Positive: the override does nothing.
+int lazy_override(cv_ctx_t *parent) {
+  cv_ctx_t *child;
+  // O0: virtual-calls.cpp:[[@LINE+2]]:32: remark: LostCancel: returns at {{.*}}virtual-calls.cpp:[[@LINE+6]] without cancelling the handle created at line [[@LINE+2]] by 'cv_with_cancel'{{$}}
+  // O2: virtual-calls.cpp:[[@LINE+1]]:32: remark: CancelEscapes: the handle created at line [[@LINE+1]] by 'cv_with_cancel' escapes: stored in heap memory at line [[@LINE+1]]; it cannot be followed{{$}}
+  Stopper *s = new LazyStopper(cv_with_cancel(parent, &child));
+  work(child);
+  s->stop();
+  delete s;
+  return 0;
+}
