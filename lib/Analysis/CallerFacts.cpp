@@ -20,7 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "HandleFlow.h"
-#include "StraightLine.h"
+#include "cancelverify/StraightLine.h"
 
 #include "cancelverify/CallTarget.h"
 

@@ -11,7 +11,7 @@
 // unknown indirect call.
 //
 //===----------------------------------------------------------------------===//
-#include "StraightLine.h"
+#include "cancelverify/StraightLine.h"
 
 #include "cancelverify/CallTarget.h"
 #include "cancelverify/HandleSummaries.h"

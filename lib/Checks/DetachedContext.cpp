@@ -12,6 +12,7 @@
 #include "cancelverify/ApiModel.h"
 #include "cancelverify/Compat.h"
 #include "cancelverify/HandleSummaries.h"
+#include "cancelverify/StraightLine.h"
 
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -40,6 +41,34 @@ const CallBase *rootParent(const CallBase &Create, const ApiModel &Model,
     return nullptr;
   AccessPathBuilder &Paths = HS.paths(*Create.getFunction());
   const Value *P = Paths.origin(Create.getArgOperand(R->Create->Parent->ArgNo));
+  // A C++ context object passed by reference: the call that filled it in
+  // through its return slot (`WithCancel(Background(), &child)`), or the
+  // value last stored into it, in the straight-line code before.
+  if (isa<AllocaInst>(P)) {
+    AccessPath Object = AccessPath::rootOf(P);
+    const Value *Filled = nullptr;
+    walkBack(Create, [&](const Instruction &I) {
+      if (auto *SI = dyn_cast<StoreInst>(&I)) {
+        if (Paths.pathOf(SI->getPointerOperand()) != Object)
+          return true;
+        Filled = Paths.origin(SI->getValueOperand());
+        return false;
+      }
+      auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB || isMarker(I))
+        return true;
+      for (unsigned J = 0; J < CB->arg_size(); ++J)
+        if (CB->getArgOperand(J)->getType()->isPointerTy() &&
+            Paths.pathOf(CB->getArgOperand(J)) == Object) {
+          if (CB->paramHasAttr(J, Attribute::StructRet))
+            Filled = CB;
+          return false; // given to a call: it may have been changed
+        }
+      return true;
+    });
+    if (Filled)
+      P = Filled;
+  }
   auto *Root = dyn_cast<CallBase>(P);
   return Root && HS.callReturnsRoot(*Root) ? Root : nullptr;
 }
@@ -119,8 +148,12 @@ std::string contextAtHand(const Function &F, const CallBase &Create,
                  Ptr->getTag() != dwarf::DW_TAG_reference_type &&
                  Ptr->getTag() != dwarf::DW_TAG_rvalue_reference_type))
       continue;
-    auto *CT =
-        dyn_cast_or_null<DICompositeType>(stripTypedefs(Ptr->getBaseType()));
+    // A context object passed by reference (`const Context &ctx`), or by
+    // pointer where contexts are values.
+    const DIType *Pointee = stripTypedefs(Ptr->getBaseType());
+    if (Pointee && ContextTypes.count(Pointee))
+      return Name;
+    auto *CT = dyn_cast_or_null<DICompositeType>(Pointee);
     if (!CT)
       continue;
     for (const DINode *E : CT->getElements())

@@ -3,12 +3,11 @@
 // Several facts hold "just before" an instruction: the last write to an
 // object, the vtable a constructor installed. They are found by walking
 // back from it through its block and the unique predecessors before it,
-// where every path to the instruction runs the same code. Private to
-// lib/Analysis.
+// where every path to the instruction runs the same code.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CANCELVERIFY_LIB_STRAIGHTLINE_H
-#define CANCELVERIFY_LIB_STRAIGHTLINE_H
+#ifndef CANCELVERIFY_STRAIGHTLINE_H
+#define CANCELVERIFY_STRAIGHTLINE_H
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/BasicBlock.h"
@@ -54,4 +53,4 @@ inline bool isMarker(const llvm::Instruction &I) {
 
 } // namespace cancelverify
 
-#endif // CANCELVERIFY_LIB_STRAIGHTLINE_H
+#endif // CANCELVERIFY_STRAIGHTLINE_H
