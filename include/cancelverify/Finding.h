@@ -81,6 +81,9 @@ struct HandleDetails {
   VerifiedHow How = VerifiedHow::NoExitWithHandle;
   std::vector<DischargeEvent> Discharges;
   std::optional<TransferEvent> Transfer;
+  /// The function is a creator for its callers: each call of it is judged
+  /// as a creation (false when it may return what it was given instead).
+  bool CallsAreCreations = true;
   /// The destructor that cancels, for Guarded.
   std::string Destructor;
   // DetachedContext.

@@ -474,11 +474,40 @@ bool HandleSummaries::summariseCreations(const Function &F) {
   Flow.run();
   std::vector<Creation> List;
   bool BecameFresh = false;
+  // A function that may instead return what it was given (append to a
+  // list: a new head, or the old one) does not create on every call: its
+  // callers would see the old handle "created again".
+  bool MayReturnArgument = false;
+  if (F.getReturnType()->isPointerTy()) {
+    AccessPathBuilder &P = paths(F);
+    SmallVector<const Value *, 8> Returned;
+    for (const BasicBlock &BB : F)
+      if (auto *RI = dyn_cast<ReturnInst>(BB.getTerminator());
+          RI && RI->getReturnValue())
+        Returned.push_back(RI->getReturnValue());
+    // Through the return slot -O0 keeps, and phis of the returns merged.
+    for (unsigned I = 0; I < Returned.size() && I < 64; ++I) {
+      const Value *V = Returned[I];
+      if (isa<Argument>(P.pathOf(V).Root)) {
+        MayReturnArgument = true;
+        break;
+      }
+      if (auto *Phi = dyn_cast<PHINode>(V))
+        Returned.append(Phi->value_op_begin(), Phi->value_op_end());
+      else if (auto *LI = dyn_cast<LoadInst>(V))
+        if (auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand()))
+          for (const User *U : Slot->users())
+            if (auto *SI = dyn_cast<StoreInst>(U);
+                SI && SI->getPointerOperand() == Slot)
+              Returned.push_back(SI->getValueOperand());
+    }
+  }
   FunctionFacts &Fa = facts(F);
   for (unsigned H = 0; H < Sites.size(); ++H) {
     HandleOutcome &O = Flow.outcome(H);
     // Handed to the caller: every call of F creates a handle.
-    if ((O.Returned || !O.MovedTo.empty()) && !Fa.Fresh) {
+    if ((O.Returned || !O.MovedTo.empty()) && !Fa.Fresh &&
+        !(O.Returned && MayReturnArgument)) {
       HandleSite Fresh;
       if (!O.Returned)
         Fresh.CalleeExpr = O.MovedTo.front();

@@ -157,6 +157,7 @@ static Finding judge(const Function &F, const HandleSummaries::Creation &C,
     Fd.Kind = FindingKind::CancelVerified;
     Fd.Handle.How = VerifiedHow::Transferred;
     Fd.Handle.Transfer = O.Transfers.front();
+    Fd.Handle.CallsAreCreations = HS.freshHandle(F) != nullptr;
     Fd.Related.push_back(
         {RelatedRole::Transfer, O.Transfers.front().Loc, ""});
   } else {

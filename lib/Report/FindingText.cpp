@@ -125,7 +125,9 @@ static std::string howDischarged(const HandleDetails &H) {
     return "transferred to the caller (" + transferText(*H.Transfer) +
            (L && L.getLine() ? " at line " + std::to_string(L.getLine())
                              : std::string()) +
-           "); each call of this function is judged as a creation";
+           (H.CallsAreCreations
+                ? "); each call of this function is judged as a creation"
+                : ")");
   }
   const DischargeEvent &First = H.Discharges.front();
   if (H.How == VerifiedHow::Guarded)
