@@ -22,6 +22,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <climits>
@@ -182,6 +183,11 @@ private:
   std::deque<AccessPath> Table;
   llvm::DenseMap<AccessPath, PathId> Ids;
   llvm::DenseMap<const llvm::Value *, PathId> Cache;
+  /// Values whose path is being computed, and how deeply idOf is nested:
+  /// canonicalizing asks for the paths of stored values, whose own paths
+  /// may need others (a chain of forwarded slots, or a cycle through them).
+  llvm::SmallPtrSet<const llvm::Value *, 8> InProgress;
+  unsigned Nesting = 0;
   std::vector<ForwardedSlot> Forward;
   std::vector<std::pair<AccessPath, const llvm::Function *>> FunctionSlots;
   /// Forwarded slots by the root of the slot's address.

@@ -221,9 +221,18 @@ PathId AccessPathBuilder::idOf(const Value *V) {
   auto It = Cache.find(V);
   if (It != Cache.end())
     return It->second;
+  // Bounded nesting keeps the stack small whatever the function's shape: a
+  // value met again while its own path is computed (a cycle through
+  // forwarded slots), or past the bound, is named by itself, uncached.
+  constexpr unsigned MaxNesting = 32;
+  if (Nesting >= MaxNesting || !InProgress.insert(V).second)
+    return intern(AccessPath::rootOf(V));
+  ++Nesting;
   AccessPath P = compute(V, 0);
   if (!Forward.empty())
     P = canonicalize(std::move(P));
+  --Nesting;
+  InProgress.erase(V);
   PathId Id = intern(P);
   Cache[V] = Id;
   return Id;

@@ -130,11 +130,15 @@ void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
 void HandleFlow::transfer(const BasicBlock &BB, BlockState S, Pass P) {
   // Phis take the handle from whichever edge brings it.
   for (const PHINode &Phi : BB.phis()) {
-    for (const Value *V : Phi.incoming_values())
+    for (const Value *V : Phi.incoming_values()) {
       candidatesOfValue(V);
+      // A pointer into the handle's object (pointsInsideHandle).
+      if (V->getType()->isPointerTy() && !ByRoot.empty())
+        candidatesOfRoot(Paths.path(Paths.idOf(V)).Root);
+    }
     forCandidates(S, [&](unsigned H, HandleState &W) {
       for (const Value *V : Phi.incoming_values())
-        if (isHandle(V, W)) {
+        if (isHandle(V, W) || pointsInsideHandle(V, W)) {
           addPath(H, W, Paths.idOf(&Phi));
           if (P == Pass::Record)
             Outcomes[H].Used = true;

@@ -215,7 +215,7 @@ void HandleFlow::visitExit(unsigned H, HandleState &S, const Instruction &I,
                            const BlockState &Block) {
   HandleOutcome &Out = Outcomes[H];
   std::optional<int64_t> ReturnedAt;
-  if (RetVal && isHandle(RetVal, S))
+  if (RetVal && (isHandle(RetVal, S) || pointsInsideHandle(RetVal, S)))
     ReturnedAt = 0;
   else if (RetVal && RetVal->getType()->isAggregateType())
     ReturnedAt = fieldHoldingHandle(RetVal, S);
@@ -282,6 +282,19 @@ void HandleFlow::overwriteSlot(unsigned H, HandleState &S,
   S.change(Live, Away);
 }
 
+/// Whether \p V points a constant distance into the object the handle
+/// points to (`p++` over an allocation): the same object, still reachable
+/// through it, not a new value over the handle.
+bool HandleFlow::pointsInsideHandle(const Value *V, const HandleState &S) {
+  if (!V->getType()->isPointerTy())
+    return false;
+  AccessPath P = Paths.pathOf(V);
+  if (P.Offsets.back() == 0)
+    return false;
+  P.Offsets.back() = 0;
+  return S.holds(Paths.intern(P));
+}
+
 void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
                             Pass P) {
   const Value *Val = SI.getValueOperand();
@@ -308,7 +321,7 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
     }
     return;
   }
-  if (!isHandle(Val, S)) {
+  if (!isHandle(Val, S) && !pointsInsideHandle(Val, S)) {
     // Report a new handle overwriting the old one at its creation, as
     // optimized code (where the store is gone) does.
     const Instruction *At = &SI;
@@ -360,7 +373,7 @@ void HandleFlow::visitDebugValues(const Instruction &I, BlockState &S,
       candidatesOfValue(V);
     addCandidates(ByVar, Var);
     forCandidates(S, [&](unsigned H, HandleState &W) {
-      if (IsPointer && isHandle(V, W)) {
+      if (IsPointer && (isHandle(V, W) || pointsInsideHandle(V, W))) {
         if (!is_contained(W.Vars, Var)) {
           W.Vars.push_back(Var);
           auto &List = ByVar[Var];
