@@ -138,7 +138,7 @@ void HandleFlow::transfer(const BasicBlock &BB, BlockState S, Pass P) {
     }
     forCandidates(S, [&](unsigned H, HandleState &W) {
       for (const Value *V : Phi.incoming_values())
-        if (isHandle(V, W) || pointsInsideHandle(V, W)) {
+        if (isHandle(V, W) || pointsInsideHandle(H, V, W)) {
           addPath(H, W, Paths.idOf(&Phi));
           if (P == Pass::Record)
             Outcomes[H].Used = true;

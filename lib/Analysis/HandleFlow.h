@@ -156,7 +156,8 @@ private:
   bool isHandle(const llvm::Value *V, const flow::HandleState &S) {
     return S.holds(Paths.idOf(V));
   }
-  bool pointsInsideHandle(const llvm::Value *V, const flow::HandleState &S);
+  bool pointsInsideHandle(unsigned H, const llvm::Value *V,
+                          const flow::HandleState &S);
 
   // Calls (HandleCallTransfer.cpp).
   void visitCall(const llvm::CallBase &CB, BlockState &S, Pass P);

@@ -215,7 +215,10 @@ void HandleFlow::visitExit(unsigned H, HandleState &S, const Instruction &I,
                            const BlockState &Block) {
   HandleOutcome &Out = Outcomes[H];
   std::optional<int64_t> ReturnedAt;
-  if (RetVal && (isHandle(RetVal, S) || pointsInsideHandle(RetVal, S)))
+  // A pointer into a block this function allocated, returned (an
+  // allocator that keeps a header in front), hands the block over; a
+  // pointer into an object the caller passed is only an accessor.
+  if (RetVal && (isHandle(RetVal, S) || pointsInsideHandle(H, RetVal, S)))
     ReturnedAt = 0;
   else if (RetVal && RetVal->getType()->isAggregateType())
     ReturnedAt = fieldHoldingHandle(RetVal, S);
@@ -283,10 +286,13 @@ void HandleFlow::overwriteSlot(unsigned H, HandleState &S,
 }
 
 /// Whether \p V points a constant distance into the object the handle
-/// points to (`p++` over an allocation): the same object, still reachable
-/// through it, not a new value over the handle.
-bool HandleFlow::pointsInsideHandle(const Value *V, const HandleState &S) {
-  if (!V->getType()->isPointerTy())
+/// \p H created here points to (`p++` over an allocation): the same
+/// object, still reachable through it, not a new value over the handle. A
+/// handle the caller passed is not an allocation of ours: a pointer into
+/// it is an accessor's result.
+bool HandleFlow::pointsInsideHandle(unsigned H, const Value *V,
+                                    const HandleState &S) {
+  if (!Sites[H] || !V->getType()->isPointerTy())
     return false;
   AccessPath P = Paths.pathOf(V);
   if (P.Offsets.back() == 0)
@@ -321,7 +327,7 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
     }
     return;
   }
-  if (!isHandle(Val, S) && !pointsInsideHandle(Val, S)) {
+  if (!isHandle(Val, S) && !pointsInsideHandle(H, Val, S)) {
     // Report a new handle overwriting the old one at its creation, as
     // optimized code (where the store is gone) does.
     const Instruction *At = &SI;
@@ -373,7 +379,7 @@ void HandleFlow::visitDebugValues(const Instruction &I, BlockState &S,
       candidatesOfValue(V);
     addCandidates(ByVar, Var);
     forCandidates(S, [&](unsigned H, HandleState &W) {
-      if (IsPointer && (isHandle(V, W) || pointsInsideHandle(V, W))) {
+      if (IsPointer && (isHandle(V, W) || pointsInsideHandle(H, V, W))) {
         if (!is_contained(W.Vars, Var)) {
           W.Vars.push_back(Var);
           auto &List = ByVar[Var];
