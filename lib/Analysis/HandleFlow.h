@@ -141,6 +141,8 @@ private:
                  Pass P, bool Throw, const llvm::Value *RetVal,
                  const BlockState &Block);
   void createHere(unsigned H, flow::HandleState &S, Pass P);
+  void escapeToMemory(unsigned H, flow::HandleState &S, const llvm::Value *Root,
+                      const llvm::Instruction &At, Pass P);
   void overwriteSlot(unsigned H, flow::HandleState &S, const AccessPath &Slot,
                      const llvm::Instruction &At, Pass P);
   std::optional<int64_t> fieldHoldingHandle(const llvm::Value *V,

@@ -123,6 +123,12 @@ void HandleFlow::createHere(unsigned H, HandleState &S, Pass P) {
   // on): the caller owes it.
   if (isa<Argument>(Held.Root) && Held.Offsets.size() >= 2)
     handToCaller(H, S, CB, Held, TransferKind::CreatedInOutParam, P);
+  // Created straight into memory that is neither ours nor the caller's (a
+  // field of a heap object, a global; not a field of the struct the call
+  // returns): others reach it there.
+  else if (Held.Offsets.size() >= 2 && Held.Root != &CB &&
+           !isa<AllocaInst>(Held.Root) && !isa<Argument>(Held.Root))
+    escapeToMemory(H, S, Held.Root, CB, P);
   // Created as an object in this function's own return slot (a C++ handle
   // returned by value): the caller receives it.
   else if (auto *Slot = dyn_cast<Argument>(Held.Root);
@@ -347,8 +353,16 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
                  P);
     return;
   }
+  escapeToMemory(H, S, Root, SI, P);
+}
+
+/// The handle is put, at \p At, into memory rooted at \p Root that this
+/// function neither owns nor was given: a global, heap memory, memory
+/// reached through a pointer.
+void HandleFlow::escapeToMemory(unsigned H, HandleState &S, const Value *Root,
+                                const Instruction &At, Pass P) {
   EscapeReason Why;
-  Why.At = &SI;
+  Why.At = &At;
   if (auto *GV = dyn_cast<GlobalVariable>(Root)) {
     Why.Kind = EscapeReason::Global;
     Why.Object = GV;
@@ -358,7 +372,7 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
     Why.Kind = EscapeReason::UnknownMemory;
   }
   if (S.any(Live) && P == Pass::Record)
-    note(Outcomes[H].Escapes, EscapeEvent{&SI, Why});
+    note(Outcomes[H].Escapes, EscapeEvent{&At, Why});
   S.change(Live, Away);
 }
 
