@@ -152,6 +152,10 @@ struct HandleOutcome {
   /// Following a handle from the entry: no return that carries it still
   /// has it where the caller put it (`release()` clears the slot).
   bool EntrySlotCleared = true;
+  /// Some exit lets an exception out, and every such exit has discharged
+  /// the handle first (a constructor that calls the deleter and rethrows).
+  bool AnyThrowExit = false;
+  bool ThrowExitsDischarged = true;
   /// Some exit is reached after the creation (else every path from it ends
   /// in abort/exit/unreachable, and nothing can leak).
   bool ExitWithHandle = false;
@@ -168,11 +172,16 @@ struct CalleeEffect {
   /// The callee takes the handle out of the caller's memory it was given
   /// in, on every path that returns with it.
   bool ClearsSlot = false;
+  /// Every exception the callee lets out with the handle leaves after it
+  /// discharged it (or none does): the caller's exception edge carries no
+  /// handle.
+  bool DischargedBeforeThrow = false;
   /// Compares what callers act on (not the witnesses chosen for messages).
   bool sameVerdict(const CalleeEffect &O) const {
     return Discharge == O.Discharge && Escape.has_value() == O.Escape.has_value() &&
            Returned == O.Returned && MovedTo == O.MovedTo &&
-           ClearsSlot == O.ClearsSlot;
+           ClearsSlot == O.ClearsSlot &&
+           DischargedBeforeThrow == O.DischargedBeforeThrow;
   }
 };
 

@@ -157,6 +157,11 @@ CalleeEffect CalleeEffects::evaluate(const Entry &E) {
     New.Escape = O.Escapes.front().Reason;
   New.Returned = O.Returned;
   New.ClearsSlot = O.AnyExit && O.EntrySlotCleared && E.Expr.Offsets.size() >= 2;
+  // No exception reaches an exit with the handle (the throw is in a
+  // handler no path here reaches): nothing owed leaves by one either.
+  // Said only of functions known to throw, the only ones callers ask.
+  New.DischargedBeforeThrow = HS.knownToThrow(*E.F) &&
+                              (!O.AnyThrowExit || O.ThrowExitsDischarged);
   New.MovedTo.assign(O.MovedTo.begin(), O.MovedTo.end());
   return New;
 }

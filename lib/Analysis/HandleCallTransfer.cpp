@@ -96,7 +96,7 @@ void HandleFlow::visitCall(const CallBase &CB, BlockState &S, Pass P) {
     Creates = Created->second;
   auto RecordThrow = [&] {
     forAllHandles(S, [&](unsigned H, HandleState &W) {
-      if (H != Creates)
+      if (H != Creates && !dischargedBeforeThrow(H, W, CB))
         visitExit(H, W, CB, P, /*Throw=*/true, nullptr, S);
     });
   };
@@ -280,6 +280,40 @@ bool HandleFlow::callableOperation(unsigned H, HandleState &S,
   }
   case CallableOp::Keep:
     return isHandle(Object, S);
+  }
+  return false;
+}
+
+/// Whether every exception \p CB lets out leaves after its callee
+/// discharged the handle \p H it was given (a constructor that calls the
+/// deleter it was given and rethrows).
+bool HandleFlow::dischargedBeforeThrow(unsigned, const HandleState &S,
+                                       const CallBase &CB) {
+  if (!S.any(Live))
+    return false;
+  SmallVector<const Function *, 2> Targets = callTargets(CB);
+  if (Targets.empty())
+    return false;
+  for (unsigned I = 0; I < CB.arg_size(); ++I) {
+    const Value *A = CB.getArgOperand(I);
+    if (!A->getType()->isPointerTy() && !A->getType()->isIntegerTy())
+      continue;
+    SmallVector<SmallVector<int64_t, 4>, 2> Rel;
+    relatedPaths(A, S, Rel);
+    for (const SmallVector<int64_t, 4> &Rest : Rel) {
+      bool All = true;
+      for (const Function *T : Targets) {
+        if (T->isDeclaration() || I >= T->arg_size()) {
+          All = false;
+          break;
+        }
+        AccessPath CE = AccessPath::rootOf(T->getArg(I));
+        CE.Offsets.assign(Rest.begin(), Rest.end());
+        All &= HS.effectOf(*T, CE, contextFor(CB, *T)).DischargedBeforeThrow;
+      }
+      if (All)
+        return true;
+    }
   }
   return false;
 }

@@ -164,6 +164,14 @@ void HandleFlow::transfer(const BasicBlock &BB, BlockState S, Pass P) {
                      ? Inv->getArgOperand(1)->stripPointerCasts()
                      : HS.thrownType(*Callee);
       U.ThrowSite = Inv;
+      // What the callee discharged before letting the exception out.
+      if (!isThrowCall(*Inv)) {
+        callCandidates(*Inv);
+        forCandidates(U, [&](unsigned H, HandleState &W) {
+          if (dischargedBeforeThrow(H, W, *Inv))
+            W.change(Live, Done);
+        });
+      }
       propagate(BB, *Inv->getUnwindDest(), U, P);
     }
     visitInstruction(*Term, S, P);

@@ -189,6 +189,8 @@ private:
   };
   llvm::SmallVector<const llvm::Function *, 2>
   callTargets(const llvm::CallBase &CB);
+  bool dischargedBeforeThrow(unsigned H, const flow::HandleState &S,
+                             const llvm::CallBase &CB);
   CalleeAnswers
   askCallees(unsigned H, const flow::HandleState &S, const llvm::CallBase &CB,
              llvm::ArrayRef<const llvm::Function *> Targets,

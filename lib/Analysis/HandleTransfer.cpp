@@ -255,6 +255,11 @@ void HandleFlow::visitExit(unsigned H, HandleState &S, const Instruction &I,
   bool AllDone = all_of(S.Tuples, [](uint32_t T) {
     return status(T) == Done || status(T) == Dead;
   });
+  if (Throw) {
+    // Discharged, or already handed on: nothing of it is owed here.
+    Out.AnyThrowExit = true;
+    Out.ThrowExitsDischarged &= !S.any(Live);
+  }
   Out.AllExitsDischarged &= AllDone;
   Out.SomeExitDischarged |= S.any(Done);
   if (S.any(Live) && !Out.LostExit) {

@@ -121,6 +121,8 @@ static std::string effectText(const CalleeEffect &E) {
          pathText(M, cast<Argument>(M.Root)->getArgNo());
   if (E.ClearsSlot)
     S += "; takes it out of where it was given";
+  if (E.DischargedBeforeThrow)
+    S += "; discharges it before any exception leaves";
   return S;
 }
 
