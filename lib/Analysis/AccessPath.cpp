@@ -283,10 +283,11 @@ AccessPath AccessPathBuilder::canonicalize(AccessPath P) {
       if (!F.Stored->getType()->isPointerTy())
         continue;
       AccessPath S = pathOf(F.Stored);
-      // A copy of what a local variable held at one moment is not the
-      // variable: the variable may be reassigned later (a lambda capturing
-      // by value keeps the old handle).
-      if (S.Offsets.size() >= 2 && isa<AllocaInst>(S.Root))
+      // A copy of what memory held at one moment is not that memory: a
+      // variable may be reassigned later (a lambda capturing by value keeps
+      // the old handle), a field cleared (`release()` keeps the pointer it
+      // read and nulls the member).
+      if (S.Offsets.size() >= 2)
         continue;
       S.Offsets.back() += P.Offsets[N];
       S.Offsets.append(P.Offsets.begin() + N + 1, P.Offsets.end());

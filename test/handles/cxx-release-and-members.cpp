@@ -34,6 +34,30 @@ int released_and_lost(cv_ctx_t *parent) {
   return work(child);
 }
 
+// Released to the caller on success, cancelled by the guard on failure:
+// every call of it is a creation for its callers.
+__attribute__((noinline)) cv_cancel_t *released(cv_ctx_t *parent,
+                                                cv_ctx_t **child) {
+  // CHECK: cxx-release-and-members.cpp:[[@LINE+1]]:15: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is
+  CancelPtr p(cv_with_cancel(parent, child));
+  if (work(*child) < 0)
+    return nullptr;
+  return p.release();
+}
+
+// Positive: the caller of the releasing function forgets it on one path.
+// (At -O2 the early return is placed at its condition.)
+int released_caller(cv_ctx_t *parent) {
+  cv_ctx_t *child;
+  // O0: cxx-release-and-members.cpp:[[@LINE+2]]:20: remark: LostCancel: returns at {{.*}}cxx-release-and-members.cpp:[[@LINE+4]] without cancelling the handle created at line [[@LINE+2]] by 'released(cv_ctx*, cv_ctx**)' ('released(cv_ctx*, cv_ctx**)', which creates it with 'cv_with_cancel' at line [[@LINE-10]]){{$}}
+  // O2: cxx-release-and-members.cpp:[[@LINE+1]]:20: remark: LostCancel: returns at {{.*}}cxx-release-and-members.cpp:[[@LINE+2]] without cancelling the handle created at line [[@LINE+1]] by 'released(cv_ctx*, cv_ctx**)' ('released(cv_ctx*, cv_ctx**)', which creates it with 'cv_with_cancel' at line [[@LINE-11]]){{$}}
+  cv_cancel_t *h = released(parent, &child);
+  if (work(child) < 0)
+    return -1;
+  cv_cancel(h);
+  return 0;
+}
+
 class Guard {
 public:
   explicit Guard(cv_cancel_t *c) : h_(c), active_(true) {}
