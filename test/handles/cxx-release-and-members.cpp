@@ -24,6 +24,15 @@ int guarded(cv_ctx_t *parent) {
   return work(child);
 }
 
+// Given to the pointer by reset(): guarded from then on.
+int reset_into(cv_ctx_t *parent) {
+  cv_ctx_t *child;
+  CancelPtr p;
+  // CHECK: cxx-release-and-members.cpp:[[@LINE+1]]:11: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is guarded on every path: the destructor '{{.*}}unique_ptr{{.*}}' cancels it at scope exit
+  p.reset(cv_with_cancel(parent, &child));
+  return work(child);
+}
+
 // Positive: released and then forgotten.
 int released_and_lost(cv_ctx_t *parent) {
   cv_ctx_t *child;
