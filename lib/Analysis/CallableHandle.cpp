@@ -12,6 +12,7 @@
 #include "CallableHandle.h"
 
 #include "cancelverify/CallTarget.h"
+#include "cancelverify/SourceFrames.h"
 
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -66,32 +67,24 @@ static std::optional<CallableOp> classifyName(StringRef Mangled) {
   return std::nullopt;
 }
 
-std::optional<CallableOp> CallableOps::ofFrame(const DISubprogram *SP) {
-  auto [It, New] = Cache.try_emplace(SP);
+std::optional<CallableOp> CallableOps::classify(const void *Key,
+                                                StringRef Mangled) {
+  auto [It, New] = Cache.try_emplace(Key);
   if (New)
-    It->second = classifyName(SP->getLinkageName());
+    It->second = classifyName(Mangled);
   return It->second;
-}
-
-/// The function an instruction's code was inlined from, if it was.
-static const DISubprogram *inlinedFrame(const Instruction &I) {
-  const DILocation *DL = I.getDebugLoc();
-  if (!DL || !DL->getInlinedAt())
-    return nullptr;
-  return DL->getScope()->getSubprogram();
 }
 
 std::optional<CallableOp> CallableOps::of(const CallBase &CB) {
   // A direct call names the member; an indirect one is what an inlined
-  // member left, and its frame names the member.
+  // member left, and its innermost frame names the member.
   std::optional<CallableOp> Op;
   if (const Function *F = calleeNamed(CB)) {
-    auto [It, New] = Cache.try_emplace(F);
-    if (New)
-      It->second = classifyName(F->getName());
-    Op = It->second;
-  } else if (const DISubprogram *SP = inlinedFrame(CB)) {
-    Op = ofFrame(SP);
+    Op = classify(F, F->getName());
+  } else if (SmallVector<InlinedFrame, 4> Frames = inlinedFrames(CB);
+             !Frames.empty()) {
+    const DISubprogram *SP = Frames.back().Callee;
+    Op = classify(SP, SP->getLinkageName());
   }
   if (Op && (Op->Object >= CB.arg_size() || Op->Dest >= CB.arg_size()))
     return std::nullopt;
@@ -101,9 +94,9 @@ std::optional<CallableOp> CallableOps::of(const CallBase &CB) {
 bool CallableOps::inCopyFrame(const Instruction &I) {
   // The byte copy itself may sit in a helper the member inlined (std::swap
   // of the storage): any enclosing inlined frame counts.
-  for (const DILocation *DL = I.getDebugLoc(); DL && DL->getInlinedAt();
-       DL = DL->getInlinedAt()) {
-    std::optional<CallableOp> Op = ofFrame(DL->getScope()->getSubprogram());
+  for (const InlinedFrame &Frame : inlinedFrames(I)) {
+    std::optional<CallableOp> Op =
+        classify(Frame.Callee, Frame.Callee->getLinkageName());
     if (Op && (Op->K == CallableOp::Copy || Op->K == CallableOp::Swap))
       return true;
   }

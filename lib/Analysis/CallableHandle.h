@@ -18,12 +18,12 @@
 #define CANCELVERIFY_LIB_CALLABLEHANDLE_H
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <optional>
 
 namespace llvm {
 class CallBase;
-class DISubprogram;
 class Instruction;
 } // namespace llvm
 
@@ -53,7 +53,9 @@ public:
   bool inCopyFrame(const llvm::Instruction &I);
 
 private:
-  std::optional<CallableOp> ofFrame(const llvm::DISubprogram *SP);
+  /// What the member named \p Mangled does, cached under \p Key (the
+  /// function called, or the inlined frame's subprogram).
+  std::optional<CallableOp> classify(const void *Key, llvm::StringRef Mangled);
 
   llvm::DenseMap<const void *, std::optional<CallableOp>> Cache;
 };
