@@ -129,6 +129,12 @@ struct ForwardedSlot {
   const llvm::Value *Stored = nullptr;
 };
 
+/// Whether the address of the local \p Alloca is kept where it may be
+/// written through later: stored, turned into an integer, merged with
+/// another pointer (a phi or select), returned, or, with \p CallsKeep,
+/// given to a call.
+bool addressKept(const llvm::Value *Alloca, bool CallsKeep);
+
 /// Computes and interns access paths for the values of one function. Stores
 /// that are the only store to a local slot (an argument spilled at -O0, a
 /// captured reference in a lambda object) are looked through, so a value

@@ -11,7 +11,9 @@
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/BasicBlock.h"
+#include "llvm/IR/Function.h"
 #include "llvm/IR/Instruction.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 
 namespace cancelverify {
@@ -49,6 +51,19 @@ inline bool isMarker(const llvm::Instruction &I) {
   return II && !llvm::isa<llvm::MemIntrinsic>(II) &&
          (II->isAssumeLikeIntrinsic() || II->isLifetimeStartOrEnd() ||
           llvm::isa<llvm::DbgInfoIntrinsic>(II));
+}
+
+/// The only return of \p F, where a walk back covers all it did on a path
+/// that returns; null when it has none or several.
+inline const llvm::ReturnInst *onlyReturn(const llvm::Function &F) {
+  const llvm::ReturnInst *Ret = nullptr;
+  for (const llvm::BasicBlock &BB : F)
+    if (auto *R = llvm::dyn_cast<llvm::ReturnInst>(BB.getTerminator())) {
+      if (Ret)
+        return nullptr;
+      Ret = R;
+    }
+  return Ret;
 }
 
 } // namespace cancelverify

@@ -76,34 +76,37 @@ static const AllocaInst *localRoot(const AccessPath &P) {
                                : nullptr;
 }
 
+bool addressKept(const Value *Alloca, bool CallsKeep) {
+  SmallVector<const Value *, 8> Work{Alloca};
+  SmallPtrSet<const Value *, 8> Seen{Alloca};
+  while (!Work.empty()) {
+    const Value *V = Work.pop_back_val();
+    for (const User *U : V->users()) {
+      if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U)) {
+        if (Seen.insert(U).second)
+          Work.push_back(U);
+      } else if (auto *SI = dyn_cast<StoreInst>(U)) {
+        if (SI->getValueOperand() == V)
+          return true;
+      } else if (auto *CB = dyn_cast<CallBase>(U)) {
+        if (CallsKeep && !isa<IntrinsicInst>(CB))
+          return true;
+      } else if (isa<PtrToIntInst>(U) || isa<PHINode>(U) ||
+                 isa<SelectInst>(U) || isa<ReturnInst>(U)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /// Allocas whose address is handed out: they may be written through it (an
 /// out-parameter), so their one visible store is only an initializer.
 static SmallPtrSet<const Value *, 8> addressTakenAllocas(const Function &F) {
   SmallPtrSet<const Value *, 8> Taken;
-  SmallVector<const Value *, 8> Work;
-  for (const Instruction &I : instructions(F)) {
-    auto *AI = dyn_cast<AllocaInst>(&I);
-    if (!AI)
-      continue;
-    Work.assign(1, AI);
-    while (!Work.empty() && !Taken.count(AI)) {
-      const Value *V = Work.pop_back_val();
-      for (const User *U : V->users()) {
-        if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U)) {
-          Work.push_back(U);
-        } else if (auto *CB = dyn_cast<CallBase>(U)) {
-          if (!isa<IntrinsicInst>(CB))
-            Taken.insert(AI);
-        } else if (auto *SI = dyn_cast<StoreInst>(U)) {
-          if (SI->getValueOperand() == V)
-            Taken.insert(AI);
-        } else if (isa<PtrToIntInst>(U) || isa<PHINode>(U) ||
-                   isa<SelectInst>(U)) {
-          Taken.insert(AI);
-        }
-      }
-    }
-  }
+  for (const Instruction &I : instructions(F))
+    if (isa<AllocaInst>(I) && addressKept(&I, /*CallsKeep=*/true))
+      Taken.insert(&I);
   return Taken;
 }
 

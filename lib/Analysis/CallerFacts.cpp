@@ -34,30 +34,58 @@ using namespace llvm;
 namespace cancelverify {
 
 bool HandleFlow::addressStored(const Value *Alloca) {
+  // Calls given the object are barriers where this is asked, not escapes.
   auto [It, New] = AddressStored.try_emplace(Alloca, false);
-  if (!New)
-    return It->second;
-  // The object's address kept somewhere (stored, turned into an integer,
-  // merged with another pointer) may be written through later by anyone.
-  SmallVector<const Value *, 8> Work{Alloca};
-  SmallPtrSet<const Value *, 8> Seen{Alloca};
-  bool Stored = false;
-  while (!Work.empty() && !Stored) {
-    const Value *V = Work.pop_back_val();
-    for (const User *U : V->users()) {
-      if (auto *SI = dyn_cast<StoreInst>(U)) {
-        Stored |= SI->getValueOperand() == V;
-      } else if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U)) {
-        if (Seen.insert(U).second)
-          Work.push_back(U);
-      } else if (isa<PtrToIntInst>(U) || isa<PHINode>(U) ||
-                 isa<SelectInst>(U) || isa<ReturnInst>(U)) {
-        Stored = true;
-      }
+  if (New)
+    It->second = addressKept(Alloca, /*CallsKeep=*/false);
+  return It->second;
+}
+
+namespace {
+/// A write an instruction makes: where, and what (Fact.ArgNo and
+/// Fact.Global are left for the caller to fill).
+struct MemoryWrite {
+  AccessPath Dest;
+  CallContext::MemoryFact Fact;
+  /// False for a memset or copy of a length not known here.
+  bool SizeKnown = true;
+};
+} // namespace
+
+/// The write \p I makes, if it is a store, a memset or a copy. A stored
+/// value is read by \p ValueOf; a copy from a constant global carries its
+/// initializer.
+template <typename ValueFnT>
+static std::optional<MemoryWrite>
+memoryWrite(const Instruction &I, AccessPathBuilder &Paths,
+            const DataLayout &DL, ValueFnT ValueOf) {
+  MemoryWrite W;
+  if (auto *SI = dyn_cast<StoreInst>(&I)) {
+    W.Dest = Paths.pathOf(SI->getPointerOperand());
+    W.Fact.Size = DL.getTypeStoreSize(SI->getValueOperand()->getType());
+    W.Fact.Value = ValueOf(SI->getValueOperand());
+    return W;
+  }
+  auto *MI = dyn_cast<MemIntrinsic>(&I);
+  if (!MI)
+    return std::nullopt;
+  W.Dest = Paths.pathOf(MI->getRawDest());
+  auto *Len = dyn_cast<ConstantInt>(MI->getLength());
+  W.SizeKnown = Len != nullptr;
+  W.Fact.Size = Len ? Len->getZExtValue() : 0;
+  if (auto *MS = dyn_cast<MemSetInst>(MI)) {
+    W.Fact.Value = dyn_cast<ConstantInt>(MS->getValue());
+    W.Fact.Splat = W.Fact.Value != nullptr;
+  } else if (auto *MT = dyn_cast<MemTransferInst>(MI)) {
+    AccessPath Src = Paths.pathOf(MT->getRawSource());
+    auto *G = dyn_cast<GlobalVariable>(Src.Root);
+    if (Src.Offsets.size() == 1 && G && G->isConstant() &&
+        G->hasDefinitiveInitializer()) {
+      W.Fact.Value = G->getInitializer();
+      W.Fact.ValueOffset = Src.Offsets[0];
     }
   }
-  AddressStored[Alloca] = Stored;
-  return Stored;
+  return W;
 }
 
 namespace {
@@ -106,17 +134,9 @@ void HandleFlow::addCallerFacts(const CallBase &CB, const Function &Callee,
       return !Closed.count(Root);
     return SharedOpen;
   };
-  auto Record = [&](const Value *Root, int64_t Off, uint64_t Size,
-                    const Constant *Value, int64_t ValueOffset, bool Splat) {
-    if (!Open(Root) || !Wanted(Root))
-      return;
-    CallContext::MemoryFact M;
-    M.Offset = Off;
-    M.Size = Size;
-    M.Value = Value;
-    M.ValueOffset = ValueOffset;
-    M.Splat = Splat;
-    Writes.push_back({Root, M});
+  auto Record = [&](const Value *Root, CallContext::MemoryFact M) {
+    if (Open(Root) && Wanted(Root))
+      Writes.push_back({Root, M});
   };
   // A write to somewhere unknown may be any global or argument's object.
   auto Unknown = [&](const AccessPath &Dest) {
@@ -126,45 +146,20 @@ void HandleFlow::addCallerFacts(const CallBase &CB, const Function &Callee,
       SharedOpen = false;
   };
   bool ReachedEntry = walkBack(CB, [&](const Instruction &I) {
-    if (auto *SI = dyn_cast<StoreInst>(&I)) {
-      AccessPath Dest = Paths.pathOf(SI->getPointerOperand());
-      Unknown(Dest);
-      if (Dest.Offsets.size() == 1)
-        Record(Dest.Root, Dest.Offsets[0],
-               DL.getTypeStoreSize(SI->getValueOperand()->getType()),
-               constantValue(SI->getValueOperand()), 0, false);
-      return true;
-    }
-    if (auto *MI = dyn_cast<MemIntrinsic>(&I)) {
-      AccessPath Dest = Paths.pathOf(MI->getRawDest());
-      Unknown(Dest);
-      auto *Len = dyn_cast<ConstantInt>(MI->getLength());
-      if (Dest.Offsets.size() != 1)
+    if (std::optional<MemoryWrite> W = memoryWrite(
+            I, Paths, DL, [&](const Value *V) { return constantValue(V); })) {
+      Unknown(W->Dest);
+      if (W->Dest.Offsets.size() != 1)
         return true;
-      if (!Len) {
-        if (isa<AllocaInst>(Dest.Root))
-          Closed.insert(Dest.Root);
+      if (!W->SizeKnown) {
+        if (isa<AllocaInst>(W->Dest.Root))
+          Closed.insert(W->Dest.Root);
         else
           SharedOpen = false;
         return true;
       }
-      const Constant *Value = nullptr;
-      int64_t ValueOffset = 0;
-      bool Splat = false;
-      if (auto *MS = dyn_cast<MemSetInst>(MI)) {
-        Value = dyn_cast<ConstantInt>(MS->getValue());
-        Splat = Value != nullptr;
-      } else if (auto *MT = dyn_cast<MemTransferInst>(MI)) {
-        AccessPath Src = Paths.pathOf(MT->getRawSource());
-        auto *G = dyn_cast<GlobalVariable>(Src.Root);
-        if (Src.Offsets.size() == 1 && G && G->isConstant() &&
-            G->hasDefinitiveInitializer()) {
-          Value = G->getInitializer();
-          ValueOffset = Src.Offsets[0];
-        }
-      }
-      Record(Dest.Root, Dest.Offsets[0], Len->getZExtValue(), Value,
-             ValueOffset, Splat);
+      W->Fact.Offset = W->Dest.Offsets[0];
+      Record(W->Dest.Root, W->Fact);
       return true;
     }
     auto *Call = dyn_cast<CallBase>(&I);
@@ -186,10 +181,11 @@ void HandleFlow::addCallerFacts(const CallBase &CB, const Function &Callee,
         Closed.insert(Obj.Root);
         continue;
       }
-      for (const CallContext::MemoryFact &M : *Known)
-        if (M.ArgNo == J)
-          Record(Obj.Root, Obj.Offsets[0] + M.Offset, M.Size, M.Value,
-                 M.ValueOffset, M.Splat);
+      for (CallContext::MemoryFact M : *Known)
+        if (M.ArgNo == J) {
+          M.Offset += Obj.Offsets[0];
+          Record(Obj.Root, M);
+        }
     }
     return any_of(Objects, [&](const auto &O) { return Open(O.second.Root); });
   });
@@ -293,50 +289,31 @@ HandleSummaries::exitWrites(const Function &F) {
   if (!New)
     return It->second ? &*It->second : nullptr;
   std::optional<SmallVector<CallContext::MemoryFact, 4>> Out;
-  const ReturnInst *Ret = nullptr;
-  unsigned Returns = 0;
-  for (const BasicBlock &BB : F)
-    if (auto *R = dyn_cast<ReturnInst>(BB.getTerminator())) {
-      Ret = R;
-      ++Returns;
-    }
-  if (Returns == 1 && !F.isDeclaration()) {
+  if (const ReturnInst *Ret = onlyReturn(F)) {
     std::shared_ptr<AccessPathBuilder> P = pathsFor(F);
     const DataLayout &DL = M.getDataLayout();
     SmallVector<CallContext::MemoryFact, 4> Writes;
-    auto Write = [&](const AccessPath &D, uint64_t Size, const Constant *V,
-                     int64_t VOff, bool Splat) {
+    bool Complete = walkBack(*Ret, [&](const Instruction &I) {
+      // Copies are not followed here.
+      if (isa<MemTransferInst>(&I))
+        return false;
+      std::optional<MemoryWrite> W = memoryWrite(
+          I, *P, DL, [](const Value *V) { return dyn_cast<ConstantInt>(V); });
+      if (!W)
+        return !isa<CallBase>(&I) || isMarker(I);
+      if (!W->SizeKnown)
+        return false;
       // The function's own locals do not matter; an argument's object
       // does; anything else may be one of them.
-      if (D.Offsets.size() == 1 && isa<AllocaInst>(D.Root))
+      if (W->Dest.Offsets.size() == 1 && isa<AllocaInst>(W->Dest.Root))
         return true;
-      auto *A = dyn_cast<Argument>(D.Root);
-      if (!A || D.Offsets.size() != 1)
+      auto *A = dyn_cast<Argument>(W->Dest.Root);
+      if (!A || W->Dest.Offsets.size() != 1)
         return false;
-      CallContext::MemoryFact M;
-      M.ArgNo = A->getArgNo();
-      M.Offset = D.Offsets[0];
-      M.Size = Size;
-      M.Value = V;
-      M.ValueOffset = VOff;
-      M.Splat = Splat;
-      Writes.push_back(M);
+      W->Fact.ArgNo = A->getArgNo();
+      W->Fact.Offset = W->Dest.Offsets[0];
+      Writes.push_back(W->Fact);
       return Writes.size() <= 16;
-    };
-    bool Complete = walkBack(*Ret, [&](const Instruction &I) {
-      if (auto *SI = dyn_cast<StoreInst>(&I))
-        return Write(P->pathOf(SI->getPointerOperand()),
-                     DL.getTypeStoreSize(SI->getValueOperand()->getType()),
-                     dyn_cast<ConstantInt>(SI->getValueOperand()), 0, false);
-      if (auto *MS = dyn_cast<MemSetInst>(&I)) {
-        auto *Len = dyn_cast<ConstantInt>(MS->getLength());
-        return Len && Write(P->pathOf(MS->getRawDest()), Len->getZExtValue(),
-                            dyn_cast<ConstantInt>(MS->getValue()), 0,
-                            isa<ConstantInt>(MS->getValue()));
-      }
-      if (isa<MemIntrinsic>(&I))
-        return false;
-      return !isa<CallBase>(&I) || isMarker(I);
     });
     if (Complete)
       Out = std::move(Writes);

@@ -18,6 +18,8 @@
 //===----------------------------------------------------------------------===//
 #include "HandleFlow.h"
 
+#include "cancelverify/StraightLine.h"
+
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -118,32 +120,22 @@ HandleFlow::counterOf(const Value *V, const Loop &L, const DominatorTree &DT) {
     }
   if (!Step)
     return std::nullopt;
+  // The last write of the variable before the loop, in the straight-line
+  // code that leads to it.
   std::optional<APInt> Init;
-  bool Stop = false;
-  auto Visit = [&](const Instruction &I) {
+  walkBack(*Pre->getTerminator(), [&](const Instruction &I) {
     if (auto *SI = dyn_cast<StoreInst>(&I);
         SI && IsVar(SI->getPointerOperand())) {
       if (Paths.pathOf(SI->getPointerOperand()) == Slot)
         if (auto *C = dyn_cast<ConstantInt>(SI->getValueOperand()))
           Init = C->getValue();
-      Stop = true;
-    } else if (auto *CB = dyn_cast<CallBase>(&I)) {
-      for (const Value *A : CB->args())
-        Stop |= A->getType()->isPointerTy() && IsVar(A);
+      return false;
     }
-    return !Stop;
-  };
-  for (const Instruction *I = Pre->getTerminator(); I && !Stop;
-       I = I->getPrevNode())
-    Visit(*I);
-  // Through straight-line code before the preheader.
-  for (const BasicBlock *BB = Pre->getUniquePredecessor(); BB && !Stop;
-       BB = BB->getUniquePredecessor()) {
-    if (BB == Pre)
-      break;
-    for (const Instruction *I = &BB->back(); I && !Stop; I = I->getPrevNode())
-      Visit(*I);
-  }
+    auto *CB = dyn_cast<CallBase>(&I);
+    return !CB || none_of(CB->args(), [&](const Value *A) {
+      return A->getType()->isPointerTy() && IsVar(A);
+    });
+  });
   if (!Init || Init->getBitWidth() != Step->getBitWidth())
     return std::nullopt;
   return std::make_pair(*Init, *Step);

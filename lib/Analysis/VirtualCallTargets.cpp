@@ -56,15 +56,7 @@ static bool isConstructor(const Function &F) {
 /// points to: its last store there, on its one straight-line path.
 static const Constant *installedVTable(const Function &F,
                                        AccessPathBuilder &P) {
-  if (F.isDeclaration() || F.arg_empty())
-    return nullptr;
-  const ReturnInst *Ret = nullptr;
-  for (const BasicBlock &BB : F)
-    if (auto *R = dyn_cast<ReturnInst>(BB.getTerminator())) {
-      if (Ret)
-        return nullptr;
-      Ret = R;
-    }
+  const ReturnInst *Ret = F.arg_empty() ? nullptr : onlyReturn(F);
   if (!Ret)
     return nullptr;
   AccessPath This = AccessPath::rootOf(F.getArg(0));
