@@ -48,10 +48,20 @@ const Function *HandleFlow::contextCallee(const CallBase &CB) {
   return nullptr;
 }
 
-/// Which slots of the objects passed to \p Callee hold which function, as
-/// known here: slots written once with a function, and what this function's
-/// own caller said.
+/// What is known at \p CB for \p Callee: which slots of the objects passed
+/// hold which function (slots written once with a function, and what this
+/// function's own caller said), and the caller facts (CallerFacts.cpp).
 CallContext HandleFlow::contextFor(const CallBase &CB, const Function &Callee) {
+  // The same for every handle, group and pass at this call (the caller
+  // facts walk back through the code before it): computed once.
+  auto It = Contexts.find({&CB, &Callee});
+  if (It == Contexts.end())
+    It = Contexts.try_emplace({&CB, &Callee}, computeContext(CB, Callee)).first;
+  return It->second;
+}
+
+CallContext HandleFlow::computeContext(const CallBase &CB,
+                                       const Function &Callee) {
   CallContext C;
   SmallVector<std::pair<AccessPath, const Function *>, 4> Known(
       Paths.functionSlots().begin(), Paths.functionSlots().end());
@@ -159,53 +169,37 @@ void HandleFlow::visitMemTransfer(unsigned H, HandleState &S,
   }
 }
 
-void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
-                              Pass P) {
+/// The roles of \p Roles that discharge the handle they are given as an
+/// argument, each with how, in the order a call is checked against them.
+static SmallVector<std::pair<const ResolvedRole *, DischargeKind>, 3>
+dischargingRoles(const FunctionRoles &Roles) {
+  SmallVector<std::pair<const ResolvedRole *, DischargeKind>, 3> Out;
+  for (const auto &[R, Kind] :
+       {std::make_pair(&Roles.Cancel, DischargeKind::Cancelled),
+        std::make_pair(&Roles.Defer, DischargeKind::Deferred),
+        std::make_pair(&Roles.Take, DischargeKind::Taken)})
+    if (*R && (*R)->Handle.Kind == IRPosition::Argument)
+      Out.push_back({&**R, Kind});
+  return Out;
+}
+
+/// Records, once per call, that \p CB discharges the handle \p H as \p How,
+/// and marks it discharged on this path.
+void HandleFlow::dischargeAt(unsigned H, HandleState &S, const CallBase &CB,
+                             const DischargeWitness &How, Pass P) {
   HandleOutcome &Out = Outcomes[H];
-  const FunctionRoles *Roles = HS.model().rolesOfCall(CB);
-  const Function *Callee = calleeNamed(CB);
+  if (P == Pass::Record &&
+      none_of(Out.Discharges,
+              [&](const DischargeEvent &D) { return D.I == &CB; }))
+    Out.Discharges.push_back({&CB, How, nullptr});
+  S.change(Live, Done);
+}
 
-  if (Roles && (Roles->Cancel || Roles->Defer || Roles->Take)) {
-    for (const auto *R : {&Roles->Cancel, &Roles->Defer, &Roles->Take}) {
-      if (!*R || (*R)->Handle.Kind != IRPosition::Argument ||
-          (*R)->Handle.ArgNo >= CB.arg_size())
-        continue;
-      if (!isHandle(CB.getArgOperand((*R)->Handle.ArgNo), S))
-        continue;
-      if (P == Pass::Record) {
-        Out.Used |= S.any(Live);
-        DischargeKind Kind = R == &Roles->Defer  ? DischargeKind::Deferred
-                             : R == &Roles->Take ? DischargeKind::Taken
-                                                 : DischargeKind::Cancelled;
-        if (none_of(Out.Discharges,
-                    [&](const DischargeEvent &D) { return D.I == &CB; }))
-          Out.Discharges.push_back({&CB, {Kind, &CB, Callee}, nullptr});
-      }
-      S.change(Live, Done);
-      return;
-    }
-  }
-
-  // A std::function that is the handle: called, copied, destroyed.
-  if (std::optional<CallableOp> Op = HS.callables().of(CB);
-      Op && callableOperation(H, S, CB, *Op, P))
-    return;
-
-  // Calling the handle itself (a cancel function pointer).
-  if (!Callee && isHandle(CB.getCalledOperand(), S)) {
-    if (P == Pass::Record) {
-      Out.Used = true;
-      if (none_of(Out.Discharges,
-                  [&](const DischargeEvent &D) { return D.I == &CB; }))
-        Out.Discharges.push_back(
-            {&CB, {DischargeKind::Called, &CB, nullptr}, nullptr});
-    }
-    S.change(Live, Done);
-    return;
-  }
-
-  // Which arguments give the callee access to the handle?
-  SmallVector<std::pair<unsigned, SmallVector<int64_t, 4>>, 4> Passed;
+/// The arguments of \p CB that give the callee the handle, each with the
+/// handle's path relative to the argument.
+void HandleFlow::passedPaths(
+    const CallBase &CB, const HandleState &S,
+    SmallVectorImpl<std::pair<unsigned, SmallVector<int64_t, 4>>> &Passed) {
   for (unsigned I = 0; I < CB.arg_size(); ++I) {
     const Value *A = CB.getArgOperand(I);
     if (!A->getType()->isPointerTy() && !A->getType()->isIntegerTy())
@@ -215,6 +209,53 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
     for (auto &R : Rel)
       Passed.push_back({I, R});
   }
+}
+
+/// What \p T does with the handle at \p Rest from its argument \p ArgNo,
+/// called at \p CB by a path that knows \p Facts of the arguments.
+CalleeEffect
+HandleFlow::calleeEffect(const Function &T, unsigned ArgNo,
+                         ArrayRef<int64_t> Rest, const CallBase &CB,
+                         ArrayRef<CallContext::ConditionFact> Facts) {
+  AccessPath CE = AccessPath::rootOf(T.getArg(ArgNo));
+  CE.Offsets.assign(Rest.begin(), Rest.end());
+  CallContext Ctx = contextFor(CB, T);
+  Ctx.Conditions.assign(Facts.begin(), Facts.end());
+  return HS.effectOf(T, CE, Ctx);
+}
+
+void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
+                              Pass P) {
+  HandleOutcome &Out = Outcomes[H];
+  const FunctionRoles *Roles = HS.model().rolesOfCall(CB);
+  const Function *Callee = calleeNamed(CB);
+
+  if (Roles)
+    for (const auto &[R, Kind] : dischargingRoles(*Roles)) {
+      if (R->Handle.ArgNo >= CB.arg_size() ||
+          !isHandle(CB.getArgOperand(R->Handle.ArgNo), S))
+        continue;
+      if (P == Pass::Record)
+        Out.Used |= S.any(Live);
+      dischargeAt(H, S, CB, {Kind, &CB, Callee}, P);
+      return;
+    }
+
+  // A std::function that is the handle: called, copied, destroyed.
+  if (std::optional<CallableOp> Op = HS.callables().of(CB);
+      Op && callableOperation(H, S, CB, *Op, P))
+    return;
+
+  // Calling the handle itself (a cancel function pointer).
+  if (!Callee && isHandle(CB.getCalledOperand(), S)) {
+    if (P == Pass::Record)
+      Out.Used = true;
+    dischargeAt(H, S, CB, {DischargeKind::Called, &CB, nullptr}, P);
+    return;
+  }
+
+  SmallVector<std::pair<unsigned, SmallVector<int64_t, 4>>, 4> Passed;
+  passedPaths(CB, S, Passed);
   if (Passed.empty())
     return;
   if (P == Pass::Record)
@@ -252,14 +293,9 @@ bool HandleFlow::callableOperation(unsigned H, HandleState &S,
   case CallableOp::Invoke:
     if (!isHandle(Object, S))
       return false;
-    if (P == Pass::Record) {
+    if (P == Pass::Record)
       Out.Used |= S.any(Live);
-      if (none_of(Out.Discharges,
-                  [&](const DischargeEvent &D) { return D.I == &CB; }))
-        Out.Discharges.push_back(
-            {&CB, {DischargeKind::Called, &CB, nullptr}, nullptr});
-    }
-    S.change(Live, Done);
+    dischargeAt(H, S, CB, {DischargeKind::Called, &CB, nullptr}, P);
     return true;
   case CallableOp::Copy:
   case CallableOp::Swap: {
@@ -294,28 +330,15 @@ bool HandleFlow::dischargedBeforeThrow(unsigned, const HandleState &S,
   SmallVector<const Function *, 2> Targets = callTargets(CB);
   if (Targets.empty())
     return false;
-  for (unsigned I = 0; I < CB.arg_size(); ++I) {
-    const Value *A = CB.getArgOperand(I);
-    if (!A->getType()->isPointerTy() && !A->getType()->isIntegerTy())
-      continue;
-    SmallVector<SmallVector<int64_t, 4>, 2> Rel;
-    relatedPaths(A, S, Rel);
-    for (const SmallVector<int64_t, 4> &Rest : Rel) {
-      bool All = true;
-      for (const Function *T : Targets) {
-        if (T->isDeclaration() || I >= T->arg_size()) {
-          All = false;
-          break;
-        }
-        AccessPath CE = AccessPath::rootOf(T->getArg(I));
-        CE.Offsets.assign(Rest.begin(), Rest.end());
-        All &= HS.effectOf(*T, CE, contextFor(CB, *T)).DischargedBeforeThrow;
-      }
-      if (All)
-        return true;
-    }
-  }
-  return false;
+  SmallVector<std::pair<unsigned, SmallVector<int64_t, 4>>, 4> Passed;
+  passedPaths(CB, S, Passed);
+  return any_of(Passed, [&](const auto &Arg) {
+    return all_of(Targets, [&](const Function *T) {
+      return !T->isDeclaration() && Arg.first < T->arg_size() &&
+             calleeEffect(*T, Arg.first, Arg.second, CB, {})
+                 .DischargedBeforeThrow;
+    });
+  });
 }
 
 /// The functions a call reaches: the callee, or for an indirect call the
@@ -340,13 +363,8 @@ static std::optional<DischargeKind> modelledDischarge(const ApiModel &Model,
   const FunctionRoles *Roles = Model.rolesOf(&T);
   if (!Roles)
     return std::nullopt;
-  const std::pair<const std::optional<ResolvedRole> *, DischargeKind> Kinds[] =
-      {{&Roles->Cancel, DischargeKind::Cancelled},
-       {&Roles->Defer, DischargeKind::Deferred},
-       {&Roles->Take, DischargeKind::Taken}};
-  for (const auto &[R, Kind] : Kinds)
-    if (*R && (*R)->Handle.Kind == IRPosition::Argument &&
-        (*R)->Handle.ArgNo == ArgNo)
+  for (const auto &[R, Kind] : dischargingRoles(*Roles))
+    if (R->Handle.ArgNo == ArgNo)
       return Kind;
   return std::nullopt;
 }
@@ -409,11 +427,7 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
             AllTargets = false;
           continue;
         }
-        AccessPath CE = AccessPath::rootOf(T->getArg(ArgNo));
-        CE.Offsets.assign(Rest.begin(), Rest.end());
-        CallContext Ctx = contextFor(CB, *T);
-        Ctx.Conditions = G.Facts;
-        CalleeEffect E = HS.effectOf(*T, CE, Ctx);
+        CalleeEffect E = calleeEffect(*T, ArgNo, Rest, CB, G.Facts);
         if (E.Discharge == CalleeEffect::All && !HowKnown)
           A.How = E.How;
         HowKnown |= E.Discharge == CalleeEffect::All;

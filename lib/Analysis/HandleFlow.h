@@ -191,6 +191,20 @@ private:
   callTargets(const llvm::CallBase &CB);
   bool dischargedBeforeThrow(unsigned H, const flow::HandleState &S,
                              const llvm::CallBase &CB);
+  void dischargeAt(unsigned H, flow::HandleState &S, const llvm::CallBase &CB,
+                   const DischargeWitness &How, Pass P);
+  void passedPaths(
+      const llvm::CallBase &CB, const flow::HandleState &S,
+      llvm::SmallVectorImpl<std::pair<unsigned, llvm::SmallVector<int64_t, 4>>>
+          &Passed);
+  CalleeEffect calleeEffect(const llvm::Function &T, unsigned ArgNo,
+                            llvm::ArrayRef<int64_t> Rest,
+                            const llvm::CallBase &CB,
+                            llvm::ArrayRef<CallContext::ConditionFact> Facts);
+  /// contextFor's answers, per call and callee.
+  llvm::DenseMap<std::pair<const llvm::CallBase *, const llvm::Function *>,
+                 CallContext>
+      Contexts;
   CalleeAnswers
   askCallees(unsigned H, const flow::HandleState &S, const llvm::CallBase &CB,
              llvm::ArrayRef<const llvm::Function *> Targets,
@@ -218,6 +232,8 @@ private:
   bool addressStored(const llvm::Value *Alloca);
   llvm::DenseMap<const llvm::Value *, bool> AddressStored;
   CallContext contextFor(const llvm::CallBase &CB, const llvm::Function &Callee);
+  CallContext computeContext(const llvm::CallBase &CB,
+                             const llvm::Function &Callee);
 
   // Conditions (ConditionAtoms.cpp).
   std::optional<DecodedCondition> decode(const llvm::Value *Cond);
