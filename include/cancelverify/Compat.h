@@ -16,7 +16,11 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Remarks/RemarkFormat.h"
+#include "llvm/Remarks/RemarkSerializer.h"
+#include "llvm/Support/Error.h"
 
+#include <memory>
 #include <string>
 
 namespace cancelverify {
@@ -107,6 +111,20 @@ inline std::string argumentName(const llvm::Argument &A) {
           Name = Var->getName().str();
       });
   return Name;
+}
+
+/// A serializer for LLVM's YAML remarks. LLVM 22 has no serializer modes
+/// any more: YAML is always written standalone, which is what 19's
+/// Standalone mode asks for.
+inline llvm::Expected<std::unique_ptr<llvm::remarks::RemarkSerializer>>
+createYamlRemarkSerializer(llvm::raw_ostream &OS) {
+#if LLVM_VERSION_MAJOR >= 22
+  return llvm::remarks::createRemarkSerializer(llvm::remarks::Format::YAML, OS);
+#else
+  return llvm::remarks::createRemarkSerializer(
+      llvm::remarks::Format::YAML, llvm::remarks::SerializerMode::Standalone,
+      OS);
+#endif
 }
 
 } // namespace compat

@@ -7,16 +7,15 @@
 //===----------------------------------------------------------------------===//
 #include "FindingOutput.h"
 
+#include "cancelverify/Compat.h"
 #include "cancelverify/FindingSinks.h"
 #include "cancelverify/FindingText.h"
 #include "cancelverify/SourceFrames.h"
 
-#include "llvm/Config/llvm-config.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
 #include "llvm/Remarks/Remark.h"
-#include "llvm/Remarks/RemarkFormat.h"
 #include "llvm/Remarks/RemarkSerializer.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -59,23 +58,10 @@ void TextSink::consume(const Finding &F) {
          << ": note: " << relatedText(R) << "\n";
 }
 
-/// A serializer for LLVM's YAML remarks. LLVM 22 has no serializer modes
-/// any more: YAML is always written standalone, which is what 19's
-/// Standalone mode asks for.
-static Expected<std::unique_ptr<remarks::RemarkSerializer>>
-createYamlSerializer(raw_ostream &OS) {
-#if LLVM_VERSION_MAJOR >= 22
-  return remarks::createRemarkSerializer(remarks::Format::YAML, OS);
-#else
-  return remarks::createRemarkSerializer(
-      remarks::Format::YAML, remarks::SerializerMode::Standalone, OS);
-#endif
-}
-
 Expected<std::unique_ptr<YamlRemarkSink>>
 YamlRemarkSink::create(raw_ostream &OS) {
   Expected<std::unique_ptr<remarks::RemarkSerializer>> S =
-      createYamlSerializer(OS);
+      compat::createYamlRemarkSerializer(OS);
   if (!S)
     return S.takeError();
   return std::unique_ptr<YamlRemarkSink>(new YamlRemarkSink(std::move(*S)));
