@@ -75,6 +75,8 @@ struct EscapeReason {
     UnknownMemory, ///< stored in memory that cannot be followed
     UnknownCallee, ///< passed to a function without model or body (Object)
     IndirectCall,  ///< passed to an indirect call that cannot be resolved
+    UnknownDeleter, ///< given to a shared owner whose deleter cannot be
+                    ///< followed
   } Kind = UnknownMemory;
   const llvm::Value *Object = nullptr;
   /// The store or call where it escapes (in the innermost function).

@@ -54,6 +54,7 @@ namespace cancelverify {
 class ApiModel;
 class BorrowFacts;
 class CallableOps;
+class SharedOwnerOps;
 class CalleeEffects;
 class SummaryCallGraph;
 
@@ -213,6 +214,9 @@ public:
   /// Recognises operations on a std::function that is itself a handle
   /// (see CallableHandle.h).
   CallableOps &callables() { return *Callables; }
+  /// Recognises operations on a std::shared_ptr that owns a handle (see
+  /// SharedOwner.h).
+  SharedOwnerOps &sharedOwners() { return *SharedOwners; }
 
   /// What \p F does with a handle at \p Expr (rooted at one of F's
   /// arguments) when called in \p Context.
@@ -255,6 +259,7 @@ private:
   std::unique_ptr<CalleeEffects> Effects;
   std::unique_ptr<BorrowFacts> Borrows;
   std::unique_ptr<CallableOps> Callables;
+  std::unique_ptr<SharedOwnerOps> SharedOwners;
   llvm::DenseMap<const llvm::GlobalVariable *, const llvm::ConstantInt *>
       ConstantGlobals;
   llvm::DenseMap<const llvm::Function *, DecidingReads> Reads;

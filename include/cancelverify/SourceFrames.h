@@ -65,6 +65,14 @@ inlinedFrames(const llvm::Instruction &I) {
 /// rotation's copy in the preheader still knows the line.
 llvm::DebugLoc locationOrTwin(const llvm::Instruction &I);
 
+/// Whether \p Mangled names a function of the C++ standard library
+/// (namespace std, libc++'s std::__1, libstdc++'s __gnu_cxx).
+bool isStandardLibraryName(llvm::StringRef Mangled);
+
+/// Whether the code \p I belongs to is the standard library's: the
+/// innermost function inlined at \p I, or else the function holding it.
+bool inStandardLibrary(const llvm::Instruction &I);
+
 /// Line and column of \p I in its function's own code (at the outermost
 /// inlined call), then in each inlined function down to its own code: the
 /// order of the source, whatever the block order. Unlocated instructions

@@ -169,9 +169,7 @@ void HandleFlow::visitMemTransfer(unsigned H, HandleState &S,
   }
 }
 
-/// The roles of \p Roles that discharge the handle they are given as an
-/// argument, each with how, in the order a call is checked against them.
-static SmallVector<std::pair<const ResolvedRole *, DischargeKind>, 3>
+SmallVector<std::pair<const ResolvedRole *, DischargeKind>, 3>
 dischargingRoles(const FunctionRoles &Roles) {
   SmallVector<std::pair<const ResolvedRole *, DischargeKind>, 3> Out;
   for (const auto &[R, Kind] :
@@ -185,13 +183,14 @@ dischargingRoles(const FunctionRoles &Roles) {
 
 /// Records, once per call, that \p CB discharges the handle \p H as \p How,
 /// and marks it discharged on this path.
-void HandleFlow::dischargeAt(unsigned H, HandleState &S, const CallBase &CB,
-                             const DischargeWitness &How, Pass P) {
+void HandleFlow::dischargeAt(unsigned H, HandleState &S, const Instruction &At,
+                             const DischargeWitness &How, Pass P,
+                             const Function *Through) {
   HandleOutcome &Out = Outcomes[H];
   if (P == Pass::Record &&
       none_of(Out.Discharges,
-              [&](const DischargeEvent &D) { return D.I == &CB; }))
-    Out.Discharges.push_back({&CB, How, nullptr});
+              [&](const DischargeEvent &D) { return D.I == &At; }))
+    Out.Discharges.push_back({&At, How, Through});
   S.change(Live, Done);
 }
 
@@ -229,6 +228,11 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
   HandleOutcome &Out = Outcomes[H];
   const FunctionRoles *Roles = HS.model().rolesOfCall(CB);
   const Function *Callee = calleeNamed(CB);
+  // An indirect call through a slot the caller filled with a modelled
+  // function (a deleter kept in an object) is a call of that function.
+  const Function *Known = Callee ? nullptr : contextCallee(CB);
+  if (!Roles && Known)
+    Roles = HS.model().rolesOf(Known);
 
   if (Roles)
     for (const auto &[R, Kind] : dischargingRoles(*Roles)) {
@@ -237,13 +241,18 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
         continue;
       if (P == Pass::Record)
         Out.Used |= S.any(Live);
-      dischargeAt(H, S, CB, {Kind, &CB, Callee}, P);
+      dischargeAt(H, S, CB, {Kind, &CB, Callee ? Callee : Known}, P);
       return;
     }
 
   // A std::function that is the handle: called, copied, destroyed.
   if (std::optional<CallableOp> Op = HS.callables().of(CB);
       Op && callableOperation(H, S, CB, *Op, P))
+    return;
+
+  // A std::shared_ptr that owns the handle: adopted, copied, released.
+  if (const SharedOwnerOp *Op = HS.sharedOwners().of(CB);
+      Op && sharedOwnerOperation(H, S, CB, *Op, P))
     return;
 
   // Calling the handle itself (a cancel function pointer).

@@ -18,6 +18,7 @@
 
 #include "CallableHandle.h"
 #include "HandleState.h"
+#include "SharedOwner.h"
 
 #include "cancelverify/CallTarget.h"
 #include "cancelverify/ExitLocation.h"
@@ -51,12 +52,29 @@ class Value;
 
 namespace cancelverify {
 
+struct FunctionRoles;
+struct ResolvedRole;
+
 /// __cxa_throw, __cxa_rethrow and _Unwind_Resume: calls that always throw.
 bool isThrowFunction(const llvm::Function &F);
 inline bool isThrowCall(const llvm::CallBase &CB) {
   const llvm::Function *Callee = calledFunction(CB);
   return Callee && isThrowFunction(*Callee);
 }
+
+/// Records \p E unless an event at the same instruction is there already.
+template <typename EventT>
+void note(std::vector<EventT> &Events, EventT E) {
+  for (const EventT &Old : Events)
+    if (Old.I == E.I)
+      return;
+  Events.push_back(std::move(E));
+}
+
+/// The roles of \p Roles that discharge the handle they are given as an
+/// argument, each with how, in the order a call is checked against them.
+llvm::SmallVector<std::pair<const ResolvedRole *, DischargeKind>, 3>
+dischargingRoles(const FunctionRoles &Roles);
 
 class HandleFlow {
 public:
@@ -169,6 +187,33 @@ private:
   bool callableOperation(unsigned H, flow::HandleState &S,
                          const llvm::CallBase &CB, const CallableOp &Op,
                          Pass P);
+  // Shared owners (SharedOwnerTransfer.cpp).
+  /// What a deleter does to the pointer it is given.
+  struct DeleterAnswer {
+    enum KindTy : uint8_t { Discharges, Keeps, Unknown } Kind = Unknown;
+    DischargeWitness How;
+  };
+  bool sharedOwnerOperation(unsigned H, flow::HandleState &S,
+                            const llvm::CallBase &CB, const SharedOwnerOp &Op,
+                            Pass P);
+  DeleterAnswer deleterOf(const llvm::CallBase &CB, const SharedOwnerOp &Op);
+  DeleterAnswer functionDeletes(const llvm::Function &D,
+                                const AccessPath &Handle,
+                                const llvm::Instruction &At,
+                                const CallContext &Context = CallContext());
+  bool adoptedBySharedOwner(unsigned H, flow::HandleState &S,
+                            const llvm::StoreInst &SI, Pass P);
+  bool ownsShare(const flow::HandleState &S, PathId Owner);
+  void unknownDeleter(unsigned H, flow::HandleState &S,
+                      const llvm::Instruction &At, Pass P);
+  void addOwner(unsigned H, flow::HandleState &S, PathId Owner,
+                const llvm::CallBase &CB, Pass P);
+  bool releaseShare(unsigned H, flow::HandleState &S, PathId Owner,
+                    const llvm::CallBase &CB, Pass P);
+  bool ownerReleasesVisible();
+  std::optional<bool> ReleasesVisible;
+  /// Per handle: what its shared owners' deleter does, once adopted.
+  llvm::DenseMap<unsigned, DischargeWitness> OwnerDeleters;
   void visitMemTransfer(unsigned H, flow::HandleState &S,
                         const llvm::CallBase &CB, Pass P);
   void passToCallees(unsigned H, flow::HandleState &S, const llvm::CallBase &CB,
@@ -191,8 +236,9 @@ private:
   callTargets(const llvm::CallBase &CB);
   bool dischargedBeforeThrow(unsigned H, const flow::HandleState &S,
                              const llvm::CallBase &CB);
-  void dischargeAt(unsigned H, flow::HandleState &S, const llvm::CallBase &CB,
-                   const DischargeWitness &How, Pass P);
+  void dischargeAt(unsigned H, flow::HandleState &S,
+                   const llvm::Instruction &At, const DischargeWitness &How,
+                   Pass P, const llvm::Function *Through = nullptr);
   void passedPaths(
       const llvm::CallBase &CB, const flow::HandleState &S,
       llvm::SmallVectorImpl<std::pair<unsigned, llvm::SmallVector<int64_t, 4>>>

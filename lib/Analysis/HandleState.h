@@ -55,6 +55,9 @@ struct HandleState {
   llvm::SmallVector<const llvm::DILocalVariable *, 1> Vars;
   /// Locals that currently hold the creation's status (its return value).
   llvm::SmallVector<PathId, 1> StatusSlots;
+  /// The shared owners (std::shared_ptr objects) that hold a share of it:
+  /// the deleter runs when the last one lets go (SharedOwner.h).
+  llvm::SmallVector<PathId, 1> Owners;
 
   bool holds(PathId P) const { return llvm::is_contained(Exprs, P); }
   /// Adds \p P; false if it was there already or the state is full.
@@ -90,7 +93,8 @@ struct HandleState {
     };
     return Has(Tuples, O.Tuples) &&
            (Exprs.size() >= MaxExprs || Has(Exprs, O.Exprs)) &&
-           Has(Vars, O.Vars) && Has(StatusSlots, O.StatusSlots);
+           Has(Vars, O.Vars) && Has(StatusSlots, O.StatusSlots) &&
+           Has(Owners, O.Owners);
   }
   /// Adds what \p O has and this lacks; true if this grew.
   bool joinFrom(const HandleState &O) {
@@ -114,11 +118,16 @@ struct HandleState {
         StatusSlots.push_back(P);
         Changed = true;
       }
+    for (PathId P : O.Owners)
+      if (!llvm::is_contained(Owners, P)) {
+        Owners.push_back(P);
+        Changed = true;
+      }
     return Changed;
   }
   bool operator==(const HandleState &O) const {
     return Tuples == O.Tuples && Exprs == O.Exprs && Vars == O.Vars &&
-           StatusSlots == O.StatusSlots;
+           StatusSlots == O.StatusSlots && Owners == O.Owners;
   }
   bool operator!=(const HandleState &O) const { return !(*this == O); }
 };

@@ -13,9 +13,11 @@
 #include "CallableHandle.h"
 #include "CalleeEffects.h"
 #include "HandleFlow.h"
+#include "SharedOwner.h"
 
 #include "cancelverify/ApiModel.h"
 #include "cancelverify/CallTarget.h"
+#include "cancelverify/SourceFrames.h"
 #include "cancelverify/SummaryCallGraph.h"
 
 #include "llvm/IR/InstIterator.h"
@@ -57,7 +59,8 @@ HandleSummaries::HandleSummaries(Module &M, const ApiModel &Model,
     : M(M), Model(Model), Graph(Graph),
       Effects(std::make_unique<CalleeEffects>(*this)),
       Borrows(std::make_unique<BorrowFacts>(M)),
-      Callables(std::make_unique<CallableOps>()) {}
+      Callables(std::make_unique<CallableOps>()),
+      SharedOwners(std::make_unique<SharedOwnerOps>()) {}
 
 bool HandleSummaries::frees(const CallBase &CB, unsigned ArgNo) {
   return Borrows->frees(CB, ArgNo);
@@ -412,6 +415,12 @@ bool HandleSummaries::computeBaseFacts(const Function &F) {
 std::optional<HandleSite> HandleSummaries::creationAt(const CallBase &CB) const {
   auto *Callee = calleeNamed(CB);
   if (!Callee)
+    return std::nullopt;
+  // The standard library's own allocations (a shared pointer's control
+  // block, a container's buffer) are its business, managed by protocols
+  // such as reference counts that it keeps correctly: they are not
+  // creations of the program, at any -O level.
+  if (inStandardLibrary(CB))
     return std::nullopt;
   HandleSite Site;
   Site.Call = &CB;

@@ -24,14 +24,6 @@ namespace cancelverify {
 
 using namespace flow;
 
-/// Records \p E unless an event at the same instruction is there already.
-template <typename EventT>
-static void note(std::vector<EventT> &Events, EventT E) {
-  for (const EventT &Old : Events)
-    if (Old.I == E.I)
-      return;
-  Events.push_back(std::move(E));
-}
 
 bool HandleFlow::addPath(unsigned H, HandleState &S, PathId P) {
   if (!S.add(P))
@@ -352,12 +344,18 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
     addPath(H, S, SlotId);
     return;
   }
+  // Inside an inlined std::shared_ptr constructor: the owner keeps a copy
+  // of the pointer beside its control block, which decides (below).
+  bool InOwner = HS.sharedOwners().adoptingFrame(SI).has_value();
   if (isa<Argument>(Root)) {
     addPath(H, S, SlotId);
-    handToCaller(H, S, SI, Paths.path(SlotId), TransferKind::StoredForCaller,
-                 P);
+    if (!InOwner)
+      handToCaller(H, S, SI, Paths.path(SlotId), TransferKind::StoredForCaller,
+                   P);
     return;
   }
+  if (InOwner && adoptedBySharedOwner(H, S, SI, P))
+    return;
   escapeToMemory(H, S, Root, SI, P);
 }
 

@@ -59,6 +59,24 @@ SmallVector<InlinedFrame, 4> inlinedFrames(const DebugLoc &DL) {
   return Frames;
 }
 
+bool isStandardLibraryName(StringRef Mangled) {
+  // Nested names in std (_ZNSt, const and volatile members _ZNKSt, _ZNVSt),
+  // unscoped ones (_ZSt), and __gnu_cxx (9__gnu_cxx).
+  for (StringRef Prefix : {"_ZSt", "_ZNSt", "_ZNKSt", "_ZNVSt", "_ZNVKSt",
+                           "_ZN9__gnu_cxx", "_ZNK9__gnu_cxx"})
+    if (Mangled.starts_with(Prefix))
+      return true;
+  return false;
+}
+
+bool inStandardLibrary(const Instruction &I) {
+  if (const DILocation *Loc = I.getDebugLoc().get();
+      Loc && Loc->getInlinedAt())
+    if (const DISubprogram *SP = Loc->getScope()->getSubprogram())
+      return isStandardLibraryName(SP->getLinkageName());
+  return isStandardLibraryName(I.getFunction()->getName());
+}
+
 /// True if \p J does what \p I does, as far as a message is concerned.
 static bool isTwin(const Instruction &I, const Instruction &J) {
   if (const auto *LI = dyn_cast<LoadInst>(&I)) {

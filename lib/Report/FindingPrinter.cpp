@@ -104,6 +104,8 @@ static StringRef escapeName(EscapeReason::KindTy K) {
     return "unknown-callee";
   case EscapeReason::IndirectCall:
     return "indirect-call";
+  case EscapeReason::UnknownDeleter:
+    return "unknown-deleter";
   }
   return "?";
 }

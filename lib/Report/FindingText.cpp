@@ -91,6 +91,9 @@ std::string escapeText(const EscapeReason &R) {
   case EscapeReason::IndirectCall:
     S += "passed to an indirect call";
     break;
+  case EscapeReason::UnknownDeleter:
+    S += "given to a std::shared_ptr whose deleter cannot be followed";
+    break;
   }
   return S + at(R.At);
 }
