@@ -24,6 +24,7 @@
 
 namespace llvm {
 class CallBase;
+class DILocation;
 class Function;
 class Instruction;
 } // namespace llvm
@@ -63,6 +64,12 @@ enum class VerifiedHow : uint8_t {
 /// The typed arguments of a handle finding.
 struct HandleDetails {
   HandleSite Site;
+  /// Where the creation is reported when it is not at the call's outermost
+  /// location: in the frame of an inlined helper that owns the handle.
+  llvm::DebugLoc CreationLoc;
+  /// That helper's frame: the creation's location inside it (see
+  /// owningFrameLocation); lines in messages are the ones it sees.
+  const llvm::DILocation *Frame = nullptr;
   /// The source variable that receives the handle, when debug info says.
   std::string Variable;
   // LostCancel.

@@ -40,8 +40,10 @@ RuleText ruleText(FindingKind K);
 /// "the handle created at line 12 by 'cv_with_cancel'" and the like, for
 /// the summary printer.
 std::string creatorText(const HandleSite &Site);
-std::string dischargeText(const DischargeEvent &D);
-std::string leafText(const DischargeWitness &W);
+std::string dischargeText(const DischargeEvent &D,
+                          const llvm::DILocation *Frame = nullptr);
+std::string leafText(const DischargeWitness &W,
+                     const llvm::DILocation *Frame = nullptr);
 std::string escapeText(const EscapeReason &R);
 
 } // namespace cancelverify

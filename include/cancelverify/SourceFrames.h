@@ -65,6 +65,24 @@ inlinedFrames(const llvm::Instruction &I) {
 /// rotation's copy in the preheader still knows the line.
 llvm::DebugLoc locationOrTwin(const llvm::Instruction &I);
 
+/// Where optimized code inlined the function that owns the value \p Def
+/// computes: the deepest inlined frame of \p Def that holds every use of
+/// the value (through phis, selects and casts), at least one of them.
+/// Returns \p Def's location as that frame sees it, or null when the
+/// owner is the function itself (not inlined, a use outside every frame,
+/// the value stored to memory, or not used at all).
+const llvm::DILocation *owningFrameLocation(const llvm::Instruction &Def);
+
+/// \p DL as the frame \p Frame (a location owningFrameLocation returned)
+/// sees it: the call inside that frame that leads to \p DL, or \p DL
+/// itself; null when \p DL is not inside that frame.
+const llvm::DILocation *locationInFrame(const llvm::DebugLoc &DL,
+                                        const llvm::DILocation *Frame);
+
+/// A location with \p L's line, column and scope that is not inlined
+/// anywhere: what a finding placed in an inlined frame reports.
+llvm::DebugLoc detachedLocation(const llvm::DILocation *L);
+
 /// Whether \p Mangled names a function of the C++ standard library
 /// (namespace std, libc++'s std::__1, libstdc++'s __gnu_cxx).
 bool isStandardLibraryName(llvm::StringRef Mangled);

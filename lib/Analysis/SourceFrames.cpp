@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/SourceFrames.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
@@ -57,6 +58,70 @@ SmallVector<InlinedFrame, 4> inlinedFrames(const DebugLoc &DL) {
   }
   std::reverse(Frames.begin(), Frames.end());
   return Frames;
+}
+
+/// Whether the code at \p DL is inside the inlined instance whose call
+/// site is \p Site.
+static bool insideInstance(const DILocation *DL, const DILocation *Site) {
+  for (; DL; DL = DL->getInlinedAt())
+    if (DL->getInlinedAt() == Site)
+      return true;
+  return false;
+}
+
+const DILocation *owningFrameLocation(const Instruction &Def) {
+  const DILocation *Loc = Def.getDebugLoc().get();
+  if (!Loc || !Loc->getInlinedAt())
+    return nullptr;
+  // The uses of the value, through values that only forward it.
+  SmallVector<const Instruction *, 8> Uses;
+  SmallVector<const Value *, 8> Work{&Def};
+  SmallPtrSet<const Value *, 8> Seen{&Def};
+  while (!Work.empty()) {
+    const Value *V = Work.pop_back_val();
+    for (const User *U : V->users()) {
+      auto *I = dyn_cast<Instruction>(U);
+      if (!I)
+        return nullptr;
+      if (isa<PHINode>(I) || isa<SelectInst>(I) || isa<CastInst>(I)) {
+        if (Seen.insert(I).second)
+          Work.push_back(I);
+        continue;
+      }
+      // Memory may be read anywhere; a return leaves every inlined frame.
+      if (auto *SI = dyn_cast<StoreInst>(I);
+          (SI && SI->getValueOperand() == V) || isa<ReturnInst>(I))
+        return nullptr;
+      Uses.push_back(I);
+      if (Uses.size() > 64)
+        return nullptr;
+    }
+  }
+  if (Uses.empty())
+    return nullptr;
+  // The deepest frame first: the instance each inlined location names by
+  // its call site.
+  for (const DILocation *L = Loc; L->getInlinedAt(); L = L->getInlinedAt()) {
+    const DILocation *Site = L->getInlinedAt();
+    if (all_of(Uses, [&](const Instruction *U) {
+          return insideInstance(U->getDebugLoc().get(), Site);
+        }))
+      return L;
+  }
+  return nullptr;
+}
+
+const DILocation *locationInFrame(const DebugLoc &DL, const DILocation *Frame) {
+  const DILocation *Site = Frame->getInlinedAt();
+  for (const DILocation *L = DL.get(); L; L = L->getInlinedAt())
+    if (L->getInlinedAt() == Site)
+      return L;
+  return nullptr;
+}
+
+DebugLoc detachedLocation(const DILocation *L) {
+  return DILocation::get(L->getContext(), L->getLine(), L->getColumn(),
+                         L->getScope());
 }
 
 bool isStandardLibraryName(StringRef Mangled) {

@@ -15,11 +15,15 @@
 #include "cancelverify/Compat.h"
 #include "cancelverify/Finding.h"
 #include "cancelverify/FunctionSummaries.h"
+#include "cancelverify/SourceFrames.h"
 
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+
+#include <set>
+#include <tuple>
 
 using namespace llvm;
 
@@ -82,6 +86,38 @@ static std::string destructorOf(const Instruction &I) {
         return Name;
     }
   return std::string();
+}
+
+/// In optimized code a helper that owns its handle may be inlined: the
+/// finding belongs where the helper created it and where its path left
+/// the helper, not at the call of the helper in the function it was
+/// inlined into.
+static void placeInOwningFrame(Finding &Fd, const HandleSummaries::Creation &C) {
+  if (C.Site.CalleeExpr)
+    return;
+  const DILocation *Frame = owningFrameLocation(*C.Site.Call);
+  if (!Frame)
+    return;
+  Fd.Handle.CreationLoc = detachedLocation(Frame);
+  Fd.Handle.Frame = Frame;
+  if (Fd.At == C.Site.Call)
+    Fd.Loc = Fd.Handle.CreationLoc;
+  for (RelatedLocation &R : Fd.Related)
+    if (R.Role == RelatedRole::Creation)
+      R.Loc = Fd.Handle.CreationLoc;
+  if (Fd.Kind != FindingKind::LostCancel || Fd.Handle.LostByThrow)
+    return;
+  // The last decision inside the helper on the way out: its early return.
+  for (const PathStep &Step : llvm::reverse(Fd.Handle.LostPath))
+    if (const DILocation *L =
+            locationInFrame(Step.Branch->getDebugLoc(), Frame)) {
+      DebugLoc Exit = detachedLocation(L);
+      for (RelatedLocation &R : Fd.Related)
+        if (R.Role == RelatedRole::LostExit && R.Loc == Fd.Handle.LostLoc)
+          R.Loc = Exit;
+      Fd.Handle.LostLoc = Exit;
+      return;
+    }
 }
 
 /// The verdict on one creation.
@@ -173,6 +209,8 @@ void HandleObligationCheck::run(CheckContext &C, FindingSink &Out) {
   HandleSummaries *HS = C.Summaries.handles();
   if (!HS)
     return;
+  std::set<std::tuple<unsigned, const void *, unsigned, unsigned, unsigned>>
+      Placed;
   for (const Function &F : C.M) {
     if (F.isDeclaration())
       continue;
@@ -183,6 +221,17 @@ void HandleObligationCheck::run(CheckContext &C, FindingSink &Out) {
     for (const HandleSummaries::Creation &Cr : Creations) {
       Finding Fd = judge(F, Cr, *HS, C);
       Fd.Handle.Variable = Names.of(Cr.Site);
+      placeInOwningFrame(Fd, Cr);
+      // A helper inlined into several callers is one finding, reported
+      // once, where the helper is.
+      if (const DebugLoc &L = Fd.Handle.CreationLoc;
+          L && !Placed
+                    .insert({unsigned(Fd.Kind), L->getScope(), L.getLine(),
+                             L.getCol(),
+                             Fd.Handle.LostLoc ? Fd.Handle.LostLoc.getLine()
+                                               : 0u})
+                    .second)
+        continue;
       Out.consume(Fd);
     }
   }

@@ -27,10 +27,17 @@ static std::string quoted(const Function *F) {
   return "'" + (F ? demangle(F->getName().str()) : std::string()) + "'";
 }
 
-/// " at line N", or nothing when optimization left no line (line 0).
-static std::string at(const Instruction *I) {
+/// " at line N", or nothing when optimization left no line (line 0). With
+/// \p Frame (a finding placed in an inlined helper), the line that frame
+/// sees.
+static std::string at(const Instruction *I,
+                      const DILocation *Frame = nullptr) {
   if (!I)
     return std::string();
+  if (Frame)
+    if (const DILocation *In = locationInFrame(I->getDebugLoc(), Frame);
+        In && In->getLine())
+      return " at line " + std::to_string(In->getLine());
   std::string L = lineOf(*I);
   return L == "?" ? std::string() : " at line " + L;
 }
@@ -48,26 +55,27 @@ std::string creatorText(const HandleSite &Site) {
   return S;
 }
 
-std::string leafText(const DischargeWitness &W) {
+std::string leafText(const DischargeWitness &W, const DILocation *Frame) {
   if (!W.At)
     return "cancelled";
   switch (W.Kind) {
   case DischargeKind::Called:
-    return "called" + at(W.At);
+    return "called" + at(W.At, Frame);
   case DischargeKind::Deferred:
-    return "deferred by " + quoted(W.Callee) + at(W.At);
+    return "deferred by " + quoted(W.Callee) + at(W.At, Frame);
   case DischargeKind::Taken:
-    return "taken by " + quoted(W.Callee) + at(W.At);
+    return "taken by " + quoted(W.Callee) + at(W.At, Frame);
   case DischargeKind::Cancelled:
     break;
   }
-  return "cancelled by " + quoted(W.Callee) + at(W.At);
+  return "cancelled by " + quoted(W.Callee) + at(W.At, Frame);
 }
 
-std::string dischargeText(const DischargeEvent &D) {
+std::string dischargeText(const DischargeEvent &D, const DILocation *Frame) {
   if (!D.Through)
-    return leafText(D.Leaf);
-  return leafText(D.Leaf) + " (through " + quoted(D.Through) + at(D.I) + ")";
+    return leafText(D.Leaf, Frame);
+  return leafText(D.Leaf, Frame) + " (through " + quoted(D.Through) +
+         at(D.I, Frame) + ")";
 }
 
 std::string escapeText(const EscapeReason &R) {
@@ -135,7 +143,7 @@ static std::string howDischarged(const HandleDetails &H) {
   const DischargeEvent &First = H.Discharges.front();
   if (H.How == VerifiedHow::Guarded)
     return "guarded on every path: the destructor '" + H.Destructor +
-           "' cancels it at scope exit (" + leafText(First.Leaf) + ")";
+           "' cancels it at scope exit (" + leafText(First.Leaf, H.Frame) + ")";
   // Name every place that discharges it (in source order), up to a few.
   bool AllDeferred = true, AllCancelled = true, AllCalled = true,
        AllTaken = true;
@@ -149,7 +157,7 @@ static std::string howDischarged(const HandleDetails &H) {
     AllCalled &= W.At && W.Kind == DischargeKind::Called;
     if (I)
       All += I + 1 == N || I == 2 ? " and " : ", ";
-    All += dischargeText(H.Discharges[I]);
+    All += dischargeText(H.Discharges[I], H.Frame);
   }
   if (N > 3)
     All += " and " + std::to_string(N - 3) + " more";
@@ -166,7 +174,10 @@ static std::string handleMessage(const Finding &Fd) {
   const HandleDetails &H = Fd.Handle;
   std::string Creator = creatorText(H.Site);
   std::string Created =
-      "the handle created at line " + lineOf(*H.Site.Call) + " by " + Creator;
+      "the handle created at line " +
+      (H.CreationLoc ? std::to_string(H.CreationLoc.getLine())
+                     : lineOf(*H.Site.Call)) +
+      " by " + Creator;
   std::string FnName = quoted(Fd.F);
   switch (Fd.Kind) {
   case FindingKind::DiscardedCancel:
