@@ -51,7 +51,8 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
   auto [It, New] = Params.try_emplace(&F);
   if (!New)
     return It->second;
-  SmallBitVector Borrow(F.arg_size()), Returned(F.arg_size());
+  SmallBitVector Borrow(F.arg_size()), Returned(F.arg_size()),
+      Frees(F.arg_size());
   // What the declaration itself says, and the const in its debug info.
   for (unsigned I = 0; I < F.arg_size(); ++I)
     Borrow[I] = F.getArg(I)->hasNoCaptureAttr() ||
@@ -68,12 +69,18 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
       const Argument &A = *Copy->getArg(I);
       Borrow[I] = Borrow[I] || A.hasNoCaptureAttr() || A.onlyReadsMemory();
       Returned[I] = A.hasReturnedAttr() && Copy->onlyAccessesArgMemory();
+      // free() is known by these attributes only (not by a table).
+      Frees[I] = A.hasAttribute(Attribute::AllocatedPointer) &&
+                 Copy->hasFnAttribute(Attribute::AllocKind) &&
+                 (Copy->getFnAttribute(Attribute::AllocKind).getAllocKind() &
+                  AllocFnKind::Free) != AllocFnKind::Unknown;
     }
     Copy->eraseFromParent();
   }
   ParamUses &Uses = Params[&F];
   Uses.Borrow = std::move(Borrow);
   Uses.Returned = std::move(Returned);
+  Uses.Frees = std::move(Frees);
   return Uses;
 }
 
@@ -93,8 +100,14 @@ const TargetLibraryInfo &BorrowFacts::libraryInfo() {
 bool BorrowFacts::frees(const CallBase &CB, unsigned ArgNo) {
   // Ask about the call as the user wrote it; TLI identifies free,
   // operator delete and their variants by name and signature.
-  return ArgNo < CB.arg_size() &&
-         getFreedOperand(&CB, &libraryInfo()) == CB.getArgOperand(ArgNo);
+  if (ArgNo >= CB.arg_size())
+    return false;
+  if (getFreedOperand(&CB, &libraryInfo()) == CB.getArgOperand(ArgNo))
+    return true;
+  // A declaration the optimizer has not annotated yet (-O0).
+  const Function *Callee = calledFunction(CB);
+  return Callee && !CB.isNoBuiltin() && ArgNo < Callee->arg_size() &&
+         paramUses(*Callee).Frees[ArgNo];
 }
 
 BorrowFacts::Use BorrowFacts::use(const CallBase &CB, unsigned ArgNo) {

@@ -43,7 +43,7 @@ public:
 
 private:
   struct ParamUses {
-    llvm::SmallBitVector Borrow, Returned;
+    llvm::SmallBitVector Borrow, Returned, Frees;
   };
   const ParamUses &paramUses(const llvm::Function &F);
   const llvm::TargetLibraryInfo &libraryInfo();

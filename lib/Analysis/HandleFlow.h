@@ -178,6 +178,8 @@ private:
   }
   bool pointsInsideHandle(unsigned H, const llvm::Value *V,
                           const flow::HandleState &S);
+  bool reachesHandle(const llvm::Value *V, const flow::HandleState &S);
+  bool isFreshAllocation(const llvm::Value *Root);
 
   // Calls (HandleCallTransfer.cpp).
   void visitCall(const llvm::CallBase &CB, BlockState &S, Pass P);

@@ -116,10 +116,12 @@ void HandleFlow::createHere(unsigned H, HandleState &S, Pass P) {
   if (isa<Argument>(Held.Root) && Held.Offsets.size() >= 2)
     handToCaller(H, S, CB, Held, TransferKind::CreatedInOutParam, P);
   // Created straight into memory that is neither ours nor the caller's (a
-  // field of a heap object, a global; not a field of the struct the call
-  // returns): others reach it there.
+  // global, memory reached through a pointer; not a field of the struct
+  // the call returns, nor of an object this function allocated): others
+  // reach it there.
   else if (Held.Offsets.size() >= 2 && Held.Root != &CB &&
-           !isa<AllocaInst>(Held.Root) && !isa<Argument>(Held.Root))
+           !isa<AllocaInst>(Held.Root) && !isa<Argument>(Held.Root) &&
+           !isFreshAllocation(Held.Root))
     escapeToMemory(H, S, Held.Root, CB, P);
   // Created as an object in this function's own return slot (a C++ handle
   // returned by value): the caller receives it.
@@ -230,6 +232,14 @@ void HandleFlow::visitExit(unsigned H, HandleState &S, const Instruction &I,
       Out.Returned = true;
       Out.ReturnOffset = *ReturnedAt;
     }
+  } else if (RetVal && reachesHandle(RetVal, S)) {
+    // The object that holds it goes to the caller, who owes it now. The
+    // call is not a creation for the caller (what it returns is the
+    // object, not the handle).
+    if (S.any(Live) && P == Pass::Record)
+      note(Out.Transfers,
+           TransferEvent{TransferKind::Returned, &I, DebugLoc(), nullptr});
+    S.change(Live, Away);
   }
   // Returning from main ends the process: nothing can leak past it.
   if (!Throw && F.getName() == "main" && !EntryExpr)
@@ -288,6 +298,25 @@ void HandleFlow::overwriteSlot(unsigned H, HandleState &S,
   S.change(Live, Away);
 }
 
+/// Whether \p V is a pointer through which the handle \p S is reached
+/// (the object, or a chain of objects, that holds it), not the handle.
+bool HandleFlow::reachesHandle(const Value *V, const HandleState &S) {
+  if (!V->getType()->isPointerTy())
+    return false;
+  SmallVector<SmallVector<int64_t, 4>, 2> Rel;
+  relatedPaths(V, S, Rel);
+  return any_of(Rel, [](const SmallVector<int64_t, 4> &R) {
+    return R.size() >= 2;
+  });
+}
+
+/// Whether \p Root is memory an allocator returned to this function (the
+/// result of malloc or new, which nothing else points to yet).
+bool HandleFlow::isFreshAllocation(const Value *Root) {
+  auto *CB = dyn_cast<CallBase>(Root);
+  return CB && CB->getFunction() == &F && CB->returnDoesNotAlias();
+}
+
 /// Whether \p V points a constant distance into the object the handle
 /// \p H created here points to (`p++` over an allocation): the same
 /// object, still reachable through it, not a new value over the handle. A
@@ -337,6 +366,29 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
     if (auto *NewValue = dyn_cast<CallBase>(Val))
       At = NewValue;
     overwriteSlot(H, S, Paths.path(SlotId), *At, P);
+    // A pointer to the object that holds the handle, put where others
+    // reach it, takes the handle along. (A local variable is followed
+    // through the paths of what it holds.)
+    if (reachesHandle(Val, S) && isa<AllocaInst>(Addr.Root)) {
+      // What is loaded from the local reaches the handle the same way
+      // (forwarding covers a local stored once; this, one stored on
+      // several paths, such as the return value's).
+      SmallVector<SmallVector<int64_t, 4>, 2> Rel;
+      relatedPaths(Val, S, Rel);
+      for (const SmallVector<int64_t, 4> &Rest : Rel)
+        if (Rest.size() >= 2)
+          addPath(H, S, Paths.path(SlotId).then(Rest));
+    } else if (reachesHandle(Val, S)) {
+      if (isa<Argument>(Addr.Root)) {
+        if (S.any(Live) && P == Pass::Record)
+          note(Outcomes[H].Transfers,
+               TransferEvent{TransferKind::StoredForCaller, &SI,
+                             SI.getDebugLoc(), nullptr});
+        S.change(Live, Away);
+      } else {
+        escapeToMemory(H, S, Addr.Root, SI, P);
+      }
+    }
     return;
   }
   const Value *Root = Addr.Root;
@@ -345,7 +397,7 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
     return;
   }
   // Inside an inlined std::shared_ptr constructor: the owner keeps a copy
-  // of the pointer beside its control block, which decides (below).
+  // of the pointer beside its control block, which decides.
   bool InOwner = HS.sharedOwners().adoptingFrame(SI).has_value();
   if (isa<Argument>(Root)) {
     addPath(H, S, SlotId);
@@ -356,6 +408,12 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
   }
   if (InOwner && adoptedBySharedOwner(H, S, SI, P))
     return;
+  // Memory this function allocated is its own, as a local is, until a
+  // pointer to it goes where others reach it.
+  if (isFreshAllocation(Root)) {
+    addPath(H, S, SlotId);
+    return;
+  }
   escapeToMemory(H, S, Root, SI, P);
 }
 
@@ -433,6 +491,10 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
         addCandidate(It->second);
     if (Val->getType()->isAggregateType())
       candidatesOfAggregate(Val);
+    // A pointer to an object that holds a handle: the handles under it go
+    // where it goes (visitStore).
+    if (Val->getType()->isPointerTy() && !ByRoot.empty())
+      candidatesOfRoot(Paths.path(Paths.idOf(Val)).Root);
     forCandidates(S, [&](unsigned H, HandleState &W) {
       visitStore(H, W, *SI, P);
     });

@@ -65,7 +65,7 @@ void HandleFlow::addOwner(unsigned H, HandleState &S, PathId Owner,
   claim(S, Owner);
   addPath(H, S, Owner);
   const AccessPath &Where = Paths.path(Owner);
-  if (isa<AllocaInst>(Where.Root))
+  if (isa<AllocaInst>(Where.Root) || isFreshAllocation(Where.Root))
     return;
   // An owner built in memory the caller gave (the return slot, an object
   // being constructed): the caller holds that share.

@@ -77,7 +77,7 @@ __attribute__((noinline)) void clear(struct job *j) {
 // Negative: into a global, which the caller cannot follow.
 // CHECK-LABEL: {{^}}function 'remember'{{$}}
 // CHECK-NEXT: handle at arg0: does not discharge; lets it escape: stored in global 'last_cancel' at line [[@LINE+4]]{{$}}
-// CHECK-NEXT: handle at *(arg0): does not discharge{{$}}
+// CHECK-NEXT: handle at *(arg0): does not discharge; lets it escape: stored in global 'last_cancel' at line [[@LINE+3]]{{$}}
 // CHECK-NOT: {{^ }}
 __attribute__((noinline)) void remember(cv_cancel_t *cancel) {
   last_cancel = cancel;
