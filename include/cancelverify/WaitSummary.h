@@ -21,6 +21,7 @@
 #include "cancelverify/AnalysisOptions.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DebugLoc.h"
 
@@ -87,6 +88,10 @@ struct WaitSummary {
   /// On this observation the function ends other than by returning
   /// (thread exit, abort, an exception).
   ObservationFact Leaves;
+  /// Every path ends the thread or the process, or throws: the function
+  /// never returns, whether or not it is declared noreturn (-O0 code does
+  /// not say so).
+  bool NeverReturns = false;
 };
 
 /// A call chain down to a blocking call or an observation, for messages.
@@ -136,6 +141,15 @@ public:
   Witness explainObservation(const llvm::Instruction &I,
                              Observation::KindTy Kind,
                              unsigned OuterFrames = 0) const;
+
+  /// The blocks of \p F from which every path ends other than by
+  /// returning or looping: at an `unreachable` or `resume`, or at a call
+  /// that never returns (declared so, or by its summary). A wait there is
+  /// on the way to a crash; a branch into them leaves any loop.
+  llvm::SmallPtrSet<const llvm::BasicBlock *, 16>
+  endsAbnormally(const llvm::Function &F) const;
+  /// Whether the call \p CB never returns.
+  bool neverReturns(const llvm::CallBase &CB) const;
 
   /// The wait or observe roles of the function whose code \p SP is, for
   /// code inlined from it, or null.

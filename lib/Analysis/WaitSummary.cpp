@@ -71,6 +71,10 @@ static bool mergeInto(WaitSummary &Old, const WaitSummary &New) {
   }
   Changed |= improve(Old.Returns, New.Returns);
   Changed |= improve(Old.Leaves, New.Leaves);
+  if (!Old.NeverReturns && New.NeverReturns) {
+    Old.NeverReturns = true;
+    Changed = true;
+  }
   return Changed;
 }
 
@@ -160,42 +164,63 @@ void WaitSummaries::summariseSCC(ArrayRef<const Function *> Functions) {
   }
 }
 
-/// Blocks from which the function can only end abnormally: no return is
-/// reachable, and an `unreachable` (after exit(), pthread_exit(), abort(),
-/// a throw) or a `resume` is.
-static SmallPtrSet<const BasicBlock *, 16> endsAbnormally(const Function &F) {
-  SmallPtrSet<const BasicBlock *, 16> CanReturn, CanEnd;
-  auto ReachBack = [](SmallVectorImpl<const BasicBlock *> &Work,
-                      SmallPtrSetImpl<const BasicBlock *> &Seen) {
-    while (!Work.empty())
-      for (const BasicBlock *Pred : predecessors(Work.pop_back_val()))
-        if (Seen.insert(Pred).second)
-          Work.push_back(Pred);
-  };
-  SmallVector<const BasicBlock *, 8> Returns, Ends;
+bool WaitSummaries::neverReturns(const CallBase &CB) const {
+  if (CB.doesNotReturn())
+    return true;
+  const WaitSummary *S = calleeSummary(CB);
+  return S && S->NeverReturns;
+}
+
+SmallPtrSet<const BasicBlock *, 16>
+WaitSummaries::endsAbnormally(const Function &F) const {
+  // The least fixpoint: a block that ends so itself, or whose successors
+  // all do. A cycle with no way out but such ends is not included (an
+  // event loop that runs forever is not a crash).
+  SmallPtrSet<const BasicBlock *, 16> Doomed;
+  SmallVector<const BasicBlock *, 8> Work;
   for (const BasicBlock &BB : F) {
     const Instruction *T = BB.getTerminator();
-    if (isa<ReturnInst>(T) && CanReturn.insert(&BB).second)
-      Returns.push_back(&BB);
-    if (isa<UnreachableInst, ResumeInst>(T) && CanEnd.insert(&BB).second)
-      Ends.push_back(&BB);
+    bool Ends = isa<UnreachableInst, ResumeInst>(T);
+    for (const Instruction &I : BB) {
+      if (Ends)
+        break;
+      // An invoke's unwind edge goes on (to a handler that may be in a
+      // loop); its successors decide.
+      if (auto *CI = dyn_cast<CallInst>(&I);
+          CI && !isa<IntrinsicInst>(CI) && neverReturns(*CI))
+        Ends = true;
+    }
+    if (Ends && Doomed.insert(&BB).second)
+      Work.push_back(&BB);
   }
-  ReachBack(Returns, CanReturn);
-  ReachBack(Ends, CanEnd);
-  SmallPtrSet<const BasicBlock *, 16> Doomed;
-  for (const BasicBlock *BB : CanEnd)
-    if (!CanReturn.count(BB))
-      Doomed.insert(BB);
+  while (!Work.empty()) {
+    const BasicBlock *BB = Work.pop_back_val();
+    for (const BasicBlock *Pred : predecessors(BB)) {
+      if (Doomed.count(Pred))
+        continue;
+      if (all_of(successors(Pred),
+                 [&](const BasicBlock *S) { return Doomed.count(S); })) {
+        Doomed.insert(Pred);
+        Work.push_back(Pred);
+      }
+    }
+  }
   return Doomed;
 }
 
 void WaitSummaries::summarise(const Function &F, WaitSummary &Out) const {
   ObjectRootFinder Roots(F.getParent()->getDataLayout());
+  SmallPtrSet<const BasicBlock *, 16> Doomed = endsAbnormally(F);
+  Out.NeverReturns = Doomed.count(&F.getEntryBlock());
   // Witnesses are chosen in source order, which optimizations keep and
   // block order does not.
   std::vector<std::pair<const Instruction *, InstructionFacts>> Facts;
   for (const Instruction &I : instructions(F)) {
     InstructionFacts IF = classify(I, Roots);
+    // A wait on the way to a crash (an assertion that logs under a lock,
+    // then aborts) does not make a caller wait.
+    if (IF.Blocks && Doomed.count(I.getParent()))
+      IF.Blocks = false;
     if (IF.Blocks || !IF.Observations.empty())
       Facts.push_back({&I, std::move(IF)});
   }
@@ -232,7 +257,6 @@ void WaitSummaries::summarise(const Function &F, WaitSummary &Out) const {
 
   if (Flow.dependentBranches().empty())
     return;
-  SmallPtrSet<const BasicBlock *, 16> Doomed = endsAbnormally(F);
   for (const Instruction *Branch : Flow.dependentBranches()) {
     const BasicBlock *From = Branch->getParent();
     if (Doomed.count(From) ||

@@ -3,11 +3,15 @@
 // Per function: classify the instructions of its loops once (WaitSummaries),
 // follow every observation made inside a loop with one ObservationFlow run,
 // then judge each loop with LoopInfo:
-//   - it can block if an instruction of its body blocks;
+//   - it can block if an instruction of its body blocks, other than on the
+//     way to a crash (a block from which every path ends the process or
+//     throws: an assertion that logs under a lock, then aborts);
 //   - an observation acts for a loop if it leaves by itself, or if a branch
 //     or switch of the loop that has a successor outside the loop depends on
 //     it (returns, throws and noreturn calls are outside every loop, since
-//     they cannot reach its back edge);
+//     they cannot reach its back edge), or a successor that ends the
+//     process (a call that never returns, known from its summary when -O0
+//     code does not declare it noreturn);
 //   - an inferred flag counts only when it acts.
 // Nested loops share the instructions and the flow; only the blocks differ.
 //
@@ -87,6 +91,8 @@ private:
       ObservationsIn;
   std::unique_ptr<PostDominatorTree> PDT;
   std::unique_ptr<ObservationFlow> Flow;
+  /// Blocks from which every path ends the process or throws.
+  SmallPtrSet<const BasicBlock *, 16> Doomed;
 };
 
 } // namespace
@@ -99,7 +105,7 @@ void FunctionLoops::classifyLoopBodies(const LoopInfo &LI) {
       if (I.isDebugOrPseudoInst())
         continue;
       InstructionFacts Facts = Summaries.classify(I, Roots);
-      if (Facts.Blocks)
+      if (Facts.Blocks && !Doomed.count(&BB))
         Blockers.push_back(&I);
       for (const Observation &O : Facts.Observations) {
         LoopObservation Obs{&I, O, std::nullopt};
@@ -159,6 +165,12 @@ std::optional<Verdict> FunctionLoops::judge(const Loop &L) {
   ObservationLabels Exiting;
   SmallVector<BasicBlock *, 4> ExitingBlocks;
   L.getExitingBlocks(ExitingBlocks);
+  // A branch into a block that ends the process leaves the loop too.
+  for (const BasicBlock *BB : L.blocks())
+    if (!Doomed.count(BB) && !is_contained(ExitingBlocks, BB) &&
+        any_of(successors(BB),
+               [&](const BasicBlock *S) { return Doomed.count(S); }))
+      ExitingBlocks.push_back(const_cast<BasicBlock *>(BB));
   if (Flow)
     for (const BasicBlock *BB : ExitingBlocks)
       if (const ObservationLabels *C =
@@ -273,6 +285,7 @@ void FunctionLoops::run(FindingSink &Out, std::set<std::string> &Reported) {
   LoopInfo LI(DT);
   if (LI.empty())
     return;
+  Doomed = Summaries.endsAbnormally(F);
   classifyLoopBodies(LI);
   if (Blockers.empty())
     return;
