@@ -252,16 +252,28 @@ static std::string identity(const Finding &Fd) {
   return Key;
 }
 
-/// True for loops whose code belongs to a modelled function or to the
-/// standard library (inlined there at -O2): the model speaks for them.
+/// Whether \p R makes a function a wait or an observer by a built-in
+/// catalog: the platform's primitive, whose loops are its own business.
+static bool modelledByCatalog(const FunctionRoles *R) {
+  auto Builtin = [](const std::optional<RoleOrigin> &O) {
+    return O && O->Source == RoleOrigin::Builtin;
+  };
+  return R && (Builtin(R->Wait) || Builtin(R->Observe));
+}
+
+/// True for loops whose code belongs to a function a built-in catalog
+/// models or to the standard library (inlined there at -O2). A function
+/// the user annotated or modelled as a wait is checked like any other: the
+/// role says what it means to its callers, not that its body is exempt
+/// (a `suppress` role on it says otherwise).
 static bool isPrimitiveCode(const DebugLoc &Start, const Function &F,
                             const WaitSummaries &Summaries,
                             const ApiModel &Model) {
   if (const DISubprogram *SP = sourceFunctionOf(Start))
-    return Summaries.modelledRolesOf(SP) ||
+    return modelledByCatalog(Summaries.modelledRolesOf(SP)) ||
            isImplementationName(sourceName(*SP));
-  const FunctionRoles *R = Model.rolesOf(&F);
-  return (R && (R->Wait || R->Observe)) || isImplementationName(sourceName(F));
+  return modelledByCatalog(Model.rolesOf(&F)) ||
+         isImplementationName(sourceName(F));
 }
 
 /// Whether \p Home has a loop that starts at \p Start.
