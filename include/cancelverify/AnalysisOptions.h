@@ -15,11 +15,18 @@ namespace cancelverify {
 /// Which non-local loads count as cancel flags without a model.
 enum class FlagInference { None, VolatileAtomic, NonLocal };
 
+/// Which loops the loop check reports.
+enum class LoopScope {
+  All,        ///< every loop that can block (the default)
+  Cancellable ///< only loops of functions that can see cancellation
+};
+
 struct AnalysisOptions {
   ModelConfig Model;
   FlagInference InferFlags = FlagInference::VolatileAtomic;
   /// Report handles that escape analysis as LostCancel.
   bool Strict = false;
+  LoopScope Loops = LoopScope::All;
 };
 
 } // namespace cancelverify

@@ -17,6 +17,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/LoopCancelCheck.h"
+#include "LoopScope.h"
+
+#include "cancelverify/AnalysisOptions.h"
 #include "cancelverify/ApiModel.h"
 #include "cancelverify/Finding.h"
 #include "cancelverify/FunctionSummaries.h"
@@ -355,9 +358,12 @@ void LoopCancelCheck::run(CheckContext &C, FindingSink &Out) {
   for (const Function &F : C.M)
     if (!F.isDeclaration() && F.getSubprogram())
       Defined.try_emplace(F.getSubprogram(), &F);
+  std::optional<DenseSet<const Function *>> InScope;
+  if (C.Options.Loops == LoopScope::Cancellable)
+    InScope = functionsSeeingCancellation(C.M, C.Model, Summaries);
   std::set<std::string> Reported;
   for (Function &F : C.M)
-    if (!F.isDeclaration())
+    if (!F.isDeclaration() && (!InScope || InScope->count(&F)))
       FunctionLoops(F, Summaries, Defined).run(Out, Reported);
 }
 

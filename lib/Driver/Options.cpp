@@ -86,6 +86,16 @@ static cl::opt<FlagInference> OptInferFlags(
                           "also plain non-local loads the loop never writes")),
     cl::cat(Category));
 
+static cl::opt<LoopScope> OptLoops(
+    "cancel-verify-loops", cl::init(LoopScope::All),
+    cl::desc("Which blocking loops the loop check reports"),
+    cl::values(clEnumValN(LoopScope::All, "all", "every loop (default)"),
+               clEnumValN(LoopScope::Cancellable, "cancellable",
+                          "only loops of functions that can see "
+                          "cancellation: they observe, hold a token, or "
+                          "are called by a function that can")),
+    cl::cat(Category));
+
 Expected<VerifierOptions> VerifierOptions::fromCommandLine() {
   VerifierOptions O;
   O.Analysis.Model.ModelFiles.assign(OptModelFiles.begin(),
@@ -98,6 +108,7 @@ Expected<VerifierOptions> VerifierOptions::fromCommandLine() {
   O.Analysis.Model.Catalogs = *Sel;
   O.Analysis.Strict = OptStrict;
   O.Analysis.InferFlags = OptInferFlags;
+  O.Analysis.Loops = OptLoops;
   O.PrintModel = OptPrintModel;
   O.PrintFindings = OptPrintFindings;
   O.Diag = OptDiag;

@@ -82,6 +82,16 @@ static cl::opt<FlagInference> InferFlags(
                           "also plain non-local loads the loop never writes")),
     cl::cat(ToolCategory));
 
+static cl::opt<LoopScope> Loops(
+    "loops", cl::init(LoopScope::All),
+    cl::desc("Which blocking loops the loop check reports"),
+    cl::values(clEnumValN(LoopScope::All, "all", "every loop (default)"),
+               clEnumValN(LoopScope::Cancellable, "cancellable",
+                          "only loops of functions that can see "
+                          "cancellation: they observe, hold a token, or "
+                          "are called by a function that can")),
+    cl::cat(ToolCategory));
+
 static cl::opt<std::string>
     BaselineFile("baseline",
                  cl::desc("Do not report findings this SARIF file of an "
@@ -255,6 +265,7 @@ static std::optional<VerifierOptions> verifierOptions(bool Stats) {
   Opts.Analysis.Model.Catalogs = *Catalogs;
   Opts.Analysis.Strict = Strict;
   Opts.Analysis.InferFlags = InferFlags;
+  Opts.Analysis.Loops = Loops;
   Opts.PrintModel = PrintModel;
   Opts.BaselineFile = BaselineFile;
   Opts.Stats = Stats;
