@@ -12,6 +12,7 @@
 
 #include "cancelverify/AnalysisOptions.h"
 
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
 
 namespace cancelverify {
@@ -35,6 +36,12 @@ struct VerifierOptions {
   /// Reads the cl::opts. Fails with a message on a bad option value.
   static llvm::Expected<VerifierOptions> fromCommandLine();
 };
+
+/// The values of the options that say which loads are inferred flags and
+/// which loops are reported, shared by the plugin's options and the
+/// command-line verifier's.
+llvm::cl::ValuesClass flagInferenceValues();
+llvm::cl::ValuesClass loopScopeValues();
 
 } // namespace cancelverify
 

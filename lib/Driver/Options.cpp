@@ -76,24 +76,34 @@ static cl::opt<bool> OptStats(
              "baselined findings) and the time of each stage"),
     cl::cat(Category));
 
+cl::ValuesClass flagInferenceValues() {
+  return cl::values(
+      clEnumValN(FlagInference::None, "none", "only modelled flags"),
+      clEnumValN(FlagInference::VolatileAtomic, "volatile-atomic",
+                 "also volatile or atomic non-local loads (default)"),
+      clEnumValN(FlagInference::NonLocal, "nonlocal",
+                 "also plain non-local loads the loop never writes"));
+}
+
+cl::ValuesClass loopScopeValues() {
+  return cl::values(
+      clEnumValN(LoopScope::All, "all", "every loop (default)"),
+      clEnumValN(LoopScope::Cancellable, "cancellable",
+                 "only loops of functions that can see cancellation: they "
+                 "observe, hold a token, or are called by a function that "
+                 "can"));
+}
+
 static cl::opt<FlagInference> OptInferFlags(
     "cancel-verify-infer-flags", cl::init(FlagInference::VolatileAtomic),
     cl::desc("Which loads count as cancel flags without a model"),
-    cl::values(clEnumValN(FlagInference::None, "none", "only modelled flags"),
-               clEnumValN(FlagInference::VolatileAtomic, "volatile-atomic",
-                          "also volatile or atomic non-local loads (default)"),
-               clEnumValN(FlagInference::NonLocal, "nonlocal",
-                          "also plain non-local loads the loop never writes")),
+    flagInferenceValues(),
     cl::cat(Category));
 
 static cl::opt<LoopScope> OptLoops(
     "cancel-verify-loops", cl::init(LoopScope::All),
     cl::desc("Which blocking loops the loop check reports"),
-    cl::values(clEnumValN(LoopScope::All, "all", "every loop (default)"),
-               clEnumValN(LoopScope::Cancellable, "cancellable",
-                          "only loops of functions that can see "
-                          "cancellation: they observe, hold a token, or "
-                          "are called by a function that can")),
+    loopScopeValues(),
     cl::cat(Category));
 
 Expected<VerifierOptions> VerifierOptions::fromCommandLine() {

@@ -75,21 +75,13 @@ static cl::opt<bool> Strict("strict",
 static cl::opt<FlagInference> InferFlags(
     "infer-flags", cl::init(FlagInference::VolatileAtomic),
     cl::desc("Which loads count as cancel flags without a model"),
-    cl::values(clEnumValN(FlagInference::None, "none", "only modelled flags"),
-               clEnumValN(FlagInference::VolatileAtomic, "volatile-atomic",
-                          "also volatile or atomic non-local loads (default)"),
-               clEnumValN(FlagInference::NonLocal, "nonlocal",
-                          "also plain non-local loads the loop never writes")),
+    flagInferenceValues(),
     cl::cat(ToolCategory));
 
 static cl::opt<LoopScope> Loops(
     "loops", cl::init(LoopScope::All),
     cl::desc("Which blocking loops the loop check reports"),
-    cl::values(clEnumValN(LoopScope::All, "all", "every loop (default)"),
-               clEnumValN(LoopScope::Cancellable, "cancellable",
-                          "only loops of functions that can see "
-                          "cancellation: they observe, hold a token, or "
-                          "are called by a function that can")),
+    loopScopeValues(),
     cl::cat(ToolCategory));
 
 static cl::opt<std::string>
