@@ -98,6 +98,61 @@ bool HandleFlow::joinInto(BlockState &Into, const BlockState &From) {
   return Changed;
 }
 
+/// The integer \p From stores last into \p Slot, when it is a constant.
+static std::optional<APInt> lastConstantStore(const BasicBlock &From,
+                                              const Value *Slot) {
+  for (const Instruction &I : reverse(From)) {
+    auto *SI = dyn_cast<StoreInst>(&I);
+    if (!SI || SI->getPointerOperand() != Slot)
+      continue;
+    if (auto *C = dyn_cast<ConstantInt>(SI->getValueOperand()))
+      return C->getValue();
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+/// Where an edge from \p From into \p To really goes when \p To is a
+/// cleanup block that only ends lifetimes and then switches on a slot
+/// \p From just stored a constant into: clang's cleanup destination, which
+/// every `goto` or `return` out of a scope with locals goes through at -O1
+/// and above (lifetime markers make the scope need a cleanup). Followed as
+/// a join, it mixes the states of a `return` and a `goto error` that
+/// frees; followed to its destination, each keeps its own.
+const BasicBlock *HandleFlow::cleanupDestination(const BasicBlock &From,
+                                                 const BasicBlock &To) {
+  auto [It, New] = CleanupDestinations.try_emplace({&From, &To}, &To);
+  if (!New)
+    return It->second;
+  const BasicBlock *Cur = &To;
+  for (unsigned Hops = 0; Hops < 8; ++Hops) {
+    auto *Sw = dyn_cast<SwitchInst>(Cur->getTerminator());
+    auto *Load = Sw ? dyn_cast<LoadInst>(Sw->getCondition()) : nullptr;
+    if (!Load || Load->getParent() != Cur ||
+        !isa<AllocaInst>(Load->getPointerOperand()))
+      break;
+    bool Pure = all_of(*Cur, [&](const Instruction &I) {
+      if (&I == Load || &I == Sw || isa<DbgInfoIntrinsic>(I))
+        return true;
+      auto *II = dyn_cast<IntrinsicInst>(&I);
+      return II && II->isLifetimeStartOrEnd();
+    });
+    if (!Pure)
+      break;
+    std::optional<APInt> V =
+        lastConstantStore(From, Load->getPointerOperand());
+    if (!V)
+      break;
+    const BasicBlock *Next = Sw->getDefaultDest();
+    for (const auto &Case : Sw->cases())
+      if (Case.getCaseValue()->getValue() == *V)
+        Next = Case.getCaseSuccessor();
+    Cur = Next;
+  }
+  It->second = Cur;
+  return Cur;
+}
+
 void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
                            const BlockState &S, Pass P) {
   // The back edge of a loop that runs at most once: its second test
@@ -105,6 +160,9 @@ void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
   if (!BackEdgeExits.empty())
     if (auto It = BackEdgeExits.find({&From, &To}); It != BackEdgeExits.end())
       return propagate(From, *It->second, S, P);
+  if (isa<SwitchInst>(To.getTerminator()))
+    if (const BasicBlock *Dest = cleanupDestination(From, To); Dest != &To)
+      return propagate(From, *Dest, S, P);
   switch (P) {
   case Pass::Solve: {
     auto It = BlockIndex.find(&To);

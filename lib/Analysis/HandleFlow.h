@@ -126,6 +126,11 @@ private:
   void propagate(const llvm::BasicBlock &From, const llvm::BasicBlock &To,
                  const BlockState &S, Pass P);
   bool joinInto(BlockState &Into, const BlockState &From);
+  const llvm::BasicBlock *cleanupDestination(const llvm::BasicBlock &From,
+                                             const llvm::BasicBlock &To);
+  llvm::DenseMap<std::pair<const llvm::BasicBlock *, const llvm::BasicBlock *>,
+                 const llvm::BasicBlock *>
+      CleanupDestinations;
   void recordExitLocations();
   void findLostPath(unsigned H);
   void findBlocksBeforeExits();

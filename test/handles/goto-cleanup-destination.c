@@ -1,0 +1,54 @@
+// At -O1 and above clang gives a scope with locals lifetime markers, and
+// every goto or return out of it goes through one cleanup block that
+// switches on where it was going (a destination slot). The verifier runs
+// there through clang: each edge into such a block is followed to its own
+// destination, so a `goto error` that frees does not mix with the
+// `return` that hands the memory over. Checked at -O0, on -O2 IR, and with
+// the plugin inside clang -O2.
+//
+// RUN: %cv-remarks O0 %s -mllvm -cancel-verify-model=%S/Inputs/malloc.yaml | FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,RET
+// RUN: %cv-remarks O2 %s -mllvm -cancel-verify-model=%S/Inputs/malloc.yaml | FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,OPT
+// RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-model=%S/Inputs/malloc.yaml | FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,RET
+#include <stdlib.h>
+#include <string.h>
+
+int check(const char *s);
+
+int make(char **out, const char *a) {
+  // CHECK: goto-cleanup-destination.c:[[@LINE+1]]:16: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'malloc' is cancelled on every path: cancelled by 'free' at line [[@LINE+13]]{{$}}
+  char *copy = malloc(16);
+  if (!copy)
+    return -1;
+  {
+    char tmp[8];
+    strncpy(tmp, a, sizeof tmp);
+    if (!check(tmp))
+      goto error;
+  }
+  *out = copy;
+  return 0;
+error:
+  free(copy);
+  return -1;
+}
+
+// Positive: the error path forgets it, from inside the scope. (On -O2 IR
+// the exit is the condition of the goto.)
+int leaky(const char *a) {
+  // RET: goto-cleanup-destination.c:[[@LINE+2]]:16: remark: LostCancel: returns at {{.*}}goto-cleanup-destination.c:[[@LINE+15]] without cancelling the handle created at line [[@LINE+2]] by 'malloc'{{$}}
+  // OPT: goto-cleanup-destination.c:[[@LINE+1]]:16: remark: LostCancel: returns at {{.*}}goto-cleanup-destination.c:[[@LINE+7]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
+  char *copy = malloc(16);
+  if (!copy)
+    return -1;
+  {
+    char tmp[8];
+    strncpy(tmp, a, sizeof tmp);
+    if (!check(tmp))
+      goto error;
+    int rc = check(copy);
+    free(copy);
+    return rc;
+  }
+error:
+  return -1;
+}
