@@ -16,14 +16,19 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
 namespace llvm {
 class CallBase;
+class Constant;
+class GlobalVariable;
 class Function;
 class GEPOperator;
 class Module;
@@ -62,6 +67,14 @@ public:
   /// The same for a callee value: a load from a struct field.
   llvm::ArrayRef<const llvm::Function *>
   fieldFunctions(const llvm::Value *Callee) const;
+  /// The functions an indirect call may reach, when the slot it loads its
+  /// callee from is known to hold only functions of the module: a slot of
+  /// a global (a constant table, a global assigned once; any entry of a
+  /// table indexed by a variable, of the call's type) or a struct field
+  /// (by its IR type at -O0, by its type-based alias tag at -O2; filled by
+  /// stores and constant initializers). Empty when unknown.
+  llvm::SmallVector<const llvm::Function *, 4>
+  indirectTargets(const llvm::CallBase &CB) const;
 
   /// The synthetic root, with an edge to every function (for GraphTraits).
   const Node *root() const { return &Root; }
@@ -69,6 +82,25 @@ public:
 private:
   using FieldKey = std::pair<const llvm::Type *, int64_t>;
   std::optional<FieldKey> fieldOf(const llvm::GEPOperator &G) const;
+  void addInitializer(const llvm::GlobalVariable &GV);
+  void addConstantSlots(const llvm::GlobalVariable &GV, const llvm::Constant &C,
+                        int64_t At);
+  void addNamedField(llvm::StringRef Struct, int64_t Offset,
+                     const llvm::Function *Fn);
+
+  /// Functions in slots of globals: (global, byte offset).
+  llvm::DenseMap<std::pair<const llvm::GlobalVariable *, int64_t>,
+                 llvm::SmallVector<const llvm::Function *, 2>>
+      GlobalSlots;
+  /// Every function in some slot of a global, in module order.
+  llvm::DenseMap<const llvm::GlobalVariable *,
+                 llvm::SmallVector<const llvm::Function *, 4>>
+      GlobalFunctions;
+  /// Functions in struct fields by the struct's source name and offset
+  /// (what type-based alias tags name in optimized code).
+  std::map<std::pair<std::string, int64_t>,
+           llvm::SmallVector<const llvm::Function *, 2>>
+      NamedFields;
 
   const llvm::Module &M;
   std::vector<Node> Nodes;

@@ -163,6 +163,7 @@ private:
   translateToCaller(const InferredFlag &Flag, const llvm::CallBase &CB,
                     ObjectRootFinder &CallerRoots) const;
   const WaitSummary *calleeSummary(const llvm::CallBase &CB) const;
+  InstructionFacts classifyIndirect(const llvm::CallBase &CB) const;
   Witness explain(const llvm::Instruction &I, bool Blocking,
                   Observation::KindTy Kind, unsigned OuterFrames) const;
 

@@ -12,8 +12,10 @@
 #include "cancelverify/CallTarget.h"
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
 
@@ -29,6 +31,119 @@ SummaryCallGraph::fieldOf(const GEPOperator &G) const {
       !G.accumulateConstantOffset(DL, Off))
     return std::nullopt;
   return std::make_pair(G.getSourceElementType(), Off.getSExtValue());
+}
+
+/// The source name of an IR struct type: `ops` for `struct.ops`.
+static StringRef sourceStructName(const Type *T) {
+  auto *ST = dyn_cast<StructType>(T);
+  if (!ST || !ST->hasName())
+    return StringRef();
+  StringRef Name = ST->getName();
+  Name.consume_front("struct.");
+  return Name;
+}
+
+/// The struct and offset a type-based alias tag says an access is to:
+/// `!{!"ops", !"any pointer", i64 8}` names field 8 of `ops`. C tags name
+/// structs by their source name; other tags give nothing.
+static std::optional<std::pair<StringRef, int64_t>>
+tbaaField(const Instruction &I) {
+  auto *Tag = dyn_cast_or_null<MDNode>(I.getMetadata(LLVMContext::MD_tbaa));
+  if (!Tag || Tag->getNumOperands() < 3)
+    return std::nullopt;
+  auto *Base = dyn_cast<MDNode>(Tag->getOperand(0));
+  auto *Off = mdconst::dyn_extract<ConstantInt>(Tag->getOperand(2));
+  if (!Base || !Off || Base->getNumOperands() < 3)
+    return std::nullopt;
+  auto *Name = dyn_cast<MDString>(Base->getOperand(0));
+  if (!Name || Name->getString().empty() ||
+      Name->getString().starts_with("_ZTS"))
+    return std::nullopt;
+  return std::make_pair(Name->getString(), Off->getSExtValue());
+}
+
+void SummaryCallGraph::addNamedField(StringRef Struct, int64_t Offset,
+                                     const Function *Fn) {
+  if (Struct.empty())
+    return;
+  auto &List = NamedFields[{Struct.str(), Offset}];
+  if (!is_contained(List, Fn))
+    List.push_back(Fn);
+}
+
+/// The functions a constant puts in the slots of \p GV from byte \p At, and
+/// in the fields of the structs it spells.
+void SummaryCallGraph::addConstantSlots(const GlobalVariable &GV,
+                                        const Constant &C, int64_t At) {
+  const DataLayout &DL = M.getDataLayout();
+  if (auto *Fn = dyn_cast<Function>(C.stripPointerCasts())) {
+    auto &List = GlobalSlots[{&GV, At}];
+    if (!is_contained(List, Fn))
+      List.push_back(Fn);
+    return;
+  }
+  if (auto *CS = dyn_cast<ConstantStruct>(&C)) {
+    const StructLayout *SL = DL.getStructLayout(CS->getType());
+    for (unsigned I = 0; I < CS->getNumOperands(); ++I) {
+      int64_t Off = SL->getElementOffset(I);
+      auto *Elt = CS->getOperand(I);
+      if (auto *Fn = dyn_cast<Function>(Elt->stripPointerCasts())) {
+        FieldFunctions[{CS->getType(), Off}].push_back(Fn);
+        addNamedField(sourceStructName(CS->getType()), Off, Fn);
+      }
+      addConstantSlots(GV, *Elt, At + Off);
+    }
+    return;
+  }
+  if (auto *CA = dyn_cast<ConstantArray>(&C)) {
+    int64_t Size = DL.getTypeAllocSize(CA->getType()->getElementType());
+    for (unsigned I = 0; I < CA->getNumOperands(); ++I)
+      addConstantSlots(GV, *CA->getOperand(I), At + I * Size);
+  }
+}
+
+void SummaryCallGraph::addInitializer(const GlobalVariable &GV) {
+  if (GV.hasInitializer() && !GV.isDeclaration())
+    addConstantSlots(GV, *GV.getInitializer(), 0);
+}
+
+SmallVector<const Function *, 4>
+SummaryCallGraph::indirectTargets(const CallBase &CB) const {
+  SmallVector<const Function *, 4> Out;
+  if (calledFunction(CB))
+    return Out;
+  auto *LI = dyn_cast<LoadInst>(CB.getCalledOperand()->stripPointerCasts());
+  if (!LI)
+    return Out;
+  const DataLayout &DL = M.getDataLayout();
+  const Value *Ptr = LI->getPointerOperand();
+  // A slot of a global at a known offset, or any slot of a table indexed
+  // by a variable (entries of the call's type).
+  int64_t Off = 0;
+  const Value *Base = GetPointerBaseWithConstantOffset(Ptr, Off, DL);
+  if (auto *GV = dyn_cast<GlobalVariable>(Base)) {
+    auto It = GlobalSlots.find({GV, Off});
+    if (It != GlobalSlots.end())
+      Out.append(It->second.begin(), It->second.end());
+    return Out;
+  }
+  if (auto *GV = dyn_cast<GlobalVariable>(getUnderlyingObject(Ptr))) {
+    auto It = GlobalFunctions.find(GV);
+    if (It != GlobalFunctions.end())
+      for (const Function *Fn : It->second)
+        if (Fn->getFunctionType() == CB.getFunctionType())
+          Out.push_back(Fn);
+    return Out;
+  }
+  ArrayRef<const Function *> Field = fieldFunctions(LI);
+  Out.append(Field.begin(), Field.end());
+  if (Out.empty())
+    if (std::optional<std::pair<StringRef, int64_t>> F = tbaaField(*LI)) {
+      auto It = NamedFields.find({F->first.str(), F->second});
+      if (It != NamedFields.end())
+        Out.append(It->second.begin(), It->second.end());
+    }
+  return Out;
 }
 
 /// The functions \p V refers to: V itself, or inside a constant expression
@@ -66,7 +181,10 @@ SummaryCallGraph::SummaryCallGraph(const Module &M) : M(M) {
       NodeIndex[&F] = Nodes.size();
       Nodes.push_back({&F, {}});
     }
-  // Functions stored into struct fields, module-wide.
+  // Functions stored into struct fields and globals, module-wide, and put
+  // there by constant initializers.
+  for (const GlobalVariable &GV : M.globals())
+    addInitializer(GV);
   for (const Node &N : Nodes)
     for (const BasicBlock &BB : *N.F)
       for (const Instruction &I : BB) {
@@ -74,15 +192,48 @@ SummaryCallGraph::SummaryCallGraph(const Module &M) : M(M) {
         if (!SI)
           continue;
         auto *Fn = dyn_cast<Function>(SI->getValueOperand()->stripPointerCasts());
+        if (!Fn)
+          continue;
+        int64_t Off = 0;
+        if (auto *GV = dyn_cast<GlobalVariable>(GetPointerBaseWithConstantOffset(
+                SI->getPointerOperand(), Off, M.getDataLayout()))) {
+          auto &List = GlobalSlots[{GV, Off}];
+          if (!is_contained(List, Fn))
+            List.push_back(Fn);
+        }
+        if (std::optional<std::pair<StringRef, int64_t>> T = tbaaField(*SI))
+          addNamedField(T->first, T->second, Fn);
         auto *G = dyn_cast<GEPOperator>(SI->getPointerOperand());
-        if (!Fn || !G)
+        if (!G)
           continue;
         if (std::optional<FieldKey> Key = fieldOf(*G)) {
           auto &List = FieldFunctions[*Key];
           if (!is_contained(List, Fn))
             List.push_back(Fn);
+          addNamedField(sourceStructName(G->getSourceElementType()), Key->second,
+                        Fn);
         }
       }
+  // Per global, every function in it, in module order (not the map's).
+  for (const auto &[Key, Fns] : GlobalSlots)
+    for (const Function *Fn : Fns)
+      if (!is_contained(GlobalFunctions[Key.first], Fn))
+        GlobalFunctions[Key.first].push_back(Fn);
+  DenseMap<const Function *, unsigned> Order;
+  for (const Function &F : M)
+    Order[&F] = Order.size();
+  for (auto &[GV, Fns] : GlobalFunctions)
+    llvm::sort(Fns, [&](const Function *A, const Function *B) {
+      return Order.lookup(A) < Order.lookup(B);
+    });
+  for (auto &[Key, List] : FieldFunctions) {
+    // Initializers may list a function twice for one field.
+    SmallVector<const Function *, 2> Unique;
+    for (const Function *Fn : List)
+      if (!is_contained(Unique, Fn))
+        Unique.push_back(Fn);
+    List = std::move(Unique);
+  }
   // Edges in instruction order, each once.
   SmallVector<const Function *, 4> Refs;
   for (Node &N : Nodes) {
@@ -98,7 +249,7 @@ SummaryCallGraph::SummaryCallGraph(const Module &M) : M(M) {
         for (const Value *Op : I.operands())
           functionsIn(Op, Refs);
         if (auto *CB = dyn_cast<CallBase>(&I); CB && !calledFunction(*CB))
-          for (const Function *Target : fieldCallees(*CB))
+          for (const Function *Target : indirectTargets(*CB))
             Refs.push_back(Target);
         for (const Function *To : Refs)
           AddEdge(To);

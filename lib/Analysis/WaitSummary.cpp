@@ -347,6 +347,8 @@ InstructionFacts WaitSummaries::classify(const Instruction &I,
       return Facts;
     }
     const WaitSummary *S = calleeSummary(*CB);
+    if (!S && !calledFunction(*CB))
+      return classifyIndirect(*CB);
     if (!S)
       return Facts;
     Facts.Blocks = S->Blocks != nullptr;
@@ -374,6 +376,44 @@ InstructionFacts WaitSummaries::classify(const Instruction &I,
     else if (std::optional<InferredFlag> Flag = inferFlag(*LI, Roots))
       Facts.Observations.push_back({Observation::Value, Flag});
   }
+  return Facts;
+}
+
+/// What an indirect call does when its targets are known
+/// (SummaryCallGraph::indirectTargets): it may block if one of them may;
+/// it observes when one does, and returns or acts on the observation only
+/// when every target does (modelled facts only: a flag inferred in a
+/// callee is not translated through a pointer).
+InstructionFacts WaitSummaries::classifyIndirect(const CallBase &CB) const {
+  InstructionFacts Facts;
+  SmallVector<const Function *, 4> Targets = Graph.indirectTargets(CB);
+  if (Targets.empty())
+    return Facts;
+  bool AllReturn = true, AllLeave = true, AnyObserves = false;
+  for (const Function *T : Targets) {
+    if (const FunctionRoles *R = Model.rolesOf(T); R && (R->Wait || R->Observe)) {
+      Facts.Blocks |= R->Wait.has_value();
+      AnyObserves |= R->Observe.has_value();
+      AllReturn &= R->Observe && !T->getReturnType()->isVoidTy();
+      AllLeave &= R->Observe && T->getReturnType()->isVoidTy();
+      continue;
+    }
+    const WaitSummary *S = lookup(T);
+    if (!S) {
+      AllReturn = AllLeave = false;
+      continue;
+    }
+    Facts.Blocks |= S->Blocks != nullptr;
+    AnyObserves |= S->Observes != nullptr;
+    AllReturn &= S->Returns && !S->Returns.Inferred;
+    AllLeave &= S->Leaves && !S->Leaves.Inferred;
+  }
+  if (AllLeave)
+    Facts.Observations.push_back({Observation::Acts, std::nullopt});
+  else if (AllReturn)
+    Facts.Observations.push_back({Observation::Value, std::nullopt});
+  else if (AnyObserves)
+    Facts.Observations.push_back({Observation::Passive, std::nullopt});
   return Facts;
 }
 
@@ -418,11 +458,26 @@ Witness WaitSummaries::explain(const Instruction &I, bool Blocking,
     if (!CB)
       return W;
     const auto *Callee = calleeNamed(*CB);
+    // Through a function pointer: the first target that explains it.
+    if (!Callee)
+      for (const Function *T : Graph.indirectTargets(*CB)) {
+        const FunctionRoles *R = Model.rolesOf(T);
+        const WaitSummary *S = lookup(T);
+        bool Explains = Blocking ? (R && R->Wait) || (S && S->Blocks)
+                                 : (R && R->Observe) ||
+                                       (S && (S->Observes || S->Returns ||
+                                              S->Leaves));
+        if (Explains) {
+          Callee = T;
+          break;
+        }
+      }
     if (!Callee)
       return W;
     std::string Name = sourceName(*Callee);
-    const FunctionRoles *R = Model.rolesOfCall(*CB);
-    const WaitSummary *S = calleeSummary(*CB);
+    const FunctionRoles *R =
+        calleeNamed(*CB) ? Model.rolesOfCall(*CB) : Model.rolesOf(Callee);
+    const WaitSummary *S = lookup(Callee);
     if ((R && (R->Wait || R->Observe)) || !S || isImplementationName(Name)) {
       W.Leaf = Name;
       return W;
