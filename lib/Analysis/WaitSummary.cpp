@@ -437,6 +437,10 @@ Witness WaitSummaries::explain(const Instruction &I, bool Blocking,
                                unsigned OuterFrames) const {
   Witness W;
   const Instruction *Cur = &I;
+  // Functions already on the chain: a call through a pointer may reach
+  // one of them again (a tree walker's callbacks), and the chain must go
+  // down to the call that blocks or observes instead.
+  SmallPtrSet<const Function *, 8> OnChain;
   for (unsigned Depth = 0; Cur && Depth < MaxChainLength; ++Depth) {
     W.Last = Cur;
     W.Loc = locationOrTwin(*Cur);
@@ -458,22 +462,37 @@ Witness WaitSummaries::explain(const Instruction &I, bool Blocking,
     if (!CB)
       return W;
     const auto *Callee = calleeNamed(*CB);
-    // Through a function pointer: the first target that explains it.
-    if (!Callee)
+    // Through a function pointer: a target that explains it, not on the
+    // chain yet, preferring one that is modelled or whose own reason is a
+    // direct call (which ends the chain sooner).
+    if (!Callee) {
+      const Function *Fallback = nullptr;
       for (const Function *T : Graph.indirectTargets(*CB)) {
+        if (OnChain.count(T))
+          continue;
         const FunctionRoles *R = Model.rolesOf(T);
         const WaitSummary *S = lookup(T);
-        bool Explains = Blocking ? (R && R->Wait) || (S && S->Blocks)
-                                 : (R && R->Observe) ||
-                                       (S && (S->Observes || S->Returns ||
-                                              S->Leaves));
-        if (Explains) {
+        bool Modelled = Blocking ? R && R->Wait : R && R->Observe;
+        const Instruction *Next =
+            !S ? nullptr
+               : Blocking ? S->Blocks
+                          : observationWitness(*S, Kind);
+        if (!Modelled && !Next)
+          continue;
+        auto *NextCall = dyn_cast_or_null<CallBase>(Next);
+        if (Modelled || !NextCall || calleeNamed(*NextCall)) {
           Callee = T;
           break;
         }
+        if (!Fallback)
+          Fallback = T;
       }
+      if (!Callee)
+        Callee = Fallback;
+    }
     if (!Callee)
       return W;
+    OnChain.insert(Callee);
     std::string Name = sourceName(*Callee);
     const FunctionRoles *R =
         calleeNamed(*CB) ? Model.rolesOfCall(*CB) : Model.rolesOf(Callee);
