@@ -13,6 +13,7 @@
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/ValueTracking.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Metadata.h"
@@ -33,20 +34,23 @@ SummaryCallGraph::fieldOf(const GEPOperator &G) const {
   return std::make_pair(G.getSourceElementType(), Off.getSExtValue());
 }
 
-/// The source name of an IR struct type: `ops` for `struct.ops`.
+/// The source name of an IR struct type: `ops` for `struct.ops`,
+/// `ns::ops` for `class.ns::ops`.
 static StringRef sourceStructName(const Type *T) {
   auto *ST = dyn_cast<StructType>(T);
   if (!ST || !ST->hasName())
     return StringRef();
   StringRef Name = ST->getName();
-  Name.consume_front("struct.");
+  if (!Name.consume_front("struct."))
+    Name.consume_front("class.");
   return Name;
 }
 
 /// The struct and offset a type-based alias tag says an access is to:
 /// `!{!"ops", !"any pointer", i64 8}` names field 8 of `ops`. C tags name
-/// structs by their source name; other tags give nothing.
-static std::optional<std::pair<StringRef, int64_t>>
+/// structs by their source name, C++ tags by their type info's mangled
+/// name (`_ZTS3ops`), which is demangled to the same spelling.
+static std::optional<std::pair<std::string, int64_t>>
 tbaaField(const Instruction &I) {
   auto *Tag = dyn_cast_or_null<MDNode>(I.getMetadata(LLVMContext::MD_tbaa));
   if (!Tag || Tag->getNumOperands() < 3)
@@ -56,10 +60,17 @@ tbaaField(const Instruction &I) {
   if (!Base || !Off || Base->getNumOperands() < 3)
     return std::nullopt;
   auto *Name = dyn_cast<MDString>(Base->getOperand(0));
-  if (!Name || Name->getString().empty() ||
-      Name->getString().starts_with("_ZTS"))
+  if (!Name || Name->getString().empty())
     return std::nullopt;
-  return std::make_pair(Name->getString(), Off->getSExtValue());
+  std::string Source = Name->getString().str();
+  if (StringRef(Source).starts_with("_ZTS")) {
+    std::string D = demangle(Source);
+    StringRef Spelled(D);
+    if (!Spelled.consume_front("typeinfo name for "))
+      return std::nullopt;
+    Source = Spelled.str();
+  }
+  return std::make_pair(Source, Off->getSExtValue());
 }
 
 void SummaryCallGraph::addNamedField(StringRef Struct, int64_t Offset,
@@ -138,8 +149,8 @@ SummaryCallGraph::indirectTargets(const CallBase &CB) const {
   ArrayRef<const Function *> Field = fieldFunctions(LI);
   Out.append(Field.begin(), Field.end());
   if (Out.empty())
-    if (std::optional<std::pair<StringRef, int64_t>> F = tbaaField(*LI)) {
-      auto It = NamedFields.find({F->first.str(), F->second});
+    if (std::optional<std::pair<std::string, int64_t>> F = tbaaField(*LI)) {
+      auto It = NamedFields.find(*F);
       if (It != NamedFields.end())
         Out.append(It->second.begin(), It->second.end());
     }
@@ -201,7 +212,7 @@ SummaryCallGraph::SummaryCallGraph(const Module &M) : M(M) {
           if (!is_contained(List, Fn))
             List.push_back(Fn);
         }
-        if (std::optional<std::pair<StringRef, int64_t>> T = tbaaField(*SI))
+        if (std::optional<std::pair<std::string, int64_t>> T = tbaaField(*SI))
           addNamedField(T->first, T->second, Fn);
         auto *G = dyn_cast<GEPOperator>(SI->getPointerOperand());
         if (!G)
