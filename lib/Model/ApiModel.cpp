@@ -21,6 +21,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
 #include "llvm/Support/GlobPattern.h"
@@ -364,6 +365,39 @@ fieldAt(const Value *Ptr, const DataLayout &DL,
   return It == Fields.end() ? nullptr : &It->second;
 }
 
+/// The field an optimized access is to, by its type-based alias tag: the
+/// struct's source name (C) or type info name (C++) and the offset.
+static const FlagInfo *
+fieldByAliasTag(const LoadInst &LI,
+                const std::map<std::pair<std::string, uint64_t>, FlagInfo> &Fields) {
+  if (Fields.empty())
+    return nullptr;
+  auto *Tag = dyn_cast_or_null<MDNode>(LI.getMetadata(LLVMContext::MD_tbaa));
+  if (!Tag || Tag->getNumOperands() < 3)
+    return nullptr;
+  auto *Base = dyn_cast<MDNode>(Tag->getOperand(0));
+  auto *Off = mdconst::dyn_extract<ConstantInt>(Tag->getOperand(2));
+  if (!Base || !Off || Base->getNumOperands() < 3)
+    return nullptr;
+  auto *Name = dyn_cast<MDString>(Base->getOperand(0));
+  if (!Name)
+    return nullptr;
+  std::string Source = Name->getString().str();
+  if (StringRef(Source).starts_with("_ZTS")) {
+    std::string D = demangle(Source);
+    StringRef Spelled(D);
+    if (!Spelled.consume_front("typeinfo name for "))
+      return nullptr;
+    Source = Spelled.str();
+  }
+  for (const char *Prefix : {"struct.", "class.", "union."}) {
+    auto It = Fields.find({Prefix + Source, Off->getZExtValue()});
+    if (It != Fields.end())
+      return &It->second;
+  }
+  return nullptr;
+}
+
 const FlagInfo *ApiModel::flagRead(const LoadInst &LI) const {
   const Value *Ptr = LI.getPointerOperand();
   const DataLayout &DL = M->getDataLayout();
@@ -390,7 +424,9 @@ const FlagInfo *ApiModel::flagRead(const LoadInst &LI) const {
     if (PIt != FlagPointers.end())
       return &PIt->second;
   }
-  return fieldAt(Base, DL, FlagFields);
+  if (const FlagInfo *FI = fieldAt(Base, DL, FlagFields))
+    return FI;
+  return fieldByAliasTag(LI, FlagFields);
 }
 
 static void printRole(raw_ostream &OS, StringRef Text, const RoleOrigin &O) {

@@ -31,14 +31,15 @@ std::optional<std::pair<std::string, uint64_t>>
 resolveFieldEntry(Module &M, StringRef Struct, StringRef Member,
                   std::string &Error) {
   StructType *ST = findStruct(M, Struct);
-  if (!ST || ST->isOpaque()) {
+  unsigned Index;
+  bool ByIndex = !Member.getAsInteger(10, Index);
+  if ((!ST || ST->isOpaque()) && ByIndex) {
     // Not used by this module: nothing to match, and not an error (a model
     // file serves many translation units).
     return std::nullopt;
   }
-  const StructLayout *SL = M.getDataLayout().getStructLayout(ST);
-  unsigned Index;
-  if (!Member.getAsInteger(10, Index)) {
+  if (ByIndex) {
+    const StructLayout *SL = M.getDataLayout().getStructLayout(ST);
     if (Index >= ST->getNumElements()) {
       Error = "field index " + Member.str() + " is beyond the " +
               std::to_string(ST->getNumElements()) + " fields of '" +
@@ -48,24 +49,46 @@ resolveFieldEntry(Module &M, StringRef Struct, StringRef Member,
     return std::make_pair(ST->getName().str(),
                           (uint64_t)SL->getElementOffset(Index));
   }
-  // A member name: find the struct in debug info.
+  // A member name: find the struct's definition in debug info (skipping
+  // forward declarations, which have no members). Optimized code may have
+  // no IR type of that name left (its accesses are byte offsets): the
+  // field is then keyed by the name the IR type would have, which the
+  // accesses' type-based alias tags also give.
   DebugInfoFinder Finder;
   Finder.processModule(M);
   StringRef Unqualified = Struct.rsplit("::").second.empty()
                               ? Struct
                               : Struct.rsplit("::").second;
+  bool Defined = false, Declared = false;
   for (const DIType *T : Finder.types()) {
     auto *CT = dyn_cast<DICompositeType>(T);
     if (!CT || CT->getName() != Unqualified)
       continue;
+    if (CT->isForwardDecl()) {
+      Declared = true;
+      continue;
+    }
+    Defined = true;
     for (const DINode *E : CT->getElements()) {
       auto *DT = dyn_cast<DIDerivedType>(E);
-      if (DT && DT->getTag() == dwarf::DW_TAG_member && DT->getName() == Member)
-        return std::make_pair(ST->getName().str(), DT->getOffsetInBits() / 8);
+      if (DT && DT->getTag() == dwarf::DW_TAG_member && DT->getName() == Member) {
+        std::string Name =
+            ST ? ST->getName().str()
+               : (CT->getTag() == dwarf::DW_TAG_class_type ? "class."
+                                                           : "struct.") +
+                     Struct.str();
+        return std::make_pair(Name, DT->getOffsetInBits() / 8);
+      }
     }
+  }
+  if (Defined) {
     Error = "struct '" + Struct.str() + "' has no member '" + Member.str() + "'";
     return std::nullopt;
   }
+  // Only declared here, or not used by this module at all: nothing to
+  // match in this translation unit.
+  if (Declared || !ST || ST->isOpaque())
+    return std::nullopt;
   Error = "field '" + Member.str() + "' of '" + Struct.str() +
           "' cannot be found without debug info; compile with -g or give the "
           "field index";
