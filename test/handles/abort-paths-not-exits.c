@@ -85,3 +85,6 @@ int logs_and_returns(cv_ctx_t *parent) {
   cv_cancel(cancel);
   return 0;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -141,3 +141,6 @@ int global_set_then_call(cv_ctx_t *parent) {
   done(h);
   return 0;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

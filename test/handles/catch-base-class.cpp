@@ -60,3 +60,6 @@ int unrelated_clause(cv_ctx_t *parent, int code) {
   cv_cancel(c);
   return 0;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

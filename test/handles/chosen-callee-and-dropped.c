@@ -40,3 +40,6 @@ void dropped_in_loop(cv_ctx_t *parent, int n) {
     // CHECK: chosen-callee-and-dropped.c:[[@LINE+1]]:5: remark: DiscardedCancel: the cancel handle from 'cv_with_cancel' is never used, so nothing can cancel it; its context lives until the parent is cancelled{{$}}
     cv_with_cancel(parent, NULL);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -52,3 +52,6 @@ int written_elsewhere(cv_ctx_t *parent) {
     cv_cancel(cancel);
   return rc;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -71,3 +71,6 @@ void created_never(cv_ctx_t *parent) {
     // O0: counted-loops.c:[[@LINE+1]]:5: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' needs no cancel: no path returns from 'created_never' with it{{$}}
     cv_with_cancel(parent, &child);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include -mllvm -cancel-verify-model=%S/Inputs/malloc.yaml | FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,O0

@@ -35,3 +35,6 @@ void set_current(const char *s) {
   // CHECK-DAG: created-into-object-memory.c:[[@LINE+1]]:3: remark: CancelEscapes: the handle created at line [[@LINE+1]] by 'node_set' ('node_set', which creates it with 'malloc' at line [[@LINE-15]]) escapes: stored in global 'current' at line [[@LINE+1]]; it cannot be followed{{$}}
   node_set(&current, s);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-model=%S/Inputs/malloc.yaml | FileCheck %s --implicit-check-not=remark

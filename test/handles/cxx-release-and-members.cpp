@@ -86,3 +86,6 @@ int armed_by_constructor(cv_ctx_t *parent) {
   Guard g(cv_with_cancel(parent, &child));
   return work(child);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,O0

@@ -41,3 +41,6 @@ int use_owner(int n) {
   o.d[0] = n;
   return o.d[0];
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-model=%S/Inputs/new-delete.yaml | FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,O0

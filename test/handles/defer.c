@@ -53,3 +53,6 @@ int deferred_on_one_branch(cv_ctx_t *parent, cv_defers_t *defers, int keep) {
     cv_defer(defers, cancel);
   return work(child);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

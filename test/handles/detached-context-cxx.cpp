@@ -53,3 +53,6 @@ int background_job() {
   cancel();
   return rc;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

@@ -58,3 +58,6 @@ int run_job(struct job *j) {
   cv_cancel(cancel);
   return rc;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

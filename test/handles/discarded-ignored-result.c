@@ -60,3 +60,6 @@ cv_cancel_t *result_returned(cv_ctx_t *parent, cv_ctx_t **child) {
   // CHECK: discarded-ignored-result.c:[[@LINE+1]]:10: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is transferred to the caller (returned to the caller at line [[@LINE+1]]); each call of this function is judged as a creation{{$}}
   return cv_with_cancel(parent, child);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=remark

@@ -47,3 +47,6 @@ int handle_for_caller(cv_ctx_t *parent, cv_ctx_t **child,
   // CHECK: discarded-outparam-never-read.c:[[@LINE+1]]:10: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_try_with_cancel' is transferred to the caller ({{.*}}); each call of this function is judged as a creation{{$}}
   return cv_try_with_cancel(parent, child, cancel);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

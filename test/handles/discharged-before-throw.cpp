@@ -41,3 +41,6 @@ int throws_before_cancelling(cv_ctx_t *parent) {
   throw_then_cancel(c, work(child));
   return 0;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -63,3 +63,6 @@ void cancel_then_record(cv_ctx_t *parent) {
   cv_cancel(cancel);
   g_shutdown = cancel;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -63,3 +63,7 @@ int known_callee(cv_ctx_t *parent) {
   cv_cancel(cancel);
   return rc;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,DEFAULT --implicit-check-not=remark
+// RUN: %cv-remarks clang-O2 %s -I %examples/include -mllvm -cancel-verify-strict | FileCheck %s --check-prefixes=CHECK,STRICT --implicit-check-not=remark

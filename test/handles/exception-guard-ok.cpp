@@ -68,3 +68,6 @@ int cancel_and_rethrow(cv_ctx_t *parent) {
   cv_cancel(cancel);
   return rc;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=remark

@@ -65,3 +65,6 @@ int dropped(job_ctx_t *parent) {
   start_job(parent);
   return step(parent);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %include | FileCheck %s --implicit-check-not=remark

@@ -79,3 +79,6 @@ int covers_the_gap(cv_ctx_t *parent) {
     on_complete(cancel, rc);
   return rc;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -57,3 +57,6 @@ int wrapper_caller(cv_ctx_t *parent) {
   cv_cancel(h);
   return 0;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,O0

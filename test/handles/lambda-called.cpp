@@ -77,3 +77,6 @@ int never_called(cv_ctx_t *parent) {
   auto finish = [&] { cv_cancel(cancel); };
   return work(child);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=remark

@@ -61,3 +61,6 @@ int handle_request(cv_ctx_t *ctx, const char *key, int fixed) {
   cv_cancel(cancel);
   return rc;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

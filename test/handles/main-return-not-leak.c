@@ -28,3 +28,6 @@ int main(void) {
   cv_cancel(cancel);
   return run(cv_background());
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -117,3 +117,6 @@ int unknown_method(cv_ctx_t *parent) {
   remote.close();
   return rc;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include -I %include | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=remark

@@ -38,3 +38,6 @@ int discards(cv_ctx_t *parent) {
   cv_with_cancel(parent, &child);
   return work(child);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include -g0 | FileCheck %s --check-prefix=O0 --implicit-check-not=remark

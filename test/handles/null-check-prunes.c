@@ -69,3 +69,6 @@ int null_check_then_leak(cv_ctx_t *parent) {
   cv_cancel(cancel);
   return 0;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -67,3 +67,6 @@ int create_then_break(cv_ctx_t *parent, int tries) {
     cv_cancel(cancel);
   return rc;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

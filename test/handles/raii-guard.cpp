@@ -92,3 +92,6 @@ int guard_holds_other(cv_ctx_t *parent, cv_cancel_t *other) {
   cv_cancel(cancel);
   return 0;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=remark

@@ -68,3 +68,6 @@ int guard_too_late(cv_ctx_t *parent) {
   ScopeExit done([&] { cv_cancel(cancel); });
   return work(parent);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=remark

@@ -66,3 +66,6 @@ int captured_too_early(cv_ctx_t *parent) {
     return report_failure(parent);
   return work(child);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=remark

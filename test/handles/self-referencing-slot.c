@@ -36,3 +36,6 @@ void *sized_alloc(long n) {
   }
   return p;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include -mllvm -cancel-verify-model=%S/Inputs/malloc.yaml | FileCheck %s --implicit-check-not=remark

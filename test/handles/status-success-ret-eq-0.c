@@ -89,3 +89,6 @@ int cancel_on_wrong_branch(cv_ctx_t *parent) {
   }
   return work(child);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

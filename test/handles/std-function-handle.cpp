@@ -154,3 +154,6 @@ int copy_never_called(cv_ctx_t *parent) {
   auto fin = [stop] { stop(); };
   return work(child);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,O0

@@ -103,3 +103,6 @@ int top_cancels(cv_ctx_t *parent) {
   cv_cancel(cancel);
   return work(parent);
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -91,3 +91,6 @@ int one_case_forgets(cv_ctx_t *parent, int kind) {
   }
   return 0;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

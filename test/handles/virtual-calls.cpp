@@ -69,3 +69,6 @@ int lazy_override(cv_ctx_t *parent) {
   delete s;
   return 0;
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -43,3 +43,6 @@ void worker_indirect(int (*step)(int), int fd) {
   while (step(fd) > 0) {
   }
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

@@ -37,3 +37,6 @@ void consume_plain(chan_t *ch) {
     handle(msg);
 }
 // CHECK: cancellable-wait.c:36:3: remark: LoopIgnoresCancel: loop can block in 'chan_recv' at {{.*}}cancellable-wait.c:36 and never observes cancellation
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

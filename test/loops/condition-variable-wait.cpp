@@ -60,3 +60,6 @@ void worker(std::stop_token Stop) {
   }
 }
 // CHECK: condition-variable-wait.cpp:56:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}condition-variable-wait.cpp:57 (std::_V2::condition_variable_any::wait<std::unique_lock<std::mutex>, worker(std::stop_token)::$_0>) and leaves the loop on it
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

@@ -79,3 +79,6 @@ void serve_maybe(cv_ctx_t *ctx, int conn) {
   }
 }
 // CHECK: crash-path-and-noreturn-exit.c:[[@LINE-8]]:3: remark: LoopCancelNotActedOn: loop observes cancellation at {{.*}}crash-path-and-noreturn-exit.c:[[@LINE-7]] (cv_done) but the result never leads out of the loop, which has no exit{{$}}
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -50,3 +50,6 @@ void serveSwallowing(std::stop_token Stop, int Fd) {
   }
 }
 // CHECK: cxx-exceptions-and-sleep.cpp:42:3: remark: LoopCancelNotActedOn: loop observes cancellation at {{.*}}cxx-exceptions-and-sleep.cpp:44 (std::stop_token::stop_requested) but the result never leads out of the loop{{$}}
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

@@ -46,3 +46,6 @@ void worker_loop_counts(struct worker *w) {
   }
 }
 // CHECK: flag-field-annotated.c:42:3: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}flag-field-annotated.c:43 and never observes cancellation
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

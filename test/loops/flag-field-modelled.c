@@ -43,3 +43,6 @@ void worker_loop_served(struct worker *w) {
 // CHECK: flag-field-modelled.c:[[@LINE-6]]:3: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}flag-field-modelled.c:[[@LINE-5]] and never observes cancellation{{$}}
 
 int pool_size(struct pool *p) { return p->size; }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-model=%S/Inputs/field-flags.yaml | FileCheck %s --implicit-check-not=remark

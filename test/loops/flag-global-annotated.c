@@ -43,3 +43,6 @@ void pump_logs(int in) {
   }
 }
 // CHECK: flag-global-annotated.c:38:3: remark: LoopCancelNotActedOn: loop observes cancellation at {{.*}}flag-global-annotated.c:39 (flag 'g_shutdown') but the result never leads out of the loop{{$}}
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

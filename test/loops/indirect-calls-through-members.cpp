@@ -48,3 +48,6 @@ void pump_ctx(const io::source_ops *ops, cv_ctx_t *ctx, int fd) {
   }
 }
 // CHECK: indirect-calls-through-members.cpp:[[@LINE-7]]:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}indirect-calls-through-members.cpp:[[@LINE-26]] (ctx_stopped{{(\(cv_ctx\*\))?}} -> cv_done) and leaves the loop on it{{$}}
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

@@ -80,3 +80,6 @@ void pump_callback(long (*next)(int, char *, long), int fd) {
     consume(buf, n);
   }
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark

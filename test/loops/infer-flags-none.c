@@ -39,3 +39,7 @@ void reader_modelled(int fd) {
 }
 // NONE: infer-flags-none.c:37:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}infer-flags-none.c:37 (flag 'g_cancel') and leaves the loop on it
 // INFER: infer-flags-none.c:37:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}infer-flags-none.c:37 (flag 'g_cancel') and leaves the loop on it
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-infer-flags=none | FileCheck %s --check-prefix=NONE --implicit-check-not=remark
+// RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-infer-flags=volatile-atomic | FileCheck %s --check-prefix=INFER --implicit-check-not=remark

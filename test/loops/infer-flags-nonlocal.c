@@ -48,3 +48,7 @@ void read_n(struct event_loop *loop, int n) {
 }
 // NONLOCAL: infer-flags-nonlocal.c:44:3: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}infer-flags-nonlocal.c:45 and never observes cancellation
 // DEFAULT: infer-flags-nonlocal.c:44:3: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}infer-flags-nonlocal.c:45 and never observes cancellation
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-infer-flags=nonlocal | FileCheck %s --check-prefix=NONLOCAL --implicit-check-not=remark
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --check-prefix=DEFAULT --implicit-check-not=remark

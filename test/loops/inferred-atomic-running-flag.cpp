@@ -45,3 +45,6 @@ void pump_local(int fd) {
   }
 }
 // CHECK: inferred-atomic-running-flag.cpp:42:3: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}inferred-atomic-running-flag.cpp:43 and never observes cancellation
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

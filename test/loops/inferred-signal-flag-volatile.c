@@ -58,3 +58,6 @@ void serve_local(int fd) {
   }
 }
 // CHECK: inferred-signal-flag-volatile.c:55:3: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}inferred-signal-flag-volatile.c:56 and never observes cancellation
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

@@ -22,3 +22,6 @@ void startReaders(int Fd) {
 }
 // CHECK-DAG: lambda-thread-loop.cpp:14:5: remark: LoopObservesCancel: loop observes cancellation at {{.*}}lambda-thread-loop.cpp:14 (std::stop_token::stop_requested) and leaves the loop on it
 // CHECK-DAG: lambda-thread-loop.cpp:19:5: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}lambda-thread-loop.cpp:19 and never observes cancellation
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

@@ -47,3 +47,7 @@ void copy_file(int in) {
     handle(buf, 1);
 }
 // ALL: loop-scope-cancellable.c:[[@LINE-3]]:3: remark: LoopIgnoresCancel: loop can block in 'cv_conn_read' at {{.*}}loop-scope-cancellable.c:[[@LINE-3]] and never observes cancellation{{$}}
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -I %examples/include | FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,ALL
+// RUN: %cv-remarks clang-O2 %s -I %examples/include -mllvm -cancel-verify-loops=cancellable | FileCheck %s --implicit-check-not=remark

@@ -39,3 +39,6 @@ void pump_ctx(ctx_t *c, int fd) {
   }
 }
 // CHECK: modelled-wait-inlined-away.c:[[@LINE-7]]:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}modelled-wait-inlined-away.c:[[@LINE-7]] (should_stop) and leaves the loop on it{{$}}
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-model=%S/Inputs/inlined-wrappers.yaml | FileCheck %s --implicit-check-not=remark

@@ -58,3 +58,6 @@ void reader_blind(int fd) {
   }
 }
 // CHECK: modelled-wait-own-loop.c:[[@LINE-6]]:3: remark: LoopIgnoresCancel: loop can block in 'read_full' at {{.*}}modelled-wait-own-loop.c:[[@LINE-5]] and never observes cancellation{{$}}
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

@@ -43,3 +43,7 @@ void copy(char *dst, const char *src) {
   while ((*dst++ = *src++) != 0) {
   }
 }
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --allow-empty --implicit-check-not=remark
+// RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-infer-flags=nonlocal | FileCheck %s --allow-empty --implicit-check-not=remark

@@ -73,3 +73,6 @@ void reader_logs(ctx_t *ctx, int fd) {
   }
 }
 // CHECK: observation-in-callee.c:69:3: remark: LoopCancelNotActedOn: loop observes cancellation at {{.*}}observation-in-callee.c:63 (log_if_cancelled -> ctx_done) but the result never leads out of the loop{{$}}
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

@@ -87,3 +87,6 @@ void poll_returns(ctx_t *ctx) {
   }
 }
 // CHECK: polling-loop-checks-done-but-stays.c:79:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}polling-loop-checks-done-but-stays.c:80 (ctx_done) and leaves the loop on it
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

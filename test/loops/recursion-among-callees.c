@@ -56,3 +56,6 @@ void walk_until_cancelled(ctx_t **chain, int depth, struct node *root) {
     walk_left(root);
 }
 // CHECK: recursion-among-callees.c:55:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}recursion-among-callees.c:45 (is_cancelled -> ctx_done) and leaves the loop on it
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

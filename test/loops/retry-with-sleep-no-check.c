@@ -50,3 +50,6 @@ again:
   return 0;
 }
 // CHECK: retry-with-sleep-no-check.c:46:7: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}retry-with-sleep-no-check.c:46 and never observes cancellation
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

@@ -34,3 +34,6 @@ void read_connection_ctx(ctx_t *ctx, int fd) {
   }
 }
 // CHECK: socket-read-without-check.c:29:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}socket-read-without-check.c:29 (ctx_done) and leaves the loop on it
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark

@@ -66,3 +66,6 @@ void read_reusing_status(ctx_t *ctx, int fd) {
   }
 }
 // CHECK: stop-flag-in-local.c:59:3: remark: LoopCancelNotActedOn: loop observes cancellation at {{.*}}stop-flag-in-local.c:60 (ctx_done) but the result never leads out of the loop{{$}}
+
+// The plugin inside clang -O2 sees the IR a real -O2 build gives it.
+// RUN: %cv-remarks clang-O2 %s | FileCheck %s --implicit-check-not=remark
