@@ -29,6 +29,7 @@
 #include <string>
 
 namespace llvm {
+class GlobalVariable;
 class CallBase;
 class DISubprogram;
 class Function;
@@ -164,6 +165,8 @@ private:
                     ObjectRootFinder &CallerRoots) const;
   const WaitSummary *calleeSummary(const llvm::CallBase &CB) const;
   InstructionFacts classifyIndirect(const llvm::CallBase &CB) const;
+  bool onlyCounted(const llvm::GlobalVariable &GV,
+                   std::optional<int64_t> Offset) const;
   Witness explain(const llvm::Instruction &I, bool Blocking,
                   Observation::KindTy Kind, unsigned OuterFrames) const;
 
@@ -175,6 +178,9 @@ private:
   /// Modelled wait and observe functions by subprogram, to recognise their
   /// inlined code.
   llvm::DenseMap<const llvm::DISubprogram *, FunctionRoles> ModelledSubprograms;
+  /// Globals (and offsets in them, -1 for the whole) only ever stepped.
+  mutable llvm::DenseMap<std::pair<const llvm::GlobalVariable *, int64_t>, bool>
+      Counters;
 };
 
 } // namespace cancelverify

@@ -292,9 +292,83 @@ WaitSummaries::inferFlag(const LoadInst &LI, ObjectRootFinder &Roots) const {
   if (!Flag.Root.isNonLocal())
     return std::nullopt;
   if (const auto *GV = dyn_cast<GlobalVariable>(Flag.Root.Base))
-    if (GV->isConstant())
+    if (GV->isConstant() || onlyCounted(*GV, Flag.Root.Offset))
       return std::nullopt;
   return Flag;
+}
+
+/// Whether \p V, stored at \p Addr, is \p Addr's old value plus or minus
+/// something: `g_served++`.
+static bool isStep(const Value *V, const Value *Addr) {
+  auto *BO = dyn_cast<BinaryOperator>(V);
+  if (!BO || (BO->getOpcode() != Instruction::Add &&
+              BO->getOpcode() != Instruction::Sub))
+    return false;
+  for (const Value *Op : BO->operands())
+    if (auto *L = dyn_cast<LoadInst>(Op);
+        L && L->getPointerOperand()->stripPointerCasts() ==
+                 Addr->stripPointerCasts())
+      return true;
+  return false;
+}
+
+bool WaitSummaries::onlyCounted(const GlobalVariable &GV,
+                                std::optional<int64_t> Offset) const {
+  auto [It, New] = Counters.try_emplace({&GV, Offset.value_or(-1)}, false);
+  if (!New)
+    return It->second;
+  // A counter is only ever stepped: every write the module makes to it
+  // adds to or subtracts from it (a request count, a done count of
+  // workers), which says nothing about stopping. One other write (a store
+  // of a constant, an exchange, a call given its address) and it may be a
+  // flag.
+  const DataLayout &DL = GV.getParent()->getDataLayout();
+  unsigned Steps = 0;
+  bool Other = false;
+  SmallVector<const Value *, 8> Work{&GV};
+  SmallPtrSet<const Value *, 8> Seen{&GV};
+  while (!Work.empty() && !Other) {
+    const Value *V = Work.pop_back_val();
+    for (const User *U : V->users()) {
+      if (isa<ConstantExpr>(U) || isa<GetElementPtrInst>(U) ||
+          isa<CastInst>(U)) {
+        if (Seen.insert(U).second)
+          Work.push_back(U);
+        continue;
+      }
+      const Value *Addr = nullptr;
+      bool Step = false;
+      if (auto *SI = dyn_cast<StoreInst>(U)) {
+        if (SI->getValueOperand() == V) {
+          Other = true; // the address itself escapes into memory
+          break;
+        }
+        Addr = SI->getPointerOperand();
+        Step = isStep(SI->getValueOperand(), Addr);
+      } else if (auto *RMW = dyn_cast<AtomicRMWInst>(U)) {
+        Addr = RMW->getPointerOperand();
+        Step = RMW->getOperation() == AtomicRMWInst::Add ||
+               RMW->getOperation() == AtomicRMWInst::Sub;
+      } else if (isa<LoadInst>(U)) {
+        continue;
+      } else {
+        Other = true; // a call, a compare-exchange, a PHI: cannot tell
+        break;
+      }
+      int64_t At = 0;
+      const Value *Base = GetPointerBaseWithConstantOffset(Addr, At, DL);
+      if (Base == &GV && Offset && At != *Offset)
+        continue; // another field
+      if (!Step) {
+        Other = true;
+        break;
+      }
+      ++Steps;
+    }
+  }
+  It = Counters.find({&GV, Offset.value_or(-1)});
+  It->second = Steps > 0 && !Other;
+  return It->second;
 }
 
 std::optional<InferredFlag>
