@@ -19,6 +19,8 @@
 #include "llvm/IR/Instruction.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -82,6 +84,14 @@ const llvm::DILocation *locationInFrame(const llvm::DebugLoc &DL,
 /// A location with \p L's line, column and scope that is not inlined
 /// anywhere: what a finding placed in an inlined frame reports.
 llvm::DebugLoc detachedLocation(const llvm::DILocation *L);
+
+/// The struct and byte offset an access's type-based alias tag says it is
+/// to, the struct by its source spelling: `ops` for C's
+/// `!{!"ops", !"any pointer", i64 8}`, `ns::ops` for C++'s type info name
+/// `_ZTSN2ns3opsE`. Optimized code keeps no struct type on its accesses
+/// (byte offsets); the tag still names the field.
+std::optional<std::pair<std::string, int64_t>>
+aliasTagField(const llvm::Instruction &I);
 
 /// Whether \p Mangled names a function of the C++ standard library
 /// (namespace std, libc++'s std::__1, libstdc++'s __gnu_cxx).

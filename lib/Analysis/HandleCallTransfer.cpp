@@ -366,9 +366,9 @@ SmallVector<const Function *, 2> HandleFlow::callTargets(const CallBase &CB) {
 /// How a modelled function without a body discharges a handle given as
 /// its argument \p ArgNo, if it does (a cancel among the targets of an
 /// indirect call).
-static std::optional<DischargeKind> modelledDischarge(const ApiModel &Model,
-                                                      const Function &T,
-                                                      unsigned ArgNo) {
+std::optional<DischargeKind> modelledDischarge(const ApiModel &Model,
+                                               const Function &T,
+                                               unsigned ArgNo) {
   const FunctionRoles *Roles = Model.rolesOf(&T);
   if (!Roles)
     return std::nullopt;

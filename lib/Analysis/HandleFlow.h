@@ -42,6 +42,7 @@ namespace llvm {
 class BasicBlock;
 class CallBase;
 class DILocalVariable;
+class DILocation;
 class DominatorTree;
 class Function;
 class Instruction;
@@ -52,6 +53,7 @@ class Value;
 
 namespace cancelverify {
 
+class ApiModel;
 struct FunctionRoles;
 struct ResolvedRole;
 
@@ -75,6 +77,12 @@ void note(std::vector<EventT> &Events, EventT E) {
 /// argument, each with how, in the order a call is checked against them.
 llvm::SmallVector<std::pair<const ResolvedRole *, DischargeKind>, 3>
 dischargingRoles(const FunctionRoles &Roles);
+
+/// How the model says \p T discharges a handle given as its argument
+/// \p ArgNo, if it does.
+std::optional<DischargeKind> modelledDischarge(const ApiModel &Model,
+                                               const llvm::Function &T,
+                                               unsigned ArgNo);
 
 class HandleFlow {
 public:
@@ -183,7 +191,9 @@ private:
   }
   bool pointsInsideHandle(unsigned H, const llvm::Value *V,
                           const flow::HandleState &S);
-  bool reachesHandle(const llvm::Value *V, const flow::HandleState &S);
+  bool reachesHandle(
+      const llvm::Value *V, const flow::HandleState &S,
+      llvm::SmallVectorImpl<llvm::SmallVector<int64_t, 4>> *Below = nullptr);
   bool isFreshAllocation(const llvm::Value *Root);
 
   // Calls (HandleCallTransfer.cpp).
@@ -209,7 +219,8 @@ private:
                                 const llvm::Instruction &At,
                                 const CallContext &Context = CallContext());
   bool adoptedBySharedOwner(unsigned H, flow::HandleState &S,
-                            const llvm::StoreInst &SI, Pass P);
+                            const llvm::StoreInst &SI,
+                            const llvm::DILocation *OwnerCall, Pass P);
   bool ownsShare(const flow::HandleState &S, PathId Owner);
   void unknownDeleter(unsigned H, flow::HandleState &S,
                       const llvm::Instruction &At, Pass P);

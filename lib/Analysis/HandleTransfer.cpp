@@ -299,15 +299,23 @@ void HandleFlow::overwriteSlot(unsigned H, HandleState &S,
 }
 
 /// Whether \p V is a pointer through which the handle \p S is reached
-/// (the object, or a chain of objects, that holds it), not the handle.
-bool HandleFlow::reachesHandle(const Value *V, const HandleState &S) {
+/// (the object, or a chain of objects, that holds it), not the handle;
+/// \p Below receives the handle's paths relative to \p V.
+bool HandleFlow::reachesHandle(
+    const Value *V, const HandleState &S,
+    SmallVectorImpl<SmallVector<int64_t, 4>> *Below) {
   if (!V->getType()->isPointerTy())
     return false;
   SmallVector<SmallVector<int64_t, 4>, 2> Rel;
   relatedPaths(V, S, Rel);
-  return any_of(Rel, [](const SmallVector<int64_t, 4> &R) {
-    return R.size() >= 2;
-  });
+  bool Reaches = false;
+  for (SmallVector<int64_t, 4> &R : Rel)
+    if (R.size() >= 2) {
+      Reaches = true;
+      if (Below)
+        Below->push_back(std::move(R));
+    }
+  return Reaches;
 }
 
 /// Whether \p Root is memory an allocator returned to this function (the
@@ -369,16 +377,16 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
     // A pointer to the object that holds the handle, put where others
     // reach it, takes the handle along. (A local variable is followed
     // through the paths of what it holds.)
-    if (reachesHandle(Val, S) && isa<AllocaInst>(Addr.Root)) {
+    SmallVector<SmallVector<int64_t, 4>, 2> Below;
+    if (!reachesHandle(Val, S, &Below))
+      return;
+    if (isa<AllocaInst>(Addr.Root)) {
       // What is loaded from the local reaches the handle the same way
       // (forwarding covers a local stored once; this, one stored on
       // several paths, such as the return value's).
-      SmallVector<SmallVector<int64_t, 4>, 2> Rel;
-      relatedPaths(Val, S, Rel);
-      for (const SmallVector<int64_t, 4> &Rest : Rel)
-        if (Rest.size() >= 2)
-          addPath(H, S, Paths.path(SlotId).then(Rest));
-    } else if (reachesHandle(Val, S)) {
+      for (const SmallVector<int64_t, 4> &Rest : Below)
+        addPath(H, S, Paths.path(SlotId).then(Rest));
+    } else {
       if (isa<Argument>(Addr.Root)) {
         if (S.any(Live) && P == Pass::Record)
           note(Outcomes[H].Transfers,
@@ -398,15 +406,15 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
   }
   // Inside an inlined std::shared_ptr constructor: the owner keeps a copy
   // of the pointer beside its control block, which decides.
-  bool InOwner = HS.sharedOwners().adoptingFrame(SI).has_value();
+  auto Owner = HS.sharedOwners().adoptingFrame(SI);
   if (isa<Argument>(Root)) {
     addPath(H, S, SlotId);
-    if (!InOwner)
+    if (!Owner)
       handToCaller(H, S, SI, Paths.path(SlotId), TransferKind::StoredForCaller,
                    P);
     return;
   }
-  if (InOwner && adoptedBySharedOwner(H, S, SI, P))
+  if (Owner && adoptedBySharedOwner(H, S, SI, Owner->second, P))
     return;
   // Memory this function allocated is its own, as a local is, until a
   // pointer to it goes where others reach it.

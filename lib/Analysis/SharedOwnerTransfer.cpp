@@ -127,14 +127,17 @@ HandleFlow::functionDeletes(const Function &D, const AccessPath &Handle,
   auto *Param = dyn_cast<Argument>(Handle.Root);
   if (!Param)
     return A;
-  if (const FunctionRoles *Roles = HS.model().rolesOf(&D)) {
-    if (Handle.Offsets.size() == 1)
-      for (const auto &[R, Kind] : dischargingRoles(*Roles))
-        if (R->Handle.ArgNo == Param->getArgNo()) {
-          A.Kind = DeleterAnswer::Discharges;
-          A.How = {Kind, &At, &D};
-          return A;
-        }
+  // The model speaks for a modelled deleter: it discharges by a role, or
+  // cannot be judged.
+  if (HS.model().rolesOf(&D)) {
+    std::optional<DischargeKind> Kind =
+        Handle.Offsets.size() == 1
+            ? modelledDischarge(HS.model(), D, Param->getArgNo())
+            : std::nullopt;
+    if (Kind) {
+      A.Kind = DeleterAnswer::Discharges;
+      A.How = {*Kind, &At, &D};
+    }
     return A;
   }
   if (D.isDeclaration())
@@ -285,18 +288,18 @@ static const Function *disposeIn(const GlobalVariable &VTable) {
   return nullptr;
 }
 
+/// \p SI stores the handle inside the inlined adopting member whose call
+/// is \p OwnerCall (SharedOwnerOps::adoptingFrame).
 bool HandleFlow::adoptedBySharedOwner(unsigned H, HandleState &S,
-                                      const StoreInst &SI, Pass P) {
-  auto Frame = HS.sharedOwners().adoptingFrame(SI);
-  if (!Frame)
-    return false;
+                                      const StoreInst &SI,
+                                      const DILocation *OwnerCall, Pass P) {
   const DataLayout &DL = F.getParent()->getDataLayout();
   int64_t HandleOffset = 0;
   const Value *Block = GetPointerBaseWithConstantOffset(
       SI.getPointerOperand(), HandleOffset, DL);
   auto SameInstance = [&](const Instruction &I) {
     return any_of(inlinedFrames(I), [&](const InlinedFrame &Fr) {
-      return Fr.CallSite.get() == Frame->second;
+      return Fr.CallSite.get() == OwnerCall;
     });
   };
   // What the inlined constructor stored into the control block beside the

@@ -9,10 +9,12 @@
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Demangle/Demangle.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Metadata.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -122,6 +124,29 @@ const DILocation *locationInFrame(const DebugLoc &DL, const DILocation *Frame) {
 DebugLoc detachedLocation(const DILocation *L) {
   return DILocation::get(L->getContext(), L->getLine(), L->getColumn(),
                          L->getScope());
+}
+
+std::optional<std::pair<std::string, int64_t>>
+aliasTagField(const Instruction &I) {
+  auto *Tag = dyn_cast_or_null<MDNode>(I.getMetadata(LLVMContext::MD_tbaa));
+  if (!Tag || Tag->getNumOperands() < 3)
+    return std::nullopt;
+  auto *Base = dyn_cast<MDNode>(Tag->getOperand(0));
+  auto *Off = mdconst::dyn_extract<ConstantInt>(Tag->getOperand(2));
+  if (!Base || !Off || Base->getNumOperands() < 3)
+    return std::nullopt;
+  auto *Name = dyn_cast<MDString>(Base->getOperand(0));
+  if (!Name || Name->getString().empty())
+    return std::nullopt;
+  std::string Source = Name->getString().str();
+  if (StringRef(Source).starts_with("_ZTS")) {
+    std::string D = demangle(Source);
+    StringRef Spelled(D);
+    if (!Spelled.consume_front("typeinfo name for "))
+      return std::nullopt;
+    Source = Spelled.str();
+  }
+  return std::make_pair(Source, Off->getSExtValue());
 }
 
 bool isStandardLibraryName(StringRef Mangled) {

@@ -10,13 +10,12 @@
 #include "cancelverify/SummaryCallGraph.h"
 
 #include "cancelverify/CallTarget.h"
+#include "cancelverify/SourceFrames.h"
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/ValueTracking.h"
-#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
-#include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
 
@@ -46,33 +45,6 @@ static StringRef sourceStructName(const Type *T) {
   return Name;
 }
 
-/// The struct and offset a type-based alias tag says an access is to:
-/// `!{!"ops", !"any pointer", i64 8}` names field 8 of `ops`. C tags name
-/// structs by their source name, C++ tags by their type info's mangled
-/// name (`_ZTS3ops`), which is demangled to the same spelling.
-static std::optional<std::pair<std::string, int64_t>>
-tbaaField(const Instruction &I) {
-  auto *Tag = dyn_cast_or_null<MDNode>(I.getMetadata(LLVMContext::MD_tbaa));
-  if (!Tag || Tag->getNumOperands() < 3)
-    return std::nullopt;
-  auto *Base = dyn_cast<MDNode>(Tag->getOperand(0));
-  auto *Off = mdconst::dyn_extract<ConstantInt>(Tag->getOperand(2));
-  if (!Base || !Off || Base->getNumOperands() < 3)
-    return std::nullopt;
-  auto *Name = dyn_cast<MDString>(Base->getOperand(0));
-  if (!Name || Name->getString().empty())
-    return std::nullopt;
-  std::string Source = Name->getString().str();
-  if (StringRef(Source).starts_with("_ZTS")) {
-    std::string D = demangle(Source);
-    StringRef Spelled(D);
-    if (!Spelled.consume_front("typeinfo name for "))
-      return std::nullopt;
-    Source = Spelled.str();
-  }
-  return std::make_pair(Source, Off->getSExtValue());
-}
-
 void SummaryCallGraph::addNamedField(StringRef Struct, int64_t Offset,
                                      const Function *Fn) {
   if (Struct.empty())
@@ -99,7 +71,9 @@ void SummaryCallGraph::addConstantSlots(const GlobalVariable &GV,
       int64_t Off = SL->getElementOffset(I);
       auto *Elt = CS->getOperand(I);
       if (auto *Fn = dyn_cast<Function>(Elt->stripPointerCasts())) {
-        FieldFunctions[{CS->getType(), Off}].push_back(Fn);
+        auto &List = FieldFunctions[{CS->getType(), Off}];
+        if (!is_contained(List, Fn))
+          List.push_back(Fn);
         addNamedField(sourceStructName(CS->getType()), Off, Fn);
       }
       addConstantSlots(GV, *Elt, At + Off);
@@ -149,7 +123,7 @@ SummaryCallGraph::indirectTargets(const CallBase &CB) const {
   ArrayRef<const Function *> Field = fieldFunctions(LI);
   Out.append(Field.begin(), Field.end());
   if (Out.empty())
-    if (std::optional<std::pair<std::string, int64_t>> F = tbaaField(*LI)) {
+    if (std::optional<std::pair<std::string, int64_t>> F = aliasTagField(*LI)) {
       auto It = NamedFields.find(*F);
       if (It != NamedFields.end())
         Out.append(It->second.begin(), It->second.end());
@@ -212,7 +186,7 @@ SummaryCallGraph::SummaryCallGraph(const Module &M) : M(M) {
           if (!is_contained(List, Fn))
             List.push_back(Fn);
         }
-        if (std::optional<std::pair<std::string, int64_t>> T = tbaaField(*SI))
+        if (std::optional<std::pair<std::string, int64_t>> T = aliasTagField(*SI))
           addNamedField(T->first, T->second, Fn);
         auto *G = dyn_cast<GEPOperator>(SI->getPointerOperand());
         if (!G)
@@ -237,14 +211,6 @@ SummaryCallGraph::SummaryCallGraph(const Module &M) : M(M) {
     llvm::sort(Fns, [&](const Function *A, const Function *B) {
       return Order.lookup(A) < Order.lookup(B);
     });
-  for (auto &[Key, List] : FieldFunctions) {
-    // Initializers may list a function twice for one field.
-    SmallVector<const Function *, 2> Unique;
-    for (const Function *Fn : List)
-      if (!is_contained(Unique, Fn))
-        Unique.push_back(Fn);
-    List = std::move(Unique);
-  }
   // Edges in instruction order, each once.
   SmallVector<const Function *, 4> Refs;
   for (Node &N : Nodes) {

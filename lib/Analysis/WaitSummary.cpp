@@ -366,7 +366,6 @@ bool WaitSummaries::onlyCounted(const GlobalVariable &GV,
       ++Steps;
     }
   }
-  It = Counters.find({&GV, Offset.value_or(-1)});
   It->second = Steps > 0 && !Other;
   return It->second;
 }

@@ -97,16 +97,22 @@ functionsSeeingCancellation(const Module &M, const ApiModel &Model,
   auto HoldsToken = [&](const Function &F) {
     if (Tokens.empty())
       return false;
-    if (const DISubprogram *SP = F.getSubprogram()) {
-      if (const DISubroutineType *Ty = SP->getType())
-        for (const DIType *P : Ty->getTypeArray())
-          if (P && Tokens.count(tokenName(P)))
-            return true;
-      for (const auto &[Loc, Var] : variablesOf(F))
-        if (Tokens.count(tokenName(Var->getType())))
+    const DISubprogram *SP = F.getSubprogram();
+    if (!SP)
+      return false;
+    if (const DISubroutineType *Ty = SP->getType())
+      for (const DIType *P : Ty->getTypeArray())
+        if (P && Tokens.count(tokenName(P)))
           return true;
-    }
-    return false;
+    // Its variables, as the debug records name them.
+    bool Holds = false;
+    for (const BasicBlock &BB : F)
+      for (const Instruction &I : BB)
+        compat::forEachDebugVariable(
+            I, [&](const Value *, const DILocalVariable *Var, bool, bool) {
+              Holds |= Var && Tokens.count(tokenName(Var->getType()));
+            });
+    return Holds;
   };
   for (const Function &F : M) {
     if (F.isDeclaration())

@@ -13,6 +13,7 @@
 #include "ModelSources.h"
 
 #include "cancelverify/CallTarget.h"
+#include "cancelverify/SourceFrames.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
@@ -21,7 +22,6 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
-#include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
 #include "llvm/Support/GlobPattern.h"
@@ -365,33 +365,17 @@ fieldAt(const Value *Ptr, const DataLayout &DL,
   return It == Fields.end() ? nullptr : &It->second;
 }
 
-/// The field an optimized access is to, by its type-based alias tag: the
-/// struct's source name (C) or type info name (C++) and the offset.
+/// The field an optimized access is to, by its type-based alias tag.
 static const FlagInfo *
 fieldByAliasTag(const LoadInst &LI,
                 const std::map<std::pair<std::string, uint64_t>, FlagInfo> &Fields) {
   if (Fields.empty())
     return nullptr;
-  auto *Tag = dyn_cast_or_null<MDNode>(LI.getMetadata(LLVMContext::MD_tbaa));
-  if (!Tag || Tag->getNumOperands() < 3)
+  std::optional<std::pair<std::string, int64_t>> Field = aliasTagField(LI);
+  if (!Field)
     return nullptr;
-  auto *Base = dyn_cast<MDNode>(Tag->getOperand(0));
-  auto *Off = mdconst::dyn_extract<ConstantInt>(Tag->getOperand(2));
-  if (!Base || !Off || Base->getNumOperands() < 3)
-    return nullptr;
-  auto *Name = dyn_cast<MDString>(Base->getOperand(0));
-  if (!Name)
-    return nullptr;
-  std::string Source = Name->getString().str();
-  if (StringRef(Source).starts_with("_ZTS")) {
-    std::string D = demangle(Source);
-    StringRef Spelled(D);
-    if (!Spelled.consume_front("typeinfo name for "))
-      return nullptr;
-    Source = Spelled.str();
-  }
   for (const char *Prefix : {"struct.", "class.", "union."}) {
-    auto It = Fields.find({Prefix + Source, Off->getZExtValue()});
+    auto It = Fields.find({Prefix + Field->first, uint64_t(Field->second)});
     if (It != Fields.end())
       return &It->second;
   }
