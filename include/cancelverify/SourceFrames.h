@@ -93,6 +93,11 @@ llvm::DebugLoc detachedLocation(const llvm::DILocation *L);
 std::optional<std::pair<std::string, int64_t>>
 aliasTagField(const llvm::Instruction &I);
 
+/// The top-level parameter types of an Itanium demangled parameter list
+/// "(int, Pair, Ctx*)"; a trailing "..." is dropped.
+std::optional<llvm::SmallVector<std::string, 8>>
+splitDemangledParams(llvm::StringRef Params);
+
 /// Whether \p Mangled names a function of the C++ standard library
 /// (namespace std, libc++'s std::__1, libstdc++'s __gnu_cxx).
 bool isStandardLibraryName(llvm::StringRef Mangled);

@@ -29,7 +29,7 @@ namespace {
 /// The parts of a demangled member name this file reads.
 struct MemberName {
   std::string Base, Class;
-  SmallVector<std::string, 3> Params;
+  SmallVector<std::string, 8> Params;
 };
 } // namespace
 
@@ -37,30 +37,6 @@ static std::string takeString(char *Buf) {
   std::string S = Buf ? Buf : "";
   std::free(Buf);
   return S;
-}
-
-/// Splits "(a, b<c, d>, e (*)(f))" at its top-level commas.
-static SmallVector<std::string, 3> splitParams(StringRef List) {
-  SmallVector<std::string, 3> Out;
-  List = List.trim();
-  if (!List.consume_front("(") || !List.consume_back(")"))
-    return Out;
-  int Depth = 0;
-  size_t Start = 0;
-  for (size_t I = 0; I <= List.size(); ++I) {
-    char C = I < List.size() ? List[I] : ',';
-    if (C == '(' || C == '<' || C == '[')
-      ++Depth;
-    else if (C == ')' || C == '>' || C == ']')
-      --Depth;
-    else if (C == ',' && Depth == 0) {
-      StringRef P = List.slice(Start, I).trim();
-      if (!P.empty())
-        Out.push_back(P.str());
-      Start = I + 1;
-    }
-  }
-  return Out;
 }
 
 static std::optional<MemberName> demangleMember(StringRef Mangled) {
@@ -78,7 +54,9 @@ static std::optional<MemberName> demangleMember(StringRef Mangled) {
   Size = 0;
   N.Class = takeString(D.getFunctionDeclContextName(nullptr, &Size));
   Size = 0;
-  N.Params = splitParams(takeString(D.getFunctionParameters(nullptr, &Size)));
+  N.Params = splitDemangledParams(
+                 takeString(D.getFunctionParameters(nullptr, &Size)))
+                 .value_or(SmallVector<std::string, 8>());
   // libc++ tags its members with the ABI version: shared_ptr[abi:ne180100].
   if (size_t Tag = N.Base.find("[abi:"); Tag != std::string::npos)
     N.Base.erase(Tag);

@@ -149,6 +149,35 @@ aliasTagField(const Instruction &I) {
   return std::make_pair(Source, Off->getSExtValue());
 }
 
+std::optional<SmallVector<std::string, 8>>
+splitDemangledParams(StringRef Params) {
+  Params = Params.trim();
+  if (!Params.consume_front("(") || !Params.consume_back(")"))
+    return std::nullopt;
+  SmallVector<std::string, 8> Out;
+  Params = Params.trim();
+  if (Params.empty() || Params == "void")
+    return Out;
+  unsigned Depth = 0;
+  size_t Start = 0;
+  for (size_t I = 0; I < Params.size(); ++I) {
+    char C = Params[I];
+    if (C == '<' || C == '(' || C == '[')
+      ++Depth;
+    else if ((C == '>' || C == ')' || C == ']') && Depth)
+      --Depth;
+    else if (C == ',' && Depth == 0) {
+      Out.push_back(Params.slice(Start, I).trim().str());
+      Start = I + 1;
+    }
+  }
+  Out.push_back(Params.substr(Start).trim().str());
+  // The variadic part has no IR arguments of its own.
+  if (Out.back() == "...")
+    Out.pop_back();
+  return Out;
+}
+
 bool isStandardLibraryName(StringRef Mangled) {
   // Nested names in std (_ZNSt, const and volatile members _ZNKSt, _ZNVSt),
   // unscoped ones (_ZSt), and __gnu_cxx (9__gnu_cxx).

@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "ModelSources.h"
 
+#include "cancelverify/SourceFrames.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/Demangle/Demangle.h"
@@ -110,35 +112,6 @@ static std::optional<SourceSignature> signatureFromDebugInfo(const Function &F) 
     Sig.Params->push_back(widthsOfDebugType(T));
   }
   return Sig;
-}
-
-std::optional<SmallVector<std::string, 8>>
-splitDemangledParams(StringRef Params) {
-  Params = Params.trim();
-  if (!Params.consume_front("(") || !Params.consume_back(")"))
-    return std::nullopt;
-  SmallVector<std::string, 8> Out;
-  Params = Params.trim();
-  if (Params.empty() || Params == "void")
-    return Out;
-  unsigned Depth = 0;
-  size_t Start = 0;
-  for (size_t I = 0; I < Params.size(); ++I) {
-    char C = Params[I];
-    if (C == '<' || C == '(' || C == '[')
-      ++Depth;
-    else if ((C == '>' || C == ')' || C == ']') && Depth)
-      --Depth;
-    else if (C == ',' && Depth == 0) {
-      Out.push_back(Params.slice(Start, I).trim().str());
-      Start = I + 1;
-    }
-  }
-  Out.push_back(Params.substr(Start).trim().str());
-  // The variadic part has no IR arguments of its own.
-  if (Out.back() == "...")
-    Out.pop_back();
-  return Out;
 }
 
 /// A demangled parameter type that is certainly one IR argument: a builtin

@@ -47,11 +47,6 @@ void readAnnotations(llvm::Module &M, std::vector<AnnotatedRole> &Roles,
 llvm::Expected<IRPosition> mapSourcePosition(const llvm::Function &F,
                                              const SourcePosition &P);
 
-/// The top-level parameter types of an Itanium demangled parameter list
-/// "(int, Pair, Ctx*)"; a trailing "..." is dropped.
-std::optional<llvm::SmallVector<std::string, 8>>
-splitDemangledParams(llvm::StringRef Params);
-
 /// Byte offset of struct member \p Member (a name, or an index) of the struct
 /// named \p Struct, using the module's IR types and debug info.
 std::optional<std::pair<std::string, uint64_t>>
