@@ -17,6 +17,7 @@
 #define CANCELVERIFY_WAITSUMMARY_H
 
 #include "cancelverify/ApiModel.h"
+#include "cancelverify/FlagEvidence.h"
 #include "cancelverify/ObjectRoot.h"
 #include "cancelverify/AnalysisOptions.h"
 
@@ -25,6 +26,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DebugLoc.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -49,6 +51,12 @@ struct InferredFlag {
   enum AccessKind { Volatile, Atomic, Plain } Access = Plain;
   /// The memory read, relative to the function the fact is stated for.
   ObjectRoot Root;
+  /// The struct member the load itself names, if any: it stays the same
+  /// however far up the fact travels.
+  std::optional<MemberKey> Member;
+  /// Why the memory means "stop" (FlagEvidence::explain), once a loop
+  /// relies on it.
+  std::string Evidence;
 };
 
 /// One way an instruction observes cancellation.
@@ -117,6 +125,7 @@ public:
                 const SummaryCallGraph &Graph)
       : Model(Model), Config(Options.Model), Inference(Options.InferFlags),
         Graph(Graph) {}
+  ~WaitSummaries();
 
   /// Recognises inlined code of modelled functions; call once, first.
   void prepare(llvm::Module &M);
@@ -124,6 +133,11 @@ public:
   void summariseSCC(llvm::ArrayRef<const llvm::Function *> SCC);
 
   const ApiModel &model() const { return Model; }
+
+  /// Why the inferred flag \p Flag, as \p Reader sees it, means "stop";
+  /// none when nothing says so (the loop then does not rely on it).
+  std::optional<std::string> flagEvidence(const InferredFlag &Flag,
+                                          const llvm::Function &Reader) const;
 
   /// The summary of \p F, or null for a declaration.
   const WaitSummary *lookup(const llvm::Function *F) const;
@@ -174,6 +188,7 @@ private:
   ModelConfig Config;
   FlagInference Inference;
   const SummaryCallGraph &Graph;
+  std::unique_ptr<FlagEvidence> Evidence;
   llvm::DenseMap<const llvm::Function *, WaitSummary> Summaries;
   /// Modelled wait and observe functions by subprogram, to recognise their
   /// inlined code.

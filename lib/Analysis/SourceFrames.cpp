@@ -133,7 +133,10 @@ aliasTagField(const Instruction &I) {
     return std::nullopt;
   auto *Base = dyn_cast<MDNode>(Tag->getOperand(0));
   auto *Off = mdconst::dyn_extract<ConstantInt>(Tag->getOperand(2));
-  if (!Base || !Off || Base->getNumOperands() < 3)
+  // A scalar access (`int`, `any pointer`) is tagged with its own type as
+  // the base: no struct, no field.
+  if (!Base || !Off || Base->getNumOperands() < 3 ||
+      Base == Tag->getOperand(1))
     return std::nullopt;
   auto *Name = dyn_cast<MDString>(Base->getOperand(0));
   if (!Name || Name->getString().empty())

@@ -88,7 +88,10 @@ static StringRef symbolOf(const DISubprogram &SP) {
   return SP.getLinkageName().empty() ? SP.getName() : SP.getLinkageName();
 }
 
+WaitSummaries::~WaitSummaries() = default;
+
 void WaitSummaries::prepare(Module &M) {
+  Evidence = std::make_unique<FlagEvidence>(M, Model, Graph);
   DenseSet<const DISubprogram *> Known;
   for (const Function &F : M)
     if (const DISubprogram *SP = F.getSubprogram()) {
@@ -294,22 +297,14 @@ WaitSummaries::inferFlag(const LoadInst &LI, ObjectRootFinder &Roots) const {
   if (const auto *GV = dyn_cast<GlobalVariable>(Flag.Root.Base))
     if (GV->isConstant() || onlyCounted(*GV, Flag.Root.Offset))
       return std::nullopt;
+  Flag.Member = Evidence->memberAccessed(LI, LI.getPointerOperand());
   return Flag;
 }
 
-/// Whether \p V, stored at \p Addr, is \p Addr's old value plus or minus
-/// something: `g_served++`.
-static bool isStep(const Value *V, const Value *Addr) {
-  auto *BO = dyn_cast<BinaryOperator>(V);
-  if (!BO || (BO->getOpcode() != Instruction::Add &&
-              BO->getOpcode() != Instruction::Sub))
-    return false;
-  for (const Value *Op : BO->operands())
-    if (auto *L = dyn_cast<LoadInst>(Op);
-        L && L->getPointerOperand()->stripPointerCasts() ==
-                 Addr->stripPointerCasts())
-      return true;
-  return false;
+std::optional<std::string>
+WaitSummaries::flagEvidence(const InferredFlag &Flag,
+                            const Function &Reader) const {
+  return Evidence->explain(Flag.Root, Flag.Member, Reader);
 }
 
 bool WaitSummaries::onlyCounted(const GlobalVariable &GV,
@@ -344,7 +339,7 @@ bool WaitSummaries::onlyCounted(const GlobalVariable &GV,
           break;
         }
         Addr = SI->getPointerOperand();
-        Step = isStep(SI->getValueOperand(), Addr);
+        Step = isCounterStep(SI->getValueOperand(), Addr);
       } else if (auto *RMW = dyn_cast<AtomicRMWInst>(U)) {
         Addr = RMW->getPointerOperand();
         Step = RMW->getOperation() == AtomicRMWInst::Add ||

@@ -61,6 +61,8 @@ struct Verdict {
   FindingKind Kind;
   const Instruction *Blocker = nullptr;
   const LoopObservation *Observed = nullptr;
+  /// Why an inferred flag observed means "stop".
+  std::string Evidence;
 };
 
 class FunctionLoops {
@@ -148,7 +150,8 @@ bool FunctionLoops::writesTo(const Loop &L, const ObjectRoot &Root) {
 }
 
 std::optional<Verdict> FunctionLoops::judge(const Loop &L) {
-  Verdict V{FindingKind::LoopIgnoresCancel};
+  Verdict V;
+  V.Kind = FindingKind::LoopIgnoresCancel;
   unsigned FirstBlocker = ~0u;
   SmallVector<unsigned, 8> Observed;
   for (const BasicBlock *BB : L.blocks()) {
@@ -197,10 +200,15 @@ std::optional<Verdict> FunctionLoops::judge(const Loop &L) {
       continue;
     }
     // A plain load is a flag only if someone else writes it: not the loop.
+    // Any inferred flag needs evidence that it means "stop".
     if (Acts && !ActingInferred &&
         (Obs.O.Inferred->Access != InferredFlag::Plain ||
          !writesTo(L, Obs.O.Inferred->Root)))
-      ActingInferred = &Obs;
+      if (std::optional<std::string> Why =
+              Summaries.flagEvidence(*Obs.O.Inferred, F)) {
+        ActingInferred = &Obs;
+        V.Evidence = std::move(*Why);
+      }
   }
   if (ActingInferred) {
     V.Kind = FindingKind::LoopObservesCancel;
@@ -231,6 +239,8 @@ Finding FunctionLoops::makeFinding(const Loop &L, const Verdict &V,
   Fd.Loop.Observed = Summaries.explainObservation(
       *V.Observed->I, V.Observed->O.Kind, LoopFrames);
   Fd.Loop.Inferred = V.Observed->O.Inferred;
+  if (Fd.Loop.Inferred)
+    Fd.Loop.Inferred->Evidence = V.Evidence;
   Fd.Related.push_back(
       {RelatedRole::Observation, Fd.Loop.Observed->Loc, Fd.Loop.Observed->Leaf});
   if (V.Kind == FindingKind::LoopCancelNotActedOn) {

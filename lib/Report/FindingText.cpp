@@ -243,7 +243,7 @@ static bool isThisArgument(const Argument &A) {
 }
 
 /// "inferred flag: volatile global 'g_stop'".
-static std::string inferredText(const InferredFlag &Flag) {
+static std::string inferredWhat(const InferredFlag &Flag) {
   std::string S = "inferred flag: ";
   S += Flag.Access == InferredFlag::Volatile ? "volatile "
        : Flag.Access == InferredFlag::Atomic ? "atomic "
@@ -260,6 +260,13 @@ static std::string inferredText(const InferredFlag &Flag) {
       return S + (Flag.Root.Offset ? "member of 'this'"
                                    : "memory reached through 'this'");
   return S + "memory reached through a parameter";
+}
+
+/// "inferred flag: volatile global 'g_stop', written by signal handler
+/// 'on_term'".
+static std::string inferredText(const InferredFlag &Flag) {
+  std::string S = inferredWhat(Flag);
+  return Flag.Evidence.empty() ? S : S + ", " + Flag.Evidence;
 }
 
 /// "flag 'g_stop'" for a modelled flag global, "flag field" otherwise.

@@ -21,7 +21,7 @@ void reader(int fd) {
     read(fd, buf, sizeof buf);
 }
 // NONE: infer-flags-none.c:20:3: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}infer-flags-none.c:21 and never observes cancellation
-// INFER: infer-flags-none.c:20:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}infer-flags-none.c:20 (inferred flag: volatile global 'g_stop') and leaves the loop on it
+// INFER: infer-flags-none.c:20:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}infer-flags-none.c:20 (inferred flag: volatile global 'g_stop', declared sig_atomic_t) and leaves the loop on it
 
 void reader_generation(int fd, int gen) {
   char buf[16];
@@ -29,7 +29,7 @@ void reader_generation(int fd, int gen) {
     read(fd, buf, sizeof buf);
 }
 // NONE: infer-flags-none.c:28:3: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}infer-flags-none.c:29 and never observes cancellation
-// INFER: infer-flags-none.c:28:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}infer-flags-none.c:28 (inferred flag: atomic global 'g_generation') and leaves the loop on it
+// INFER: infer-flags-none.c:28:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}infer-flags-none.c:28 (inferred flag: atomic global 'g_generation', written by 'shutdown_readers') and leaves the loop on it
 
 // A modelled flag counts whatever the option says.
 void reader_modelled(int fd) {
@@ -43,3 +43,6 @@ void reader_modelled(int fd) {
 // The plugin inside clang -O2 sees the IR a real -O2 build gives it.
 // RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-infer-flags=none | FileCheck %s --check-prefix=NONE --implicit-check-not=remark
 // RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-infer-flags=volatile-atomic | FileCheck %s --check-prefix=INFER --implicit-check-not=remark
+
+// What makes g_generation a flag: a function that stops the readers sets it.
+void shutdown_readers(void) { atomic_store(&g_generation, -1); }

@@ -24,7 +24,7 @@ void run_loop(struct event_loop *loop) {
       loop->handled++;
   }
 }
-// NONLOCAL: infer-flags-nonlocal.c:22:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}infer-flags-nonlocal.c:22 (inferred flag: non-local memory reached through a parameter) and leaves the loop on it
+// NONLOCAL: infer-flags-nonlocal.c:22:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}infer-flags-nonlocal.c:22 (inferred flag: non-local memory reached through a parameter, named 'stop') and leaves the loop on it
 // DEFAULT: infer-flags-nonlocal.c:22:3: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}infer-flags-nonlocal.c:23 and never observes cancellation
 
 int should_stop(const struct event_loop *loop) { return loop->stop || g_shutdown; }
@@ -35,7 +35,7 @@ void run_loop_helper(struct event_loop *loop) {
     read(loop->fd, buf, sizeof buf);
   } while (!should_stop(loop));
 }
-// NONLOCAL: infer-flags-nonlocal.c:34:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}infer-flags-nonlocal.c:30 (should_stop -> inferred flag: non-local memory reached through a parameter) and leaves the loop on it
+// NONLOCAL: infer-flags-nonlocal.c:34:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}infer-flags-nonlocal.c:30 (should_stop -> inferred flag: non-local memory reached through a parameter, named 'stop') and leaves the loop on it
 // DEFAULT: infer-flags-nonlocal.c:34:3: remark: LoopIgnoresCancel: loop can block in 'read' at {{.*}}infer-flags-nonlocal.c:35 and never observes cancellation
 
 // The loop writes what it tests: a counter, not a flag someone else sets.

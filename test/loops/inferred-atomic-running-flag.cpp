@@ -17,7 +17,7 @@ void pump(int fd) {
       break;
   }
 }
-// CHECK: inferred-atomic-running-flag.cpp:15:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-atomic-running-flag.cpp:15 (std::atomic<bool>::operator bool, inferred flag: atomic global 'running') and leaves the loop on it
+// CHECK: inferred-atomic-running-flag.cpp:15:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-atomic-running-flag.cpp:15 (std::atomic<bool>::operator bool, inferred flag: atomic global 'running', by its name) and leaves the loop on it
 
 class Worker {
 public:
@@ -33,7 +33,7 @@ void Worker::run() {
   while (!Stop.load(std::memory_order_acquire))
     read(Fd, buf, sizeof buf);
 }
-// CHECK: inferred-atomic-running-flag.cpp:33:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-atomic-running-flag.cpp:33 (std::atomic<bool>::load, inferred flag: atomic member of 'this') and leaves the loop on it
+// CHECK: inferred-atomic-running-flag.cpp:33:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-atomic-running-flag.cpp:33 (std::atomic<bool>::load, inferred flag: atomic member of 'this', named 'Stop') and leaves the loop on it
 
 // A local atomic is not shared with anyone who could cancel.
 void pump_local(int fd) {

@@ -47,4 +47,4 @@ void serve(int fd) {
     consume(buf, n);
   }
 }
-// CHECK: inferred-flag-not-a-counter.c:[[@LINE-7]]:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-flag-not-a-counter.c:[[@LINE-7]] (inferred flag: volatile global 'g_quit') and leaves the loop on it{{$}}
+// CHECK: inferred-flag-not-a-counter.c:[[@LINE-7]]:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-flag-not-a-counter.c:[[@LINE-7]] (inferred flag: volatile global 'g_quit', by its name) and leaves the loop on it{{$}}

@@ -21,7 +21,7 @@ void serve(int fd) {
       break;
   }
 }
-// CHECK: inferred-signal-flag-volatile.c:19:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-signal-flag-volatile.c:19 (inferred flag: volatile global 'g_quit') and leaves the loop on it
+// CHECK: inferred-signal-flag-volatile.c:19:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-signal-flag-volatile.c:19 (inferred flag: volatile global 'g_quit', written by signal handler 'on_sigterm') and leaves the loop on it
 
 struct server {
   int fd;
@@ -33,7 +33,7 @@ void serve_until_stopped(struct server *s) {
   while (!atomic_load(&s->stopping))
     read(s->fd, buf, sizeof buf);
 }
-// CHECK: inferred-signal-flag-volatile.c:33:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-signal-flag-volatile.c:33 (inferred flag: atomic memory reached through a parameter) and leaves the loop on it
+// CHECK: inferred-signal-flag-volatile.c:33:3: remark: LoopObservesCancel: loop observes cancellation at {{.*}}inferred-signal-flag-volatile.c:33 (inferred flag: atomic memory reached through a parameter, named 'stopping') and leaves the loop on it
 
 // Read but not acted on: an inferred flag is a flag only when it decides a
 // way out, so this loop observes nothing.
