@@ -15,7 +15,9 @@
 
 #include "cancelverify/RoleSpec.h"
 
+#include "llvm/ADT/APInt.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/DebugLoc.h"
 
@@ -130,9 +132,15 @@ public:
   /// arguments checked for argument-dependent catalog entries).
   const FunctionRoles *rolesOfCall(const llvm::CallBase &CB) const;
 
+  /// The bits of a load's value that its uses depend on (DemandedBits).
+  using DemandedBitsFn = llvm::function_ref<llvm::APInt(const llvm::LoadInst &)>;
+
   /// The flag this load reads, if it reads one (global, annotated or
-  /// modelled field).
-  const FlagInfo *flagRead(const llvm::LoadInst &LI) const;
+  /// modelled field). A bitfield flag is read when \p Demanded says the
+  /// load's uses depend on its bits (without it, when the load covers
+  /// them).
+  const FlagInfo *flagRead(const llvm::LoadInst &LI,
+                           DemandedBitsFn Demanded = nullptr) const;
 
   /// Prints every function and global the module references with its
   /// resolved roles and their origins.
@@ -147,6 +155,15 @@ private:
   llvm::DenseMap<const llvm::GlobalVariable *, FlagInfo> FlagGlobals;
   /// Flag fields keyed by (IR struct type name, byte offset).
   std::map<std::pair<std::string, uint64_t>, FlagInfo> FlagFields;
+  /// Bitfield flags by the struct's source name: first bit and width from
+  /// the start of the struct.
+  struct BitFlag {
+    uint64_t BitOffset, BitSize;
+    FlagInfo Info;
+  };
+  std::map<std::string, std::vector<BitFlag>> BitFlagFields;
+  const FlagInfo *bitFlagRead(const llvm::LoadInst &LI,
+                              DemandedBitsFn Demanded) const;
   /// llvm.ptr.annotation calls that mark a flag field access.
   llvm::DenseMap<const llvm::Value *, FlagInfo> FlagPointers;
   bool HasCreators = false;

@@ -103,8 +103,6 @@ private:
                                     int64_t Offset) const;
   std::optional<MemberKey> memberOfStruct(llvm::StringRef Struct,
                                           int64_t Offset) const;
-  const llvm::DIType *parameterPointee(const llvm::Function &Fn,
-                                       unsigned ArgNo) const;
   std::optional<std::string> writerEvidence(const Writes &W,
                                             const llvm::Function &Reader) const;
 

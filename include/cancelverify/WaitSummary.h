@@ -122,9 +122,7 @@ public:
   /// \p Config is the configuration \p Model was built from; it also
   /// models functions that were inlined and then deleted (see compute()).
   WaitSummaries(const ApiModel &Model, const AnalysisOptions &Options,
-                const SummaryCallGraph &Graph)
-      : Model(Model), Config(Options.Model), Inference(Options.InferFlags),
-        Graph(Graph) {}
+                const SummaryCallGraph &Graph);
   ~WaitSummaries();
 
   /// Recognises inlined code of modelled functions; call once, first.
@@ -178,6 +176,7 @@ private:
   translateToCaller(const InferredFlag &Flag, const llvm::CallBase &CB,
                     ObjectRootFinder &CallerRoots) const;
   const WaitSummary *calleeSummary(const llvm::CallBase &CB) const;
+  llvm::APInt demandedBits(const llvm::LoadInst &LI) const;
   InstructionFacts classifyIndirect(const llvm::CallBase &CB) const;
   bool onlyCounted(const llvm::GlobalVariable &GV,
                    std::optional<int64_t> Offset) const;
@@ -193,6 +192,10 @@ private:
   /// Modelled wait and observe functions by subprogram, to recognise their
   /// inlined code.
   llvm::DenseMap<const llvm::DISubprogram *, FunctionRoles> ModelledSubprograms;
+  /// DemandedBits of the function last asked about: bitfield flags are
+  /// asked about load by load, a function at a time.
+  struct BitsCache;
+  mutable std::unique_ptr<BitsCache> Bits;
   /// Globals (and offsets in them, -1 for the whole) only ever stepped.
   mutable llvm::DenseMap<std::pair<const llvm::GlobalVariable *, int64_t>, bool>
       Counters;

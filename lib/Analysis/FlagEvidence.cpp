@@ -11,6 +11,7 @@
 
 #include "cancelverify/ApiModel.h"
 #include "cancelverify/CallTarget.h"
+#include "cancelverify/DebugTypes.h"
 #include "cancelverify/SourceFrames.h"
 #include "cancelverify/SummaryCallGraph.h"
 
@@ -146,42 +147,6 @@ static std::string callableName(const Function &F) {
   return "'" + Name + "'";
 }
 
-/// "ns::Worker" for a struct Worker in namespace ns.
-static std::string qualifiedName(const DIScope *S) {
-  SmallVector<StringRef, 4> Parts;
-  for (; S && !isa<DIFile>(S) && !isa<DICompileUnit>(S); S = S->getScope())
-    if (!S->getName().empty())
-      Parts.push_back(S->getName());
-  std::string Out;
-  for (StringRef P : reverse(Parts)) {
-    if (!Out.empty())
-      Out += "::";
-    Out += P.str();
-  }
-  return Out;
-}
-
-/// The type under typedefs and qualifiers.
-static const DIType *stripQualifiers(const DIType *T) {
-  for (unsigned Depth = 0; T && Depth < 32; ++Depth) {
-    auto *DT = dyn_cast<DIDerivedType>(T);
-    if (!DT)
-      return T;
-    switch (DT->getTag()) {
-    case dwarf::DW_TAG_typedef:
-    case dwarf::DW_TAG_const_type:
-    case dwarf::DW_TAG_volatile_type:
-    case dwarf::DW_TAG_atomic_type:
-    case dwarf::DW_TAG_restrict_type:
-      T = DT->getBaseType();
-      continue;
-    default:
-      return T;
-    }
-  }
-  return T;
-}
-
 /// Whether \p T is spelled `sig_atomic_t` (under qualifiers and other
 /// typedefs).
 static bool isSigAtomic(const DIType *T) {
@@ -194,21 +159,6 @@ static bool isSigAtomic(const DIType *T) {
     T = DT->getBaseType();
   }
   return false;
-}
-
-/// `worker` for the IR type `struct.worker` (or `struct.worker.12`, a
-/// second definition of the name in a linked module).
-static StringRef sourceStructName(const Type *T) {
-  auto *ST = dyn_cast_or_null<StructType>(T);
-  if (!ST || !ST->hasName())
-    return StringRef();
-  StringRef Name = ST->getName();
-  if (!Name.consume_front("struct.") && !Name.consume_front("class."))
-    Name.consume_front("union.");
-  auto [Head, Tail] = Name.rsplit('.');
-  if (!Tail.empty() && all_of(Tail, [](char C) { return isdigit(C); }))
-    Name = Head;
-  return Name;
 }
 
 std::optional<MemberKey> FlagEvidence::memberAt(const DIType *T,
@@ -294,35 +244,6 @@ FlagEvidence::memberAccessed(const Instruction &I, const Value *Ptr) const {
     if (std::optional<std::pair<std::string, int64_t>> F = aliasTagField(I))
       return memberOfStruct(F->first, F->second);
   return std::nullopt;
-}
-
-const DIType *FlagEvidence::parameterPointee(const Function &Fn,
-                                             unsigned ArgNo) const {
-  const DISubprogram *SP = Fn.getSubprogram();
-  if (!SP || !SP->getType())
-    return nullptr;
-  unsigned First =
-      Fn.arg_size() > 0 && Fn.hasParamAttribute(0, Attribute::StructRet);
-  DITypeRefArray Types = SP->getType()->getTypeArray();
-  // Types[0] is the return type.
-  if (ArgNo < First || ArgNo - First + 1 >= Types.size())
-    return nullptr;
-  auto *PT = dyn_cast_or_null<DIDerivedType>(
-      stripQualifiers(Types[ArgNo - First + 1]));
-  if (!PT || (PT->getTag() != dwarf::DW_TAG_pointer_type &&
-              PT->getTag() != dwarf::DW_TAG_reference_type &&
-              PT->getTag() != dwarf::DW_TAG_rvalue_reference_type))
-    return nullptr;
-  return PT->getBaseType();
-}
-
-static const DIType *globalType(const GlobalVariable &GV) {
-  SmallVector<DIGlobalVariableExpression *, 1> GVEs;
-  GV.getDebugInfo(GVEs);
-  for (const DIGlobalVariableExpression *GVE : GVEs)
-    if (const DIGlobalVariable *Var = GVE->getVariable())
-      return Var->getType();
-  return nullptr;
 }
 
 /// A constant, or a truth value (a compare, widened): what a switch is set

@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/SummaryCallGraph.h"
 
+#include "cancelverify/DebugTypes.h"
+
 #include "cancelverify/CallTarget.h"
 #include "cancelverify/SourceFrames.h"
 #include "llvm/ADT/SCCIterator.h"
@@ -31,18 +33,6 @@ SummaryCallGraph::fieldOf(const GEPOperator &G) const {
       !G.accumulateConstantOffset(DL, Off))
     return std::nullopt;
   return std::make_pair(G.getSourceElementType(), Off.getSExtValue());
-}
-
-/// The source name of an IR struct type: `ops` for `struct.ops`,
-/// `ns::ops` for `class.ns::ops`.
-static StringRef sourceStructName(const Type *T) {
-  auto *ST = dyn_cast<StructType>(T);
-  if (!ST || !ST->hasName())
-    return StringRef();
-  StringRef Name = ST->getName();
-  if (!Name.consume_front("struct."))
-    Name.consume_front("class.");
-  return Name;
 }
 
 void SummaryCallGraph::addNamedField(StringRef Struct, int64_t Offset,

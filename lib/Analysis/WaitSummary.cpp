@@ -17,9 +17,12 @@
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/AssumptionCache.h"
+#include "llvm/Analysis/DemandedBits.h"
 #include "llvm/Analysis/PostDominators.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/CFG.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -88,7 +91,51 @@ static StringRef symbolOf(const DISubprogram &SP) {
   return SP.getLinkageName().empty() ? SP.getName() : SP.getLinkageName();
 }
 
+struct WaitSummaries::BitsCache {
+  explicit BitsCache(Function &F) : F(&F), AC(F), DT(F), DB(F, AC, DT) {}
+  const Function *F;
+  AssumptionCache AC;
+  DominatorTree DT;
+  DemandedBits DB;
+};
+
+WaitSummaries::WaitSummaries(const ApiModel &Model,
+                             const AnalysisOptions &Options,
+                             const SummaryCallGraph &Graph)
+    : Model(Model), Config(Options.Model), Inference(Options.InferFlags),
+      Graph(Graph) {}
+
 WaitSummaries::~WaitSummaries() = default;
+
+APInt WaitSummaries::demandedBits(const LoadInst &LI) const {
+  // Analysis only: DemandedBits wants mutable IR but does not change it.
+  auto &F = const_cast<Function &>(*LI.getFunction());
+  if (!Bits || Bits->F != &F)
+    Bits = std::make_unique<BitsCache>(F);
+  unsigned Width = LI.getType()->getScalarSizeInBits();
+  APInt Used(Width, 0);
+  for (const Use &U : LI.uses()) {
+    // `x <u C` with C a multiple of 2^k does not read x's low k bits: the
+    // optimizer turns `(x >> 2) < 5` on a bitfield into `x <u 20`, and
+    // DemandedBits takes a compare to read every bit.
+    auto *Cmp = dyn_cast<ICmpInst>(U.getUser());
+    const auto *C = Cmp ? dyn_cast<ConstantInt>(Cmp->getOperand(1 - U.getOperandNo()))
+                        : nullptr;
+    if (C && Cmp->isRelational()) {
+      CmpInst::Predicate P = U.getOperandNo() == 0 ? Cmp->getPredicate()
+                                                   : Cmp->getSwappedPredicate();
+      // x <= C is x < C + 1; x > C is !(x < C + 1).
+      bool PlusOne = P == CmpInst::ICMP_ULE || P == CmpInst::ICMP_UGT ||
+                     P == CmpInst::ICMP_SLE || P == CmpInst::ICMP_SGT;
+      APInt Bound = PlusOne ? C->getValue() + 1 : C->getValue();
+      unsigned Low = std::min(Bound.countr_zero(), Width);
+      Used |= APInt::getBitsSetFrom(Width, Low);
+      continue;
+    }
+    Used |= Bits->DB.getDemandedBits(const_cast<Use *>(&U));
+  }
+  return Used;
+}
 
 void WaitSummaries::prepare(Module &M) {
   Evidence = std::make_unique<FlagEvidence>(M, Model, Graph);
@@ -439,7 +486,7 @@ InstructionFacts WaitSummaries::classify(const Instruction &I,
   }
 
   if (const auto *LI = dyn_cast<LoadInst>(&I)) {
-    if (Model.flagRead(*LI))
+    if (Model.flagRead(*LI, [&](const LoadInst &L) { return demandedBits(L); }))
       Facts.Observations.push_back({Observation::Value, std::nullopt});
     else if (std::optional<InferredFlag> Flag = inferFlag(*LI, Roots))
       Facts.Observations.push_back({Observation::Value, Flag});

@@ -13,8 +13,10 @@
 #include "ModelSources.h"
 
 #include "cancelverify/CallTarget.h"
+#include "cancelverify/DebugTypes.h"
 #include "cancelverify/SourceFrames.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
@@ -82,6 +84,13 @@ struct DemangledView {
     }
   }
 };
+
+/// `conn` for `ns::conn`: model files and debug info may qualify a struct
+/// name differently.
+static StringRef unqualifiedStruct(StringRef Name) {
+  size_t Colon = Name.rfind("::");
+  return Colon == StringRef::npos ? Name : Name.substr(Colon + 2);
+}
 
 class ApiModelBuilder {
 public:
@@ -177,10 +186,15 @@ public:
           Diags.push_back({ModelDiagnostic::Warning,
                            E.Roles.front().Origin.Where + ": " + Error +
                                "; the entry is ignored"});
-        if (Key)
-          Model.FlagFields.try_emplace(
-              *Key, FlagInfo{E.Roles.front().Origin,
-                             "field " + E.Struct + "::" + E.Member});
+        FlagInfo Info{E.Roles.front().Origin,
+                      "field " + E.Struct + "::" + E.Member};
+        if (Key && Key->BitSize)
+          Model.BitFlagFields[unqualifiedStruct(Key->SourceStruct).str()]
+              .push_back(
+              {Key->BitOffset, Key->BitSize, std::move(Info)});
+        else if (Key)
+          Model.FlagFields.try_emplace({Key->IRStruct, Key->Offset},
+                                       std::move(Info));
       }
     }
   }
@@ -382,7 +396,69 @@ fieldByAliasTag(const LoadInst &LI,
   return nullptr;
 }
 
-const FlagInfo *ApiModel::flagRead(const LoadInst &LI) const {
+/// The struct (by source name) and byte offset a load reads from:
+/// struct-typed address arithmetic at -O0; in optimized code, which keeps
+/// no struct types and gives bitfield accesses no alias tags, a byte offset
+/// from a parameter or a global whose declared type is the struct.
+static std::optional<std::pair<std::string, int64_t>>
+structAccessed(const LoadInst &LI, const DataLayout &DL) {
+  const Value *Ptr = LI.getPointerOperand();
+  if (auto *GEP = dyn_cast<GEPOperator>(Ptr)) {
+    StringRef Name = sourceStructName(GEP->getSourceElementType());
+    APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+    if (!Name.empty() && GEP->accumulateConstantOffset(DL, Off))
+      return std::make_pair(Name.str(), Off.getSExtValue());
+  }
+  int64_t Off = 0;
+  const Value *Base = GetPointerBaseWithConstantOffset(Ptr, Off, DL);
+  const DIType *T = nullptr;
+  if (auto *A = dyn_cast<Argument>(Base))
+    T = parameterPointee(*A->getParent(), A->getArgNo());
+  else if (auto *GV = dyn_cast<GlobalVariable>(Base))
+    T = globalType(*GV);
+  auto *CT = dyn_cast_or_null<DICompositeType>(stripQualifiers(T));
+  if (!CT || CT->getName().empty())
+    return std::nullopt;
+  return std::make_pair(qualifiedName(CT), Off);
+}
+
+const FlagInfo *ApiModel::bitFlagRead(const LoadInst &LI,
+                                      DemandedBitsFn Demanded) const {
+  if (BitFlagFields.empty() || !LI.getType()->isIntegerTy())
+    return nullptr;
+  const DataLayout &DL = M->getDataLayout();
+  std::optional<std::pair<std::string, int64_t>> Access =
+      structAccessed(LI, DL);
+  if (!Access)
+    return nullptr;
+  auto It = BitFlagFields.find(unqualifiedStruct(Access->first).str());
+  if (It == BitFlagFields.end())
+    return nullptr;
+  int64_t Width = LI.getType()->getIntegerBitWidth();
+  int64_t First = Access->second * 8;
+  std::optional<APInt> Used;
+  for (const BitFlag &B : It->second) {
+    // The flag's bits as bits of the loaded value: on a little-endian
+    // target, bit N of memory from the load's address is bit N of the
+    // value.
+    int64_t Lo = int64_t(B.BitOffset) - First;
+    int64_t Hi = Lo + int64_t(B.BitSize);
+    if (Hi <= 0 || Lo >= Width)
+      continue;
+    if (!Demanded || !DL.isLittleEndian())
+      return &B.Info;
+    if (!Used)
+      Used = Demanded(LI);
+    APInt Mask = APInt::getBitsSet(unsigned(Width), unsigned(std::max<int64_t>(Lo, 0)),
+                                   unsigned(std::min(Hi, Width)));
+    if (Used->intersects(Mask))
+      return &B.Info;
+  }
+  return nullptr;
+}
+
+const FlagInfo *ApiModel::flagRead(const LoadInst &LI,
+                                   DemandedBitsFn Demanded) const {
   const Value *Ptr = LI.getPointerOperand();
   const DataLayout &DL = M->getDataLayout();
   // The first field is reached through an all-zero GEP, which
@@ -401,7 +477,7 @@ const FlagInfo *ApiModel::flagRead(const LoadInst &LI) const {
       if (FIt != FlagFields.end())
         return &FIt->second;
     }
-    return nullptr;
+    return bitFlagRead(LI, Demanded);
   }
   for (const Value *V : {Ptr, Base}) {
     auto PIt = FlagPointers.find(V);
@@ -410,7 +486,9 @@ const FlagInfo *ApiModel::flagRead(const LoadInst &LI) const {
   }
   if (const FlagInfo *FI = fieldAt(Base, DL, FlagFields))
     return FI;
-  return fieldByAliasTag(LI, FlagFields);
+  if (const FlagInfo *FI = fieldByAliasTag(LI, FlagFields))
+    return FI;
+  return bitFlagRead(LI, Demanded);
 }
 
 static void printRole(raw_ostream &OS, StringRef Text, const RoleOrigin &O) {

@@ -3,7 +3,8 @@
 // Model files name a field as `struct: worker, field: stop` (or an index).
 // The IR knows struct types by name ("struct.worker", "class.ns::Worker") and
 // fields by index; debug info knows member names and offsets. This file joins
-// the two so a field can be recognised by (IR struct name, byte offset).
+// the two so a field can be recognised by (IR struct name, byte offset), and
+// a bitfield by the bits it occupies.
 //
 //===----------------------------------------------------------------------===//
 #include "ModelSources.h"
@@ -27,7 +28,7 @@ static StructType *findStruct(Module &M, StringRef Name) {
   return nullptr;
 }
 
-std::optional<std::pair<std::string, uint64_t>>
+std::optional<ResolvedField>
 resolveFieldEntry(Module &M, StringRef Struct, StringRef Member,
                   std::string &Error) {
   StructType *ST = findStruct(M, Struct);
@@ -46,8 +47,8 @@ resolveFieldEntry(Module &M, StringRef Struct, StringRef Member,
               ST->getName().str() + "'";
       return std::nullopt;
     }
-    return std::make_pair(ST->getName().str(),
-                          (uint64_t)SL->getElementOffset(Index));
+    return ResolvedField{ST->getName().str(),
+                         (uint64_t)SL->getElementOffset(Index), "", 0, 0};
   }
   // A member name: find the struct's definition in debug info (skipping
   // forward declarations, which have no members). Optimized code may have
@@ -77,7 +78,12 @@ resolveFieldEntry(Module &M, StringRef Struct, StringRef Member,
                : (CT->getTag() == dwarf::DW_TAG_class_type ? "class."
                                                            : "struct.") +
                      Struct.str();
-        return std::make_pair(Name, DT->getOffsetInBits() / 8);
+        if (DT->isBitField())
+          // Several bitfields share bytes: which bits an access reads
+          // tells them apart.
+          return ResolvedField{Name, DT->getOffsetInBits() / 8, Struct.str(),
+                               DT->getOffsetInBits(), DT->getSizeInBits()};
+        return ResolvedField{Name, DT->getOffsetInBits() / 8, "", 0, 0};
       }
     }
   }

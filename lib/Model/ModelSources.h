@@ -47,9 +47,22 @@ void readAnnotations(llvm::Module &M, std::vector<AnnotatedRole> &Roles,
 llvm::Expected<IRPosition> mapSourcePosition(const llvm::Function &F,
                                              const SourcePosition &P);
 
-/// Byte offset of struct member \p Member (a name, or an index) of the struct
-/// named \p Struct, using the module's IR types and debug info.
-std::optional<std::pair<std::string, uint64_t>>
+/// A struct member a model file names, as accesses find it.
+struct ResolvedField {
+  /// The IR struct type name ("struct.worker") and the member's byte
+  /// offset: how -O0 accesses and alias tags name it.
+  std::string IRStruct;
+  uint64_t Offset = 0;
+  /// For a bitfield: the struct's source name, and the member's first bit
+  /// and width counted from the start of the struct. BitSize is 0 for a
+  /// whole member.
+  std::string SourceStruct;
+  uint64_t BitOffset = 0, BitSize = 0;
+};
+
+/// Where struct member \p Member (a name, or an index) of the struct named
+/// \p Struct is, using the module's IR types and debug info.
+std::optional<ResolvedField>
 resolveFieldEntry(llvm::Module &M, llvm::StringRef Struct,
                   llvm::StringRef Member, std::string &Error);
 

@@ -273,7 +273,8 @@ static std::string inferredText(const InferredFlag &Flag) {
 static std::string flagText(const LoadInst &LI) {
   const Value *Obj = getUnderlyingObject(LI.getPointerOperand());
   if (const auto *GV = dyn_cast<GlobalVariable>(Obj))
-    if (GV == LI.getPointerOperand()->stripPointerCasts())
+    if (GV == LI.getPointerOperand()->stripPointerCasts() &&
+        !GV->getValueType()->isAggregateType())
       return "flag '" + sourceName(*GV) + "'";
   return "flag field";
 }
