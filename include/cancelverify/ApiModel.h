@@ -169,6 +169,11 @@ private:
   bool HasCreators = false;
 };
 
+/// Writes \p Entries as a model file (sections functions, globals, fields,
+/// in that order), after the comment line \p Comment ("# " is added).
+void writeModelFile(llvm::raw_ostream &OS, llvm::ArrayRef<ModelEntry> Entries,
+                    llvm::StringRef Comment);
+
 /// Parses model files into entries (used by ApiModel::build and by tests).
 /// Returns false and appends to Diags on error.
 bool readModelFile(llvm::StringRef Path, std::vector<ModelEntry> &Entries,

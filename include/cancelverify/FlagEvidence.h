@@ -88,6 +88,16 @@ public:
                                      const std::optional<MemberKey> &Member,
                                      const llvm::Function &Reader) const;
 
+  /// Globals and struct members this module writes as a stop switch: with
+  /// volatile or atomic writes of constants or truth values, by a signal
+  /// handler, a thread or a stop function. What a reader in another
+  /// translation unit cannot see for itself.
+  struct WrittenFlag {
+    const llvm::GlobalVariable *Global = nullptr;
+    std::string Struct, Member;
+  };
+  std::vector<WrittenFlag> flagsWritten() const;
+
 private:
   struct Writes;
   struct Place;
@@ -104,7 +114,7 @@ private:
   std::optional<MemberKey> memberOfStruct(llvm::StringRef Struct,
                                           int64_t Offset) const;
   std::optional<std::string> writerEvidence(const Writes &W,
-                                            const llvm::Function &Reader) const;
+                                            const llvm::Function *Reader) const;
 
   const llvm::Module &M;
   const ApiModel &Model;

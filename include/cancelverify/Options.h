@@ -32,6 +32,9 @@ struct VerifierOptions {
   std::string BaselineFile;
   /// Print counts and times at the end of the run.
   bool Stats = false;
+  /// Write what the summaries learned about the module's externally
+  /// visible functions and data to this file, as a model file.
+  std::string ExportModelFile;
 
   /// Reads the cl::opts. Fails with a message on a bad option value.
   static llvm::Expected<VerifierOptions> fromCommandLine();

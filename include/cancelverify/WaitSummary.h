@@ -29,6 +29,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace llvm {
 class GlobalVariable;
@@ -131,6 +132,19 @@ public:
   void summariseSCC(llvm::ArrayRef<const llvm::Function *> SCC);
 
   const ApiModel &model() const { return Model; }
+
+  /// Memory the module's loads read as inferred flags with evidence: a
+  /// global (whole) or a struct member by owner and name.
+  struct FlagPlace {
+    const llvm::GlobalVariable *Global = nullptr;
+    std::string Struct, Member;
+  };
+  std::vector<FlagPlace> inferredFlagPlaces(const llvm::Module &M) const;
+  /// What flagEvidence() knows about memory this module writes as a stop
+  /// switch (FlagEvidence::flagsWritten).
+  std::vector<FlagEvidence::WrittenFlag> flagsWritten() const {
+    return Evidence->flagsWritten();
+  }
 
   /// Why the inferred flag \p Flag, as \p Reader sees it, means "stop";
   /// none when nothing says so (the loop then does not rely on it).

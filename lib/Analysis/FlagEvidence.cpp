@@ -40,6 +40,10 @@ struct FlagEvidence::Writes {
   /// Some write stores a constant or a truth value; some stores anything
   /// else (a measured size, a pointer-sized result of a call).
   bool Switched = false, Computed = false;
+  /// Some write is volatile or atomic: shared on purpose.
+  bool Shared = false;
+  /// The member's source name, for members.
+  std::string Member;
 };
 
 /// One way to name the memory a read reads.
@@ -282,11 +286,14 @@ void FlagEvidence::indexWrite(const Instruction &I, const Value *Ptr,
                               const Value *Stored,
                               ObjectRootFinder &Roots) const {
   const Function &Fn = *I.getFunction();
+  const auto *SI = dyn_cast<StoreInst>(&I);
+  bool Shared = !SI || SI->isVolatile() || SI->isAtomic();
   auto Record = [&](Writes &W) {
     if (W.Writers.empty() || W.Writers.back() != &Fn)
       if (!is_contained(W.Writers, &Fn))
         W.Writers.push_back(&Fn);
     (isSwitchValue(Stored) ? W.Switched : W.Computed) = true;
+    W.Shared |= Shared;
   };
   ObjectRoot Root = Roots.find(Ptr);
   std::optional<MemberKey> Member = memberAccessed(I, Ptr);
@@ -299,8 +306,12 @@ void FlagEvidence::indexWrite(const Instruction &I, const Value *Ptr,
   if (auto *A = dyn_cast_or_null<Argument>(Root.Base);
       !Member && A && Root.Kind == ObjectRoot::Argument && Root.Offset)
     Member = memberAt(parameterPointee(Fn, A->getArgNo()), *Root.Offset);
-  if (Member && !isImplementationName(Member->Owner))
-    Record(MemberWrites[{Member->Owner, Member->Offset}]);
+  if (Member && !isImplementationName(Member->Owner)) {
+    Writes &W = MemberWrites[{Member->Owner, Member->Offset}];
+    Record(W);
+    if (W.Member.empty())
+      W.Member = Member->Member;
+  }
 }
 
 /// The base name of a standard library member function that writes the
@@ -492,7 +503,7 @@ FlagEvidence::placesOf(const ObjectRoot &Root,
 }
 
 std::optional<std::string>
-FlagEvidence::writerEvidence(const Writes &W, const Function &Reader) const {
+FlagEvidence::writerEvidence(const Writes &W, const Function *Reader) const {
   auto FirstBit = [](uint64_t Mask) {
     unsigned B = 0;
     while (!(Mask & 1)) {
@@ -517,7 +528,7 @@ FlagEvidence::writerEvidence(const Writes &W, const Function &Reader) const {
     if (uint64_t Mask = HandlerReach.lookup(Writer))
       return By(Writer, Handlers[FirstBit(Mask)], "signal handler");
   // Another thread: the writer runs on a thread the reader does not.
-  uint64_t ReaderThreads = ThreadReach.lookup(&Reader);
+  uint64_t ReaderThreads = Reader ? ThreadReach.lookup(Reader) : 0;
   for (const Function *Writer : W.Writers)
     if (uint64_t Mask = ThreadReach.lookup(Writer) & ~ReaderThreads)
       return By(Writer, Threads[FirstBit(Mask)], "thread function");
@@ -542,7 +553,7 @@ FlagEvidence::explain(const ObjectRoot &Root,
       return std::nullopt;
   for (const Place &P : Places)
     if (P.W)
-      if (std::optional<std::string> E = writerEvidence(*P.W, Reader))
+      if (std::optional<std::string> E = writerEvidence(*P.W, &Reader))
         return E;
   for (const Place &P : Places)
     if (isSigAtomic(P.Type))
@@ -551,6 +562,32 @@ FlagEvidence::explain(const ObjectRoot &Root,
     if (!P.Name.empty() && namedLikeStopFlag(P.Name))
       return P.Shown ? std::string("by its name") : "named '" + P.Name + "'";
   return std::nullopt;
+}
+
+std::vector<FlagEvidence::WrittenFlag> FlagEvidence::flagsWritten() const {
+  index();
+  auto IsSwitch = [&](const Writes &W) {
+    return W.Shared && W.Switched && !W.Computed &&
+           writerEvidence(W, nullptr).has_value();
+  };
+  std::vector<WrittenFlag> Out;
+  for (const auto &[Key, W] : GlobalWrites)
+    if (Key.second == 0 && !Key.first->hasLocalLinkage() &&
+        Key.first->getValueType()->isIntegerTy() && IsSwitch(W))
+      Out.push_back({Key.first, "", ""});
+  for (const auto &[Key, W] : MemberWrites)
+    if (!W.Member.empty() && IsSwitch(W))
+      Out.push_back({nullptr, Key.first, W.Member});
+  // GlobalWrites is ordered by address: put globals in module order.
+  DenseMap<const GlobalVariable *, unsigned> Order;
+  for (const GlobalVariable &GV : M.globals())
+    Order.try_emplace(&GV, Order.size());
+  llvm::stable_sort(Out, [&](const WrittenFlag &A, const WrittenFlag &B) {
+    if (!A.Global || !B.Global)
+      return A.Global && !B.Global;
+    return Order.lookup(A.Global) < Order.lookup(B.Global);
+  });
+  return Out;
 }
 
 } // namespace cancelverify

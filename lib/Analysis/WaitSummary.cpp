@@ -348,6 +348,40 @@ WaitSummaries::inferFlag(const LoadInst &LI, ObjectRootFinder &Roots) const {
   return Flag;
 }
 
+std::vector<WaitSummaries::FlagPlace>
+WaitSummaries::inferredFlagPlaces(const Module &M) const {
+  std::vector<FlagPlace> Places;
+  auto Add = [&](FlagPlace P) {
+    for (const FlagPlace &Q : Places)
+      if (Q.Global == P.Global && Q.Struct == P.Struct && Q.Member == P.Member)
+        return;
+    Places.push_back(std::move(P));
+  };
+  for (const Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    ObjectRootFinder Roots(M.getDataLayout());
+    for (const Instruction &I : instructions(F)) {
+      const auto *LI = dyn_cast<LoadInst>(&I);
+      if (!LI || Model.flagRead(*LI))
+        continue;
+      std::optional<InferredFlag> Flag = inferFlag(*LI, Roots);
+      if (!Flag || !flagEvidence(*Flag, F))
+        continue;
+      const auto *GV = dyn_cast_or_null<GlobalVariable>(Flag->Root.Base);
+      if (GV && Flag->Root.Kind == ObjectRoot::Global && Flag->Root.Offset &&
+          *Flag->Root.Offset == 0 && GV->getValueType()->isIntegerTy()) {
+        if (!GV->hasLocalLinkage())
+          Add({GV, "", ""});
+      } else if (Flag->Member && !Flag->Member->Member.empty() &&
+                 !isImplementationName(Flag->Member->Owner)) {
+        Add({nullptr, Flag->Member->Owner, Flag->Member->Member});
+      }
+    }
+  }
+  return Places;
+}
+
 std::optional<std::string>
 WaitSummaries::flagEvidence(const InferredFlag &Flag,
                             const Function &Reader) const {

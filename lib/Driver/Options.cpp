@@ -76,6 +76,13 @@ static cl::opt<bool> OptStats(
              "baselined findings) and the time of each stage"),
     cl::cat(Category));
 
+static cl::opt<std::string> OptExportModel(
+    "cancel-verify-export-model",
+    cl::desc("Write what the summaries learned about the module's externally "
+             "visible functions, globals and struct members to this file, in "
+             "the model-file format"),
+    cl::value_desc("file"), cl::cat(Category));
+
 cl::ValuesClass flagInferenceValues() {
   return cl::values(
       clEnumValN(FlagInference::None, "none", "only modelled flags"),
@@ -126,6 +133,7 @@ Expected<VerifierOptions> VerifierOptions::fromCommandLine() {
   O.SarifDir = OptSarifDir;
   O.BaselineFile = OptBaseline;
   O.Stats = OptStats;
+  O.ExportModelFile = OptExportModel;
   if (!O.SarifFile.empty() && !O.SarifDir.empty())
     return createStringError(inconvertibleErrorCode(),
                              "-cancel-verify-sarif and -cancel-verify-sarif-dir "

@@ -14,6 +14,7 @@
 #include "cancelverify/FindingSinks.h"
 #include "cancelverify/FunctionSummaries.h"
 #include "cancelverify/ModelDiagnostics.h"
+#include "cancelverify/ModelExport.h"
 #include "cancelverify/SarifWriter.h"
 
 #include "llvm/IR/Module.h"
@@ -146,6 +147,9 @@ VerifierRun runVerifier(Module &M, const VerifierOptions &Opts, bool Remarks,
     if (Error E = Sarif.writeFile(Path))
       reportOptionError(Ctx, toString(std::move(E)));
   }
+  if (!Opts.ExportModelFile.empty())
+    if (Error E = exportModelFile(Opts.ExportModelFile, Summaries))
+      reportOptionError(Ctx, toString(std::move(E)));
   double CheckTime = seconds(Start);
   if (Opts.Stats)
     printStats(M, Run.Counts,

@@ -88,8 +88,17 @@ template <> struct ScalarTraits<RoleSpec> {
 /// (checkEntry) so that a misspelt key is reported as such first.
 template <> struct MappingTraits<YamlEntry> {
   static void mapping(IO &IO, YamlEntry &Y) {
-    auto *RC = static_cast<ReadContext *>(IO.getContext());
     ModelEntry &E = Y.Entry;
+    const std::string None;
+    if (IO.outputting()) {
+      IO.mapOptional("name", E.Name, None);
+      IO.mapOptional("match", E.Pattern, None);
+      IO.mapOptional("struct", E.Struct, None);
+      IO.mapOptional("field", E.Member, None);
+      IO.mapRequired("roles", E.Roles);
+      return;
+    }
+    auto *RC = static_cast<ReadContext *>(IO.getContext());
     Y.Loc = RC->location(IO);
     IO.mapOptional("name", E.Name);
     IO.mapOptional("match", E.Pattern);
@@ -152,6 +161,22 @@ static std::string checkEntry(YamlEntry &Y, ModelEntry::TargetKind Kind,
                                      "not functions"));
   }
   return std::string();
+}
+
+void cancelverify::writeModelFile(raw_ostream &OS,
+                                  ArrayRef<ModelEntry> Entries,
+                                  StringRef Comment) {
+  YamlModel Model;
+  for (const ModelEntry &E : Entries) {
+    std::vector<YamlEntry> &Section =
+        E.Target == ModelEntry::Function ? Model.Functions
+        : E.Target == ModelEntry::Global ? Model.Globals
+                                         : Model.Fields;
+    Section.push_back({E, nullptr});
+  }
+  OS << "# " << Comment << "\n";
+  yaml::Output Out(OS);
+  Out << Model;
 }
 
 bool cancelverify::readModelFile(StringRef Path,

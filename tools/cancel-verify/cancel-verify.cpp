@@ -15,6 +15,7 @@
 
 #include "cancelverify/ApiModel.h"
 #include "cancelverify/FindingSinks.h"
+#include "cancelverify/ModelExport.h"
 #include "cancelverify/Options.h"
 #include "cancelverify/SarifWriter.h"
 #include "cancelverify/Verifier.h"
@@ -115,6 +116,20 @@ static cl::opt<std::string>
                cl::desc("Write the findings to this file "
                         "(default: standard output)"),
                cl::value_desc("file"), cl::init("-"), cl::cat(ToolCategory));
+
+static cl::opt<std::string> ExportModel(
+    "export-model",
+    cl::desc("Write what the summaries learned about the program's externally "
+             "visible functions, globals and struct members to this file, in "
+             "the model-file format"),
+    cl::value_desc("file"), cl::cat(ToolCategory));
+
+static cl::opt<bool> MergeModels(
+    "merge-models",
+    cl::desc("Read the inputs as model files (exported ones, say) and write "
+             "them as one to -o, the first entry for each name winning; no "
+             "IR is read"),
+    cl::cat(ToolCategory));
 
 static cl::opt<bool> Summary(
     "summary",
@@ -261,7 +276,35 @@ static std::optional<VerifierOptions> verifierOptions(bool Stats) {
   Opts.PrintModel = PrintModel;
   Opts.BaselineFile = BaselineFile;
   Opts.Stats = Stats;
+  Opts.ExportModelFile = ExportModel;
   return Opts;
+}
+
+/// --merge-models: the inputs are model files, merged into -o.
+static int mergeModels() {
+  Expected<std::vector<ModelEntry>> Merged = mergeModelFiles(InputFiles);
+  if (!Merged) {
+    std::string Messages = toString(Merged.takeError());
+    for (StringRef Line : split(Messages, '\n'))
+      error(Line);
+    return ExitBadInput;
+  }
+  std::error_code EC;
+  ToolOutputFile Out(OutputFile, EC, sys::fs::OF_Text);
+  if (EC) {
+    error("cannot write '" + OutputFile + "': " + EC.message());
+    return ExitBadInput;
+  }
+  writeModelFile(Out.os(), *Merged,
+                 "cancel-verify model merged from " + join(InputFiles, ", "));
+  Out.os().flush();
+  if (Out.os().has_error()) {
+    error("cannot write '" + OutputFile + "': " + Out.os().error().message());
+    Out.os().clear_error();
+    return ExitBadInput;
+  }
+  Out.keep();
+  return ExitClean;
 }
 
 int main(int argc, char **argv) {
@@ -289,6 +332,9 @@ int main(int argc, char **argv) {
   // exit status: a bad option is bad input, not a finding.
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return ExitBadInput;
+
+  if (MergeModels)
+    return mergeModels();
 
   std::optional<VerifierOptions> Opts = verifierOptions(Stats);
   if (!Opts)
