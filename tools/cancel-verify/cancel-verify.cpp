@@ -11,6 +11,7 @@
 // inputs, maps its own options onto VerifierOptions and chooses the output.
 //
 //===----------------------------------------------------------------------===//
+#include "CompileCommands.h"
 #include "FindingOutput.h"
 
 #include "cancelverify/ApiModel.h"
@@ -33,6 +34,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
@@ -52,7 +54,7 @@ enum class OutputFormat { Text, Sarif, Yaml };
 
 static cl::OptionCategory ToolCategory("cancel-verify options");
 
-static cl::list<std::string> InputFiles(cl::Positional, cl::OneOrMore,
+static cl::list<std::string> InputFiles(cl::Positional, cl::ZeroOrMore,
                                         cl::desc("<input .ll or .bc files>"),
                                         cl::cat(ToolCategory));
 
@@ -123,6 +125,26 @@ static cl::opt<std::string> ExportModel(
              "visible functions, globals and struct members to this file, in "
              "the model-file format"),
     cl::value_desc("file"), cl::cat(ToolCategory));
+
+static cl::opt<std::string> CompileCommands(
+    "compile-commands",
+    cl::desc("Also check the files of this compilation database "
+             "(compile_commands.json, or a directory holding one): each is "
+             "compiled to bitcode with its recorded flags by --clang and "
+             "linked with the other inputs"),
+    cl::value_desc("path"), cl::cat(ToolCategory));
+
+static cl::opt<std::string> ClangPath(
+    "clang",
+    cl::desc("The clang that compiles --compile-commands entries (default: "
+             "the clang of the LLVM this tool was built with)"),
+    cl::value_desc("path"), cl::init(CANCELVERIFY_CLANG), cl::cat(ToolCategory));
+
+static cl::opt<unsigned>
+    Jobs("j",
+         cl::desc("Compile this many --compile-commands entries at once "
+                  "(default 1)"),
+         cl::value_desc("n"), cl::init(1), cl::cat(ToolCategory));
 
 static cl::opt<bool> MergeModels(
     "merge-models",
@@ -232,10 +254,11 @@ static std::unique_ptr<Module> readInput(StringRef Path, LLVMContext &Ctx) {
 
 /// Reads every input and links them into one module; nothing after
 /// reporting why not.
-static std::unique_ptr<Module> readProgram(LLVMContext &Ctx,
+static std::unique_ptr<Module> readProgram(ArrayRef<std::string> Inputs,
+                                           LLVMContext &Ctx,
                                            ToolDiagnosticHandler &Diags) {
   std::unique_ptr<Module> Program;
-  for (const std::string &Path : InputFiles) {
+  for (const std::string &Path : Inputs) {
     std::unique_ptr<Module> M = readInput(Path, Ctx);
     if (!M)
       return nullptr;
@@ -254,8 +277,8 @@ static std::unique_ptr<Module> readProgram(LLVMContext &Ctx,
     }
   }
   // Statistics name the module; with several inputs, name them all.
-  if (InputFiles.size() > 1)
-    Program->setModuleIdentifier(join(InputFiles, ", "));
+  if (Inputs.size() > 1)
+    Program->setModuleIdentifier(join(Inputs, ", "));
   return Program;
 }
 
@@ -280,8 +303,60 @@ static std::optional<VerifierOptions> verifierOptions(bool Stats) {
   return Opts;
 }
 
+namespace {
+/// A directory removed with everything in it when the run ends.
+struct TemporaryDirectory {
+  SmallString<128> Path;
+  ~TemporaryDirectory() {
+    if (!Path.empty())
+      sys::fs::remove_directories(Path);
+  }
+};
+} // namespace
+
+/// Compiles the entries of --compile-commands into \p Scratch and adds the
+/// bitcode files to \p Inputs; false after saying why not.
+static bool compileDatabase(TemporaryDirectory &Scratch,
+                            std::vector<std::string> &Inputs) {
+  if (!sys::fs::can_execute(ClangPath)) {
+    error("--clang: '" + ClangPath + "' is not a program that can be run");
+    return false;
+  }
+  SmallString<128> Database(CompileCommands);
+  if (sys::fs::is_directory(Database))
+    sys::path::append(Database, "compile_commands.json");
+  if (std::error_code EC =
+          sys::fs::createUniqueDirectory("cancel-verify", Scratch.Path)) {
+    error("cannot create a directory for the compiled files: " + EC.message());
+    return false;
+  }
+  Expected<std::vector<BitcodeCompile>> Compiles =
+      readCompileCommands(Database, ClangPath, Scratch.Path);
+  if (!Compiles) {
+    error(toString(Compiles.takeError()));
+    return false;
+  }
+  if (Compiles->empty()) {
+    error("'" + Database + "' has no C or C++ file to check");
+    return false;
+  }
+  if (Error E = runCompiles(*Compiles, Jobs)) {
+    std::string Messages = toString(std::move(E));
+    for (StringRef Line : split(Messages, '\n'))
+      error(Line);
+    return false;
+  }
+  for (const BitcodeCompile &C : *Compiles)
+    Inputs.push_back(C.Output);
+  return true;
+}
+
 /// --merge-models: the inputs are model files, merged into -o.
 static int mergeModels() {
+  if (InputFiles.empty()) {
+    error("--merge-models: no model files given");
+    return ExitBadInput;
+  }
   Expected<std::vector<ModelEntry>> Merged = mergeModelFiles(InputFiles);
   if (!Merged) {
     std::string Messages = toString(Merged.takeError());
@@ -345,7 +420,20 @@ int main(int argc, char **argv) {
   ToolDiagnosticHandler &Diags = *Handler;
   Ctx.setDiagnosticHandler(std::move(Handler));
 
-  std::unique_ptr<Module> Program = readProgram(Ctx, Diags);
+  // The files of a compilation database, compiled to bitcode in a
+  // directory of our own that goes away with the run.
+  std::vector<std::string> Inputs(InputFiles.begin(), InputFiles.end());
+  TemporaryDirectory Scratch;
+  if (!CompileCommands.empty()) {
+    if (!compileDatabase(Scratch, Inputs))
+      return ExitBadInput;
+  }
+  if (Inputs.empty()) {
+    error("no input: give IR files or --compile-commands");
+    return ExitBadInput;
+  }
+
+  std::unique_ptr<Module> Program = readProgram(Inputs, Ctx, Diags);
   if (!Program || Diags.Errors)
     return ExitBadInput;
 
