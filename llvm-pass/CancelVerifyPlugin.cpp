@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/CancelVerifyPass.h"
+#include "cancelverify/Options.h"
 #include "cancelverify/PluginCompat.h"
 
 #include "llvm/Passes/PassBuilder.h"
@@ -17,6 +18,8 @@ using namespace llvm;
 using namespace cancelverify;
 
 static void registerCallbacks(PassBuilder &PB) {
+  // lld cannot pass -mllvm options to a pass plugin (it parses them first).
+  applyEnvironmentOptions();
   PB.registerAnalysisRegistrationCallback([](ModuleAnalysisManager &MAM) {
     MAM.registerPass([] { return ModuleVerifiedAnalysis(); });
   });
@@ -37,6 +40,16 @@ static void registerCallbacks(PassBuilder &PB) {
       [](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(CancelVerifyPass());
       });
+  // At link time (lld's --load-pass-plugin, -cancel-verify-lto=link): the
+  // merged module of full LTO, and each ThinLTO backend module, whose
+  // pipelines have no start callback.
+  PB.registerFullLinkTimeOptimizationEarlyEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(CancelVerifyPass(CancelVerifyPass::Stage::Link));
+      });
+  compat::registerThinLTOBackendCallback(PB, [](ModulePassManager &MPM) {
+    MPM.addPass(CancelVerifyPass(CancelVerifyPass::Stage::Link));
+  });
 }
 
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {

@@ -22,11 +22,12 @@ esac
 # zlib1g-dev and libzstd-dev: LLVM's CMake package makes LLVMSupport link
 # against ZLIB::ZLIB and zstd::libzstd_shared, which exist only when their
 # headers and libraries are installed; llvm-N-dev does not pull them in.
+# lld-N: the linker of the LTO tests (link-time verification).
 # libclang-rt-N-dev: libFuzzer and the sanitizer runtimes, for the fuzz
 # targets the test suite runs (tools/fuzz).
 packages=(cmake make g++ python3 git zlib1g-dev libzstd-dev)
 for v in "${versions[@]}"; do
-  packages+=("llvm-$v-dev" "clang-$v" "llvm-$v-tools" "libclang-rt-$v-dev")
+  packages+=("llvm-$v-dev" "clang-$v" "llvm-$v-tools" "libclang-rt-$v-dev" "lld-$v")
 done
 
 missing=()

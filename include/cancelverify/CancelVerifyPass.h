@@ -19,10 +19,18 @@ namespace cancelverify {
 /// Analyses the module and reports findings. Never changes the IR.
 class CancelVerifyPass : public llvm::PassInfoMixin<CancelVerifyPass> {
 public:
+  /// Where in a build the pass was placed: a compile's pipeline (or opt's),
+  /// or an LTO link's. It runs where -cancel-verify-lto says.
+  enum class Stage { Compile, Link };
+  explicit CancelVerifyPass(Stage Where = Stage::Compile) : Where(Where) {}
+
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &AM);
   /// Runs even on optnone functions (every function at -O0) and is never
   /// skipped by opt-bisect: a verifier must see the whole module.
   static bool isRequired() { return true; }
+
+private:
+  Stage Where;
 };
 
 /// `print<cancel-verify-summaries>`: prints every function's summary in a

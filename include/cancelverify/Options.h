@@ -20,6 +20,10 @@ namespace cancelverify {
 /// How missed findings are reported besides remarks.
 enum class DiagnosticMode { Remark, Warning, Error };
 
+/// Under LTO, which step of the build verifies: each compile (its module
+/// alone), or the link (the linked program).
+enum class LTOStage { Compile, Link };
+
 struct VerifierOptions {
   AnalysisOptions Analysis;
   bool PrintModel = false;
@@ -35,10 +39,21 @@ struct VerifierOptions {
   /// Write what the summaries learned about the module's externally
   /// visible functions and data to this file, as a model file.
   std::string ExportModelFile;
+  LTOStage LTO = LTOStage::Compile;
 
   /// Reads the cl::opts. Fails with a message on a bad option value.
   static llvm::Expected<VerifierOptions> fromCommandLine();
 };
+
+/// The environment variable a host that cannot pass the plugin's options
+/// reads them from: lld parses -mllvm before it loads pass plugins.
+inline constexpr const char *OptionsEnvironmentVariable = "CANCEL_VERIFY_OPTIONS";
+
+/// Applies the -cancel-verify-* options in CANCEL_VERIFY_OPTIONS (split as
+/// a shell would), once per process; the command line's own occurrences
+/// come first. A problem (another option, a bad value) is kept and
+/// fromCommandLine() reports it.
+void applyEnvironmentOptions();
 
 /// The values of the options that say which loads are inferred flags and
 /// which loops are reported, shared by the plugin's options and the

@@ -1,7 +1,8 @@
 //===- PluginCompat.h - The pass-plugin header of each LLVM -----*- C++ -*-===//
 //
 // LLVM 22 moved the plugin interface out of Passes/ and bumped its API
-// version. Only the plugin entry includes this; the analysis never does.
+// version; LLVM 20 gave extension-point callbacks the LTO phase. Only the
+// plugin entry includes this; the analysis never does.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CANCELVERIFY_PLUGINCOMPAT_H
@@ -14,5 +15,32 @@
 #else
 #include "llvm/Passes/PassPlugin.h"
 #endif
+
+#include "llvm/Passes/PassBuilder.h"
+
+namespace cancelverify {
+namespace compat {
+
+/// Calls \p AddPasses at the early simplification point of ThinLTO's
+/// backend pipeline. Only LLVM 20 and later tell the callback which
+/// pipeline it is in; LLVM 19 cannot place a pass in ThinLTO backends only.
+template <typename AddPassesT>
+void registerThinLTOBackendCallback(llvm::PassBuilder &PB,
+                                    AddPassesT AddPasses) {
+#if LLVM_VERSION_MAJOR >= 20
+  PB.registerPipelineEarlySimplificationEPCallback(
+      [AddPasses](llvm::ModulePassManager &MPM, llvm::OptimizationLevel,
+                  llvm::ThinOrFullLTOPhase Phase) {
+        if (Phase == llvm::ThinOrFullLTOPhase::ThinLTOPostLink)
+          AddPasses(MPM);
+      });
+#else
+  (void)PB;
+  (void)AddPasses;
+#endif
+}
+
+} // namespace compat
+} // namespace cancelverify
 
 #endif // CANCELVERIFY_PLUGINCOMPAT_H

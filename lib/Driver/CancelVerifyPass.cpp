@@ -34,9 +34,15 @@ static std::optional<VerifierOptions> readOptions(Module &M) {
 PreservedAnalyses CancelVerifyPass::run(Module &M, ModuleAnalysisManager &AM) {
   if (AM.getCachedResult<ModuleVerifiedAnalysis>(M))
     return PreservedAnalyses::all();
+  std::optional<VerifierOptions> Opts = readOptions(M);
+  if (!Opts)
+    return PreservedAnalyses::all();
+  // Verify in one step of an LTO build only, so nothing is reported twice.
+  bool AtLink = Where == Stage::Link;
+  if (AtLink != (Opts->LTO == LTOStage::Link))
+    return PreservedAnalyses::all();
   AM.getResult<ModuleVerifiedAnalysis>(M);
-  if (std::optional<VerifierOptions> Opts = readOptions(M))
-    runVerifier(M, *Opts);
+  runVerifier(M, *Opts);
   return PreservedAnalyses::all();
 }
 

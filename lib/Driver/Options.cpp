@@ -6,7 +6,14 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/Options.h"
 
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Allocator.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/StringSaver.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <mutex>
 
 using namespace llvm;
 
@@ -83,6 +90,16 @@ static cl::opt<std::string> OptExportModel(
              "the model-file format"),
     cl::value_desc("file"), cl::cat(Category));
 
+static cl::opt<LTOStage> OptLTO(
+    "cancel-verify-lto", cl::init(LTOStage::Compile),
+    cl::desc("In an LTO build, which step verifies"),
+    cl::values(clEnumValN(LTOStage::Compile, "compile",
+                          "each compile, its module alone (default)"),
+               clEnumValN(LTOStage::Link, "link",
+                          "the link, the whole program (lld with "
+                          "--load-pass-plugin; compiles do not verify)")),
+    cl::cat(Category));
+
 cl::ValuesClass flagInferenceValues() {
   return cl::values(
       clEnumValN(FlagInference::None, "none", "only modelled flags"),
@@ -113,7 +130,60 @@ static cl::opt<LoopScope> OptLoops(
     loopScopeValues(),
     cl::cat(Category));
 
+/// What applyEnvironmentOptions() found wrong.
+static std::string EnvironmentError;
+
+static void readEnvironmentOptions();
+
+void applyEnvironmentOptions() {
+  // lld registers the plugin once per LTO backend thread.
+  static std::once_flag Once;
+  std::call_once(Once, readEnvironmentOptions);
+}
+
+static void readEnvironmentOptions() {
+  std::optional<std::string> Text = sys::Process::GetEnv(OptionsEnvironmentVariable);
+  if (!Text)
+    return;
+  BumpPtrAllocator Alloc;
+  StringSaver Saver(Alloc);
+  SmallVector<const char *, 8> Tokens;
+  cl::TokenizeGNUCommandLine(*Text, Saver, Tokens);
+  StringMap<cl::Option *> &Registered = cl::getRegisteredOptions();
+  for (StringRef Token : Tokens) {
+    StringRef Arg = Token;
+    bool Dashed = Arg.consume_front("-");
+    Arg.consume_front("-");
+    // Only the verifier's own options: this is not a back door into LLVM's.
+    if (!Dashed || !Arg.starts_with("cancel-verify-")) {
+      EnvironmentError = std::string(OptionsEnvironmentVariable) + ": '" +
+                         Token.str() + "' is not a -cancel-verify-* option";
+      return;
+    }
+    auto [Name, Value] = Arg.split('=');
+    auto It = Registered.find(Name);
+    if (It == Registered.end()) {
+      EnvironmentError = std::string(OptionsEnvironmentVariable) +
+                         ": unknown option '-" + Name.str() + "'";
+      return;
+    }
+    // The command line wins: a host may parse it before or after loading
+    // the plugin.
+    if (It->second->getNumOccurrences() > 0)
+      continue;
+    // addOccurrence reports a bad value through the parser's error(),
+    // which prints to standard error and returns true.
+    if (It->second->addOccurrence(/*pos=*/0, Name, Value)) {
+      EnvironmentError = std::string(OptionsEnvironmentVariable) +
+                         ": bad value for '-" + Name.str() + "'";
+      return;
+    }
+  }
+}
+
 Expected<VerifierOptions> VerifierOptions::fromCommandLine() {
+  if (!EnvironmentError.empty())
+    return createStringError(inconvertibleErrorCode(), EnvironmentError);
   VerifierOptions O;
   O.Analysis.Model.ModelFiles.assign(OptModelFiles.begin(),
                                      OptModelFiles.end());
@@ -134,6 +204,7 @@ Expected<VerifierOptions> VerifierOptions::fromCommandLine() {
   O.BaselineFile = OptBaseline;
   O.Stats = OptStats;
   O.ExportModelFile = OptExportModel;
+  O.LTO = OptLTO;
   if (!O.SarifFile.empty() && !O.SarifDir.empty())
     return createStringError(inconvertibleErrorCode(),
                              "-cancel-verify-sarif and -cancel-verify-sarif-dir "

@@ -43,6 +43,11 @@ static std::string subject(const Finding &F) {
 }
 
 void FindingTriage::consume(const Finding &F) {
+  // A body kept only for inlining (what a ThinLTO backend imports from
+  // another module, a C99 extern inline) is judged where it is defined:
+  // reporting it here too would report it twice.
+  if (F.F->hasAvailableExternallyLinkage())
+    return;
   Finding T = F;
   // The source file too: static functions of the same name in two files
   // of one baseline are different functions.
