@@ -149,7 +149,8 @@ static void readEnvironmentOptions() {
   StringSaver Saver(Alloc);
   SmallVector<const char *, 8> Tokens;
   cl::TokenizeGNUCommandLine(*Text, Saver, Tokens);
-  StringMap<cl::Option *> &Registered = cl::getRegisteredOptions();
+  // A StringMap before LLVM 22, a DenseMap after.
+  auto &Registered = cl::getRegisteredOptions();
   for (StringRef Token : Tokens) {
     StringRef Arg = Token;
     bool Dashed = Arg.consume_front("-");
