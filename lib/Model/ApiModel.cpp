@@ -579,6 +579,12 @@ void ApiModel::print(raw_ostream &OS) const {
     OS << "\n";
     printRole(OS, "flag", Info.Origin);
   }
+  for (const auto &[Struct, Flags] : BitFlagFields)
+    for (const BitFlag &B : Flags) {
+      OS << "bitfield " << Struct << " bits " << B.BitOffset << "+"
+         << B.BitSize << " (" << B.Info.Description << ")\n";
+      printRole(OS, "flag", B.Info.Origin);
+    }
   // Annotated accesses whose struct could not be named (optimized IR).
   unsigned Unnamed = 0;
   for (const auto &KV : FlagPointers)

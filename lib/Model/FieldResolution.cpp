@@ -9,10 +9,14 @@
 //===----------------------------------------------------------------------===//
 #include "ModelSources.h"
 
+#include "cancelverify/SourceFrames.h"
+
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DerivedTypes.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 
 using namespace llvm;
@@ -26,6 +30,18 @@ static StructType *findStruct(Module &M, StringRef Name) {
             StructType::getTypeByName(M.getContext(), (Prefix + Name).str()))
       return ST;
   return nullptr;
+}
+
+/// Whether an access of \p M carries an alias tag into struct \p Struct.
+static bool accessesStruct(const Module &M, StringRef Struct) {
+  for (const Function &F : M)
+    for (const Instruction &I : instructions(F))
+      if ((isa<LoadInst>(I) || isa<StoreInst>(I)))
+        if (std::optional<std::pair<std::string, int64_t>> Field =
+                aliasTagField(I);
+            Field && Field->first == Struct)
+          return true;
+  return false;
 }
 
 std::optional<ResolvedField>
@@ -89,6 +105,14 @@ resolveFieldEntry(Module &M, StringRef Struct, StringRef Member,
   }
   if (Defined) {
     Error = "struct '" + Struct.str() + "' has no member '" + Member.str() + "'";
+    return std::nullopt;
+  }
+  // Optimized code without debug info keeps no struct type, but its
+  // accesses' alias tags still say the struct is used: the entry cannot be
+  // resolved here and must not be dropped in silence.
+  if (!ST && !Declared && accessesStruct(M, Struct)) {
+    Error = "field '" + Member.str() + "' of '" + Struct.str() +
+            "' cannot be found without debug info; compile with -g";
     return std::nullopt;
   }
   // Only declared here, or not used by this module at all: nothing to

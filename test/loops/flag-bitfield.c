@@ -74,3 +74,10 @@ void srv_loop_quiet(void) {
 
 // The plugin inside clang -O2 sees the IR a real -O2 build gives it.
 // RUN: %cv-remarks clang-O2 %s -mllvm -cancel-verify-model=%S/Inputs/bitfield-flags.yaml | FileCheck %s --implicit-check-not=remark
+
+// The model names each bitfield flag by its bits.
+// RUN: %clang_cv -g -O0 -c %s -o /dev/null -mllvm -cancel-verify-model=%S/Inputs/bitfield-flags.yaml -mllvm -cancel-verify-print-model 2>&1 | FileCheck %s --check-prefix=MODEL
+// MODEL: bitfield conn bits 33+1 (field conn::closing)
+// MODEL-NEXT: flag  [model {{.*}}bitfield-flags.yaml:4:5]
+// MODEL: bitfield srv bits 7+1 (field srv::draining)
+// MODEL-NEXT: flag  [model {{.*}}bitfield-flags.yaml:7:5]

@@ -70,3 +70,11 @@ int poll_flags(struct worker *w, struct job *j) {
 // BAD-NEXT:   flag  [model {{.*}}bad-fields.yaml:9:5]
 // BAD-NEXT: 2 warnings generated.
 // BAD-NOT: {{.}}
+
+// Optimized IR without debug info has no struct types left; the accesses'
+// alias tags still show the struct is used, so the entry is not dropped in
+// silence.
+// RUN: %clang -c -O2 -S -emit-llvm %s -o %t.O2.ll
+// RUN: %cv_opt -disable-output %t.O2.ll -cancel-verify-model=%S/Inputs/flags.yaml 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=NODEBUG-O2 --implicit-check-not=error:
+// NODEBUG-O2: warning: cancel-verify: {{.*}}flags.yaml:8:5: field 'stop' of 'worker' cannot be found without debug info; compile with -g; the entry is ignored
