@@ -59,6 +59,28 @@ if gcc:
 if os.path.exists(os.path.join(tools, "ld.lld")):
     config.available_features.add("lld")
 
+# The other supported LLVM, where installed: the plugin must refuse to load
+# into it (test/registration/refuses-other-llvm.test).
+for major in ("19", "22"):
+    other = "/usr/lib/llvm-%s/bin" % major
+    if major != config.llvm_version_major and os.path.exists(
+            os.path.join(other, "opt")):
+        config.available_features.add("other-llvm")
+        config.substitutions.append(("%other_llvm_major", major))
+        config.substitutions.append(("%other_opt", os.path.join(other, "opt")))
+        config.substitutions.append(("%other_clang", os.path.join(other, "clang")))
+        break
+config.substitutions.append(("%llvm_major", config.llvm_version_major))
+
+# test/install: the build tree installed and used by a user project.
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%cpack", config.cpack))
+config.substitutions.append(("%cv_obj_root", config.cancelverify_obj_root))
+config.substitutions.append(("%cv_src_root", config.cancelverify_src_root))
+config.substitutions.append(("%host_cxx", config.cxx_compiler))
+if shutil.which("dpkg-deb"):
+    config.available_features.add("dpkg")
+
 # CANCELVERIFY_SANITIZE: the plugin carries ASan and UBSan but opt and clang
 # do not, so every command runs with the runtime of the compiler that built
 # the plugin preloaded. LLVM's tools leak on purpose at exit, so leak checks

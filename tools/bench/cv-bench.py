@@ -99,7 +99,7 @@ def parse_args(argv):
                     help="LLVM major version: /usr/lib/llvm-N/bin and build-N's plugin (default 19)")
     ap.add_argument("--llvm-bin", help="directory of clang, opt, llvm-link, llvm-dis "
                                        "(default /usr/lib/llvm-N/bin)")
-    ap.add_argument("--plugin", help="CancelVerify.so (default build-N/llvm-pass/CancelVerify.so)")
+    ap.add_argument("--plugin", help="the plugin (default build-N/llvm-pass/CancelVerify-N.so)")
     ap.add_argument("--workloads", help="comma-separated: " +
                     ", ".join("%s (%s)" % (w.name, w.letter) for w in workloads.WORKLOADS))
     ap.add_argument("--sizes", action="append", default=[],
@@ -165,7 +165,7 @@ def parse_args(argv):
 
     a.llvm_bin = a.llvm_bin or "/usr/lib/llvm-%s/bin" % a.llvm
     a.plugin = os.path.abspath(a.plugin or os.path.join(REPO, "build-%s" % a.llvm, "llvm-pass",
-                                                        "CancelVerify.so"))
+                                                        "CancelVerify-%s.so" % a.llvm))
     return a
 
 
