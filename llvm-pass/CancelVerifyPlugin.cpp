@@ -48,7 +48,7 @@ static void registerCallbacks(PassBuilder &PB) {
         MPM.addPass(CancelVerifyPass(CancelVerifyPass::Stage::Link));
       });
   compat::registerThinLTOBackendCallback(PB, [](ModulePassManager &MPM) {
-    MPM.addPass(CancelVerifyPass(CancelVerifyPass::Stage::Link));
+    MPM.addPass(CancelVerifyPass(CancelVerifyPass::Stage::ThinBackend));
   });
 }
 

@@ -26,6 +26,16 @@ lit_count() { # KIND LOGFILE
   sed -n "s/^ *$1 *: *\([0-9][0-9]*\).*/\1/p" "$2" 2>/dev/null | tail -1
 }
 
+# One line per test lit skipped (from its "Unsupported Tests" list), with the
+# test's REQUIRES/UNSUPPORTED line, so a skip is never just a number.
+skipped_tests() { # LOGFILE
+  sed -n '/^Unsupported Tests (/,/^$/s/^  *CancelVerify :: //p' "$1" 2>/dev/null |
+    while read -r t; do
+      why=$(grep -h -m1 -o '\(REQUIRES\|UNSUPPORTED\):.*' "test/$t" 2>/dev/null)
+      echo "  skipped $t (${why:-no REQUIRES line})"
+    done
+}
+
 for v in "${versions[@]}"; do
   dir=build-$v
   llvm_dir=/usr/lib/llvm-$v/lib/cmake/llvm
@@ -69,6 +79,8 @@ for v in "${versions[@]}"; do
     summary+=("LLVM $v: FAILED tests, lit $counts ($dir)")
     status=1
   fi
+  skipped=$(skipped_tests "$log")
+  [[ -z $skipped ]] || summary+=("$skipped")
 done
 
 # The fuzz targets need clang: one extra build, of the model readers only.

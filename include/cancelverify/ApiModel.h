@@ -99,6 +99,15 @@ struct CatalogSelection {
 struct ModelConfig {
   std::vector<std::string> ModelFiles;
   CatalogSelection Catalogs;
+  /// -cancel-verify-strict: an empty model file and a model entry that
+  /// matches nothing are errors instead of warnings.
+  bool Strict = false;
+  /// The module is the whole program (the command-line verifier, a full LTO
+  /// link): every model entry that matches nothing is worth a warning. In
+  /// one translation unit most entries of a library's model match nothing,
+  /// so there only an exact name one typo away from an unmodelled function
+  /// of the module is.
+  bool WholeProgram = false;
 };
 
 /// An entry of a model file or catalog before it meets a module.
@@ -175,16 +184,19 @@ void writeModelFile(llvm::raw_ostream &OS, llvm::ArrayRef<ModelEntry> Entries,
                     llvm::StringRef Comment);
 
 /// Parses model files into entries (used by ApiModel::build and by tests).
-/// Returns false and appends to Diags on error.
+/// Appends every problem of the file to Diags, errors and warnings, each
+/// with file:line:col, the line and the offending text underlined. Returns
+/// false, and adds no entry, if there was an error. A file without entries
+/// is a warning, or an error when \p Strict.
 bool readModelFile(llvm::StringRef Path, std::vector<ModelEntry> &Entries,
-                   std::vector<ModelDiagnostic> &Diags);
+                   std::vector<ModelDiagnostic> &Diags, bool Strict = false);
 
 /// Parses the text of a model file already in memory; \p Name stands for the
 /// file in messages and role origins. readModelFile reads the file and calls
 /// this, so both report the same errors. \p Text need not be null-terminated.
 bool readModelBuffer(llvm::StringRef Text, llvm::StringRef Name,
                      std::vector<ModelEntry> &Entries,
-                     std::vector<ModelDiagnostic> &Diags);
+                     std::vector<ModelDiagnostic> &Diags, bool Strict = false);
 
 /// The built-in catalog entries for the selected catalogs.
 std::vector<ModelEntry> builtinCatalog(const CatalogSelection &Selection);

@@ -20,8 +20,10 @@ namespace cancelverify {
 class CancelVerifyPass : public llvm::PassInfoMixin<CancelVerifyPass> {
 public:
   /// Where in a build the pass was placed: a compile's pipeline (or opt's),
-  /// or an LTO link's. It runs where -cancel-verify-lto says.
-  enum class Stage { Compile, Link };
+  /// a full LTO link's merged module, or one ThinLTO backend module. It runs
+  /// where -cancel-verify-lto says; only the merged module is the whole
+  /// program.
+  enum class Stage { Compile, Link, ThinBackend };
   explicit CancelVerifyPass(Stage Where = Stage::Compile) : Where(Where) {}
 
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &AM);

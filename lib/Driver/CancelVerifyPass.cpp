@@ -38,9 +38,10 @@ PreservedAnalyses CancelVerifyPass::run(Module &M, ModuleAnalysisManager &AM) {
   if (!Opts)
     return PreservedAnalyses::all();
   // Verify in one step of an LTO build only, so nothing is reported twice.
-  bool AtLink = Where == Stage::Link;
+  bool AtLink = Where != Stage::Compile;
   if (AtLink != (Opts->LTO == LTOStage::Link))
     return PreservedAnalyses::all();
+  Opts->Analysis.Model.WholeProgram = Where == Stage::Link;
   AM.getResult<ModuleVerifiedAnalysis>(M);
   runVerifier(M, *Opts);
   return PreservedAnalyses::all();
@@ -53,8 +54,7 @@ PreservedAnalyses SummaryPrinterPass::run(Module &M, ModuleAnalysisManager &) {
   std::vector<ModelDiagnostic> Diags;
   std::unique_ptr<ApiModel> Model =
       ApiModel::build(M, Opts->Analysis.Model, Diags);
-  for (const ModelDiagnostic &D : Diags)
-    reportModelDiagnostic(M.getContext(), D);
+  reportModelDiagnostics(M.getContext(), Diags);
   if (!Model)
     return PreservedAnalyses::all();
   FunctionSummaries Summaries(M, *Model, Opts->Analysis);

@@ -34,7 +34,9 @@ static cl::opt<std::string> OptBuiltins(
 
 static cl::opt<bool>
     OptStrict("cancel-verify-strict", cl::init(false),
-           cl::desc("Report handles that escape analysis as LostCancel"),
+           cl::desc("Report handles that escape analysis as LostCancel, and "
+                    "make an empty model file or a model entry that matches "
+                    "nothing an error"),
            cl::cat(Category));
 
 static cl::opt<bool> OptPrintModel(
@@ -195,6 +197,7 @@ Expected<VerifierOptions> VerifierOptions::fromCommandLine() {
                                  toString(Sel.takeError()));
   O.Analysis.Model.Catalogs = *Sel;
   O.Analysis.Strict = OptStrict;
+  O.Analysis.Model.Strict = OptStrict;
   O.Analysis.InferFlags = OptInferFlags;
   O.Analysis.Loops = OptLoops;
   O.PrintModel = OptPrintModel;

@@ -88,8 +88,7 @@ VerifierRun runVerifier(Module &M, const VerifierOptions &Opts, bool Remarks,
   std::vector<ModelDiagnostic> Diags;
   std::unique_ptr<ApiModel> Model =
       ApiModel::build(M, Opts.Analysis.Model, Diags);
-  for (const ModelDiagnostic &D : Diags)
-    reportModelDiagnostic(Ctx, D);
+  reportModelDiagnostics(Ctx, Diags);
   if (!Model)
     return Run;
   std::optional<Baseline> Base;

@@ -47,6 +47,8 @@ bool FunctionRoles::suppresses(StringRef RemarkName) const {
 struct CompiledEntry {
   const ModelEntry *Entry;
   std::optional<GlobPattern> Glob, ParamGlob;
+  /// Some function, global or field of the module matched the entry.
+  bool Matched = false;
 };
 
 /// What globs see of a function, computed once per function.
@@ -114,7 +116,7 @@ public:
         if (!G) {
           Diags.push_back(
               {ModelDiagnostic::Error, E.Roles.front().Origin.Where +
-                                           ": error: invalid glob '" + *Text +
+                                           ": invalid glob '" + *Text +
                                            "': " + toString(G.takeError())});
           return false;
         }
@@ -127,8 +129,8 @@ public:
 
   void build(const std::vector<AnnotatedRole> &Annotated,
              const std::vector<AnnotatedField> &Fields,
-             const std::vector<CompiledEntry> &FileEntries,
-             const std::vector<CompiledEntry> &Builtins) {
+             std::vector<CompiledEntry> &FileEntries,
+             std::vector<CompiledEntry> &Builtins) {
     DenseMap<const GlobalValue *, SmallVector<const RoleSpec *, 2>> ByValue;
     for (const AnnotatedRole &A : Annotated)
       ByValue[A.GV].push_back(&A.Spec);
@@ -140,11 +142,12 @@ public:
       for (const RoleSpec *S : ByValue.lookup(&F))
         Specs.push_back({S, false});
       DemangledView Demangled;
-      for (const auto *Source : {&FileEntries, &Builtins})
-        for (const CompiledEntry &C : *Source) {
+      for (auto *Source : {&FileEntries, &Builtins})
+        for (CompiledEntry &C : *Source) {
           if (C.Entry->Target != ModelEntry::Function ||
               !matches(C, F, Demangled))
             continue;
+          C.Matched = true;
           for (const RoleSpec &S : C.Entry->Roles)
             Specs.push_back({&S, C.Entry->FutexOnly});
         }
@@ -173,12 +176,14 @@ public:
       if (!AF.StructName.empty())
         Model.FlagFields.try_emplace({AF.StructName, AF.Offset}, Info);
     }
-    for (const CompiledEntry &C : FileEntries) {
+    for (CompiledEntry &C : FileEntries) {
       const ModelEntry &E = *C.Entry;
       if (E.Target == ModelEntry::Global) {
-        if (GlobalVariable *GV = M.getNamedGlobal(E.Name))
+        if (GlobalVariable *GV = M.getNamedGlobal(E.Name)) {
+          C.Matched = true;
           Model.FlagGlobals.try_emplace(
               GV, FlagInfo{E.Roles.front().Origin, "global " + E.Name});
+        }
       } else if (E.Target == ModelEntry::Field) {
         std::string Error;
         auto Key = resolveFieldEntry(M, E.Struct, E.Member, Error);
@@ -186,6 +191,9 @@ public:
           Diags.push_back({ModelDiagnostic::Warning,
                            E.Roles.front().Origin.Where + ": " + Error +
                                "; the entry is ignored"});
+        // A field entry the module's types cannot resolve is reported
+        // above; only one that names nothing here is unmatched.
+        C.Matched = Key || !Error.empty();
         FlagInfo Info{E.Roles.front().Origin,
                       "field " + E.Struct + "::" + E.Member};
         if (Key && Key->BitSize)
@@ -225,15 +233,17 @@ private:
     std::string Message =
         S.Origin.Source == RoleOrigin::Annotation
             ? "invalid annotation \"" + AnnotationPrefix.str() + S.Text +
-                  "\" on " + Target + ": " + toString(R.takeError()) +
-                  "; the annotation is ignored"
+                  "\" on " + Target + " is ignored: " + toString(R.takeError())
             : "role '" + S.Text + "' (" + S.Origin.str() + ") does not fit " +
                   Target + ": " + toString(R.takeError()) +
                   "; the role is ignored";
+    std::string Where = S.Origin.Where;
+    if (S.Origin.Source == RoleOrigin::Annotation)
+      Where = annotationWhere(M, Where, S.Text);
     Diags.push_back({ModelDiagnostic::Warning,
                      (S.Origin.Source == RoleOrigin::Builtin
                           ? Message
-                          : S.Origin.Where + ": " + Message),
+                          : Where + ": " + Message),
                      &F});
     return std::nullopt;
   }
@@ -302,7 +312,7 @@ std::unique_ptr<ApiModel> ApiModel::build(Module &M, const ModelConfig &Config,
   std::vector<ModelEntry> FileEntries;
   bool FilesOK = true;
   for (const std::string &Path : Config.ModelFiles)
-    FilesOK &= readModelFile(Path, FileEntries, Diags);
+    FilesOK &= readModelFile(Path, FileEntries, Diags, Config.Strict);
   if (!FilesOK)
     return nullptr;
   std::vector<ModelEntry> Builtins = builtinCatalog(Config.Catalogs);
@@ -323,6 +333,20 @@ std::unique_ptr<ApiModel> ApiModel::build(Module &M, const ModelConfig &Config,
       !B.addEntries(Builtins, CompiledBuiltins))
     return nullptr;
   B.build(Annotated, Fields, CompiledFiles, CompiledBuiltins);
+
+  std::vector<const ModelEntry *> Unmatched;
+  for (const CompiledEntry &C : CompiledFiles)
+    if (!C.Matched)
+      Unmatched.push_back(C.Entry);
+  const ApiModel &Built = *Model;
+  auto IsModelled = [&](const GlobalValue &GV) {
+    if (auto *F = dyn_cast<Function>(&GV))
+      return Built.rolesOf(F) != nullptr;
+    auto *Var = dyn_cast<GlobalVariable>(&GV);
+    return Var && Built.FlagGlobals.count(Var);
+  };
+  if (!reportUnmatchedEntries(M, Unmatched, IsModelled, Config, Diags))
+    return nullptr;
   return Model;
 }
 

@@ -9,6 +9,7 @@
 
 #include "cancelverify/ApiModel.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace llvm {
@@ -40,6 +41,12 @@ void readAnnotations(llvm::Module &M, std::vector<AnnotatedRole> &Roles,
                      std::vector<AnnotatedField> &Fields,
                      std::vector<ModelDiagnostic> &Diags);
 
+/// "file:line:col" of the annotation "cancel-verify:" + \p Text recorded at
+/// \p FileLine ("file:line"), read from the source; \p FileLine itself if
+/// the source is not at hand. For diagnostics found after reading.
+std::string annotationWhere(const llvm::Module &M, llvm::StringRef FileLine,
+                            llvm::StringRef Text);
+
 /// Maps a source position of \p F to its IR argument, undoing the ABI
 /// lowering (sret, `this`, by-value structs split into several arguments)
 /// with debug info or the mangled name. Fails with a message when the
@@ -65,6 +72,19 @@ struct ResolvedField {
 std::optional<ResolvedField>
 resolveFieldEntry(llvm::Module &M, llvm::StringRef Struct,
                   llvm::StringRef Member, std::string &Error);
+
+/// Reports the model-file entries in \p Unmatched, which matched nothing in
+/// \p M. A whole program (Config.WholeProgram) warns about each; one
+/// translation unit only about an exact name one typo away from a function
+/// or global of \p M that \p IsModelled says has no roles, since most
+/// entries of a library's model are for functions a given file never calls.
+/// With Config.Strict the warnings are errors; returns false then.
+bool reportUnmatchedEntries(const llvm::Module &M,
+                            llvm::ArrayRef<const ModelEntry *> Unmatched,
+                            llvm::function_ref<bool(const llvm::GlobalValue &)>
+                                IsModelled,
+                            const ModelConfig &Config,
+                            std::vector<ModelDiagnostic> &Diags);
 
 } // namespace cancelverify
 

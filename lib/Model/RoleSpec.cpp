@@ -113,6 +113,47 @@ bool isKnownRemarkName(StringRef Name) {
   return findingKindByName(Name).has_value();
 }
 
+StringRef closestSpelling(StringRef Word, ArrayRef<StringRef> Candidates) {
+  if (Word.empty())
+    return StringRef();
+  std::string Lower = Word.lower();
+  // Up to one edit per three letters: "crete", "hanlde" and "sucess" are
+  // typos; "wait" for "take" is not.
+  unsigned Limit = std::max<size_t>(1, (Word.size() + 1) / 3);
+  StringRef Best;
+  unsigned BestDistance = Limit + 1;
+  for (StringRef C : Candidates) {
+    if (C == Word)
+      continue;
+    unsigned D = StringRef(Lower).edit_distance(C.lower(),
+                                                /*AllowReplacements=*/true,
+                                                /*MaxEditDistance=*/Limit + 1);
+    if (D < BestDistance) {
+      Best = C;
+      BestDistance = D;
+    }
+  }
+  if (!Best.empty())
+    return Best;
+  // A word with a candidate's letters and more ("cancelable", "rolez"), or a
+  // candidate's start of at least four letters ("supp" for "suppress").
+  for (StringRef C : Candidates)
+    if (C.size() >= 4 && Word.size() >= 4 &&
+        (StringRef(Lower).starts_with(C.lower()) ||
+         C.lower().rfind(Lower, 0) == 0))
+      return C;
+  return StringRef();
+}
+
+std::string didYouMean(StringRef Word, ArrayRef<StringRef> Candidates) {
+  StringRef C = closestSpelling(Word, Candidates);
+  return C.empty() ? std::string() : "; did you mean '" + C.str() + "'?";
+}
+
+static constexpr StringLiteral RoleNames[] = {
+    "create", "cancel", "defer", "take", "wait",
+    "observe", "root", "flag", "suppress"};
+
 static Error roleError(StringRef Text, const Twine &Why) {
   return createStringError(inconvertibleErrorCode(),
                            "'" + Text + "': " + Why);
@@ -152,10 +193,16 @@ Expected<RoleSpec> parseRoleSpec(StringRef Text) {
                                   .Case("flag", RoleKind::Flag)
                                   .Case("suppress", RoleKind::Suppress)
                                   .Default(std::nullopt);
-  if (!K)
+  if (!K) {
+    std::string Hint = didYouMean(Role, ArrayRef<StringRef>(
+                                            std::begin(RoleNames),
+                                            std::end(RoleNames)));
+    if (!Hint.empty())
+      return roleError(Text, "unknown role '" + Role + "'" + Hint);
     return roleError(Text, "unknown role '" + Role +
                                "' (expected create, cancel, defer, take, "
                                "wait, observe, root, flag or suppress)");
+  }
   RoleSpec Spec;
   Spec.Kind = *K;
   Spec.Text = Text.trim().str();
@@ -172,9 +219,14 @@ Expected<RoleSpec> parseRoleSpec(StringRef Text) {
   if (*K == RoleKind::Suppress) {
     for (StringRef Item : Items) {
       Item = Item.trim();
-      if (!isKnownRemarkName(Item))
+      if (!isKnownRemarkName(Item)) {
+        SmallVector<StringRef, NumFindingKinds> Names;
+        for (unsigned I = 0; I < NumFindingKinds; ++I)
+          Names.push_back(findingName(static_cast<FindingKind>(I)));
         return roleError(Text, "unknown remark name '" + Item +
-                                   "' in suppress list");
+                                   "' in suppress list" +
+                                   didYouMean(Item, Names));
+      }
       Spec.Suppressed.push_back(Item.str());
     }
     return Spec;
@@ -228,8 +280,18 @@ Expected<RoleSpec> parseRoleSpec(StringRef Text) {
                                    "ret==null or ret!=null)");
       Spec.Success = It->first;
     } else {
+      // The keys this role takes, for the suggestion; a role without keys
+      // says so instead.
+      SmallVector<StringRef, 3> Valid;
+      if (TakesHandle)
+        Valid.push_back("handle");
+      if (IsCreate)
+        Valid.append({"parent", "success"});
+      if (Valid.empty())
+        return roleError(Text, "unknown key '" + Key + "': role '" + Role +
+                                   "' takes no keys");
       return roleError(Text, "unknown key '" + Key + "' for role '" + Role +
-                                 "'");
+                                 "'" + didYouMean(Key, Valid));
     }
   }
   return Spec;

@@ -42,6 +42,24 @@ void reportModelDiagnostic(LLVMContext &Ctx, const ModelDiagnostic &D) {
       D.Message, D.Severity == ModelDiagnostic::Error ? DS_Error : DS_Warning));
 }
 
+void reportModelDiagnostics(LLVMContext &Ctx,
+                            ArrayRef<ModelDiagnostic> Diags) {
+  std::string Errors;
+  for (const ModelDiagnostic &D : Diags) {
+    if (D.Severity == ModelDiagnostic::Warning) {
+      reportModelDiagnostic(Ctx, D);
+      continue;
+    }
+    // The host prints "error: cancel-verify: " before the first; the others
+    // carry the same words so that every error reads alike.
+    if (!Errors.empty())
+      Errors += "\nerror: cancel-verify: ";
+    Errors += D.Message;
+  }
+  if (!Errors.empty())
+    reportModelDiagnostic(Ctx, {ModelDiagnostic::Error, Errors});
+}
+
 void reportOptionError(LLVMContext &Ctx, const Twine &Message) {
   Ctx.diagnose(CancelVerifyDiagnostic(Message, DS_Error));
 }

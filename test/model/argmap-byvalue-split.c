@@ -48,7 +48,7 @@ void use(handle_t *h) {
 }
 
 
-// DEBUG: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:38: invalid annotation "cancel-verify:cancel:handle=arg0" on function 'cancel_split': 'arg0' is a struct passed by value and split into two IR arguments; it cannot be a handle; the annotation is ignored
+// DEBUG: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:38:5: invalid annotation "cancel-verify:cancel:handle=arg0" on function 'cancel_split' is ignored: 'arg0' is a struct passed by value and split into two IR arguments; it cannot be a handle
 // DEBUG-LABEL: cancel-verify model of module '{{.*}}'
 // DEBUG-NEXT: function cancel_def
 // DEBUG-NEXT:   cancel handle=arg1 (IR arg2)  [annotation {{.*}}argmap-byvalue-split.c:30]
@@ -62,9 +62,9 @@ void use(handle_t *h) {
 // DEBUG-NEXT: function cancel_split: no roles
 // DEBUG-NEXT: 1 warning generated.
 
-// DEBUG-O0: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:34: invalid annotation "cancel-verify:cancel:handle=arg1" on function 'cancel_decl': cannot map 'arg1' of 'cancel_decl' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN; the annotation is ignored
-// DEBUG-O0: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:36: invalid annotation "cancel-verify:cancel:handle=arg2" on function 'cancel_after_two': cannot map 'arg2' of 'cancel_after_two' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN; the annotation is ignored
-// DEBUG-O0: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:38: invalid annotation "cancel-verify:cancel:handle=arg0" on function 'cancel_split': cannot map 'arg0' of 'cancel_split' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN; the annotation is ignored
+// DEBUG-O0: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:34:5: invalid annotation "cancel-verify:cancel:handle=arg1" on function 'cancel_decl' is ignored: cannot map 'arg1' of 'cancel_decl' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN
+// DEBUG-O0: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:35:5: invalid annotation "cancel-verify:cancel:handle=arg2" on function 'cancel_after_two' is ignored: cannot map 'arg2' of 'cancel_after_two' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN
+// DEBUG-O0: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:38:5: invalid annotation "cancel-verify:cancel:handle=arg0" on function 'cancel_split' is ignored: cannot map 'arg0' of 'cancel_split' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN
 // DEBUG-O0-LABEL: cancel-verify model of module '{{.*}}'
 // DEBUG-O0-NEXT: function cancel_def
 // DEBUG-O0-NEXT:   cancel handle=arg1 (IR arg2)  [annotation {{.*}}argmap-byvalue-split.c:30]
@@ -76,10 +76,10 @@ void use(handle_t *h) {
 // DEBUG-O0-NEXT: function cancel_split: no roles
 // DEBUG-O0-NEXT: 3 warnings generated.
 
-// NODEBUG: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:30: invalid annotation "cancel-verify:cancel:handle=arg1" on function 'cancel_def': cannot map 'arg1' of 'cancel_def' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN; the annotation is ignored
-// NODEBUG: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:34: invalid annotation "cancel-verify:cancel:handle=arg1" on function 'cancel_decl': cannot map 'arg1' of 'cancel_decl' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN; the annotation is ignored
-// NODEBUG: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:36: invalid annotation "cancel-verify:cancel:handle=arg2" on function 'cancel_after_two': cannot map 'arg2' of 'cancel_after_two' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN; the annotation is ignored
-// NODEBUG: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:38: invalid annotation "cancel-verify:cancel:handle=arg0" on function 'cancel_split': cannot map 'arg0' of 'cancel_split' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN; the annotation is ignored
+// NODEBUG: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:30:5: invalid annotation "cancel-verify:cancel:handle=arg1" on function 'cancel_def' is ignored: cannot map 'arg1' of 'cancel_def' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN
+// NODEBUG: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:34:5: invalid annotation "cancel-verify:cancel:handle=arg1" on function 'cancel_decl' is ignored: cannot map 'arg1' of 'cancel_decl' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN
+// NODEBUG: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:35:5: invalid annotation "cancel-verify:cancel:handle=arg2" on function 'cancel_after_two' is ignored: cannot map 'arg2' of 'cancel_after_two' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN
+// NODEBUG: warning: cancel-verify: {{.*}}argmap-byvalue-split.c:38:5: invalid annotation "cancel-verify:cancel:handle=arg0" on function 'cancel_split' is ignored: cannot map 'arg0' of 'cancel_split' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN
 // NODEBUG-LABEL: cancel-verify model of module '{{.*}}'
 // NODEBUG-NEXT: function cancel_def: no roles
 // NODEBUG-NEXT: function use: no roles

@@ -37,7 +37,7 @@ void use(Handle *h, CancelToken t) {
 }
 
 // The diagnostics, then the printed model in module order.
-// NODEBUG: warning: cancel-verify: {{.*}}argmap-cxx-mangled.cpp:28: invalid annotation "cancel-verify:cancel:handle=arg1" on function 'ns::cancel_token(Pair, CancelToken)': cannot map 'arg1' of 'ns::cancel_token(Pair, CancelToken)' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN; the annotation is ignored
+// NODEBUG: warning: cancel-verify: {{.*}}argmap-cxx-mangled.cpp:28:5: invalid annotation "cancel-verify:cancel:handle=arg1" on function 'ns::cancel_token(Pair, CancelToken)' is ignored: cannot map 'arg1' of 'ns::cancel_token(Pair, CancelToken)' without debug info: a struct passed by value may occupy one or two IR arguments; compile with -g or name the IR argument with irargN
 // NODEBUG-LABEL: cancel-verify model of module '{{.*}}'
 // NODEBUG-NEXT: function _Z3useP6Handle11CancelToken (use(Handle*, CancelToken)): no roles
 // NODEBUG-NEXT: function _Z17cancel_after_pair4PairP6Handle (cancel_after_pair(Pair, Handle*))

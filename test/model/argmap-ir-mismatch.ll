@@ -18,7 +18,7 @@ declare void @_Z6cancelPv(ptr noundef, ptr noundef)
 declare void @_Z7cancel2Pv(ptr noundef, ptr noundef)
 declare void @_Z7cancel3Pv(ptr noundef)
 
-; CHECK: warning: cancel-verify: api.h:3: invalid annotation "cancel-verify:cancel" on function 'cancel(void*)': cannot map 'arg0': 'cancel(void*)' has 1 parameter in the source but 2 IR arguments in the IR, and no lowering of by-value structs explains it; compile with -g or name the IR argument with irargN; the annotation is ignored
+; CHECK: warning: cancel-verify: api.h:3: invalid annotation "cancel-verify:cancel" on function 'cancel(void*)' is ignored: cannot map 'arg0': 'cancel(void*)' has 1 parameter in the source but 2 IR arguments in the IR, and no lowering of by-value structs explains it; compile with -g or name the IR argument with irargN
 ; CHECK-LABEL: cancel-verify model of module '{{.*}}'
 ; CHECK-NEXT: function _Z6cancelPv (cancel(void*)): no roles
 ; CHECK-NEXT: function _Z7cancel2Pv (cancel2(void*))

@@ -25,7 +25,7 @@ void use(handle_t *h) {
 }
 
 // The diagnostics, then the printed model in module order.
-// CHECK: warning: cancel-verify: {{.*}}argmap-irarg.c:18: invalid annotation "cancel-verify:cancel:handle=irarg3" on function 'beyond': 'irarg3' is beyond the function's 3 IR arguments; the annotation is ignored
+// CHECK: warning: cancel-verify: {{.*}}argmap-irarg.c:18:5: invalid annotation "cancel-verify:cancel:handle=irarg3" on function 'beyond' is ignored: 'irarg3' is beyond the function's 3 IR arguments
 // CHECK-LABEL: cancel-verify model of module '{{.*}}'
 // CHECK-NEXT: function use: no roles
 // CHECK-NEXT: function cancel_after_pair

@@ -32,7 +32,7 @@ long use(Ctx *c) {
 }
 
 // The diagnostics, then the printed model in module order.
-// CHECK: warning: cancel-verify: {{.*}}argmap-sret.cpp:24: invalid annotation "cancel-verify:create:handle=ret" on function 'returns_nothing(void**)': 'ret' names the return value, but the function returns void; the annotation is ignored
+// CHECK: warning: cancel-verify: {{.*}}argmap-sret.cpp:24:5: invalid annotation "cancel-verify:create:handle=ret" on function 'returns_nothing(void**)' is ignored: 'ret' names the return value, but the function returns void
 // CHECK-LABEL: cancel-verify model of module '{{.*}}'
 // CHECK-NEXT: function _Z3useP3Ctx (use(Ctx*)): no roles
 // CHECK-NEXT: function _Z10make_scopeP3Ctx (make_scope(Ctx*))

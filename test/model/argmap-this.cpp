@@ -50,8 +50,8 @@ bool use(ns::Context *parent, ns::Handle *h, ns::Scope &s) {
 }
 
 // The diagnostics, then the printed model in module order.
-// CHECK: warning: cancel-verify: {{.*}}argmap-this.cpp:34: invalid annotation "cancel-verify:defer:handle=this" on function 'ns::Scope::defer_self()': 'defer:handle=this': malformed value 'this' for handle (expected argN); the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}argmap-this.cpp:31: invalid annotation "cancel-verify:cancel:handle=this" on function 'ns::not_a_member(ns::Handle*)': 'this' is used, but 'ns::not_a_member(ns::Handle*)' is not a member function; the annotation is ignored
+// CHECK: warning: cancel-verify: {{.*}}argmap-this.cpp:34:7: invalid annotation "cancel-verify:defer:handle=this" on function 'ns::Scope::defer_self()' is ignored: 'defer:handle=this': malformed value 'this' for handle (expected argN)
+// CHECK: warning: cancel-verify: {{.*}}argmap-this.cpp:31:5: invalid annotation "cancel-verify:cancel:handle=this" on function 'ns::not_a_member(ns::Handle*)' is ignored: 'this' is used, but 'ns::not_a_member(ns::Handle*)' is not a member function
 // CHECK-LABEL: cancel-verify model of module '{{.*}}'
 // CHECK-NEXT: function _ZN2ns7Context5resetEv (ns::Context::reset())
 // CHECK-NEXT:   cancel handle=this (IR arg0)  [annotation {{.*}}argmap-this.cpp:28]

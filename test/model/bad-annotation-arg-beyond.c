@@ -22,9 +22,9 @@ void use(cancel_t *c) {
 }
 
 // The diagnostics, then the printed model in module order.
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-arg-beyond.c:12: invalid annotation "cancel-verify:cancel:handle=arg2" on function 'cancel_two': 'arg2' is beyond the function's 2 parameters; the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-arg-beyond.c:13: invalid annotation "cancel-verify:create:handle=arg0,parent=arg1" on function 'create_one': 'arg1' is beyond the function's 1 parameter; the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-arg-beyond.c:14: invalid annotation "cancel-verify:cancel" on function 'cancel_none': 'arg0' is beyond the function's 0 parameters; the annotation is ignored
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-arg-beyond.c:12:5: invalid annotation "cancel-verify:cancel:handle=arg2" on function 'cancel_two' is ignored: 'arg2' is beyond the function's 2 parameters
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-arg-beyond.c:13:5: invalid annotation "cancel-verify:create:handle=arg0,parent=arg1" on function 'create_one' is ignored: 'arg1' is beyond the function's 1 parameter
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-arg-beyond.c:14:5: invalid annotation "cancel-verify:cancel" on function 'cancel_none' is ignored: 'arg0' is beyond the function's 0 parameters
 // CHECK-LABEL: cancel-verify model of module '{{.*}}'
 // CHECK-NEXT: function use: no roles
 // CHECK-NEXT: function cancel_two: no roles

@@ -15,8 +15,8 @@ CV("flag") volatile int g_stop;
 int use(void) { return is_stopped() + is_cancelled() + g_stop; }
 
 // The diagnostics, then the printed model in module order.
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-flag-on-function.c:11: invalid annotation "cancel-verify:flag" on function 'is_stopped': role 'flag' applies to globals and struct fields, not functions; the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-flag-on-function.c:12: invalid annotation "cancel-verify:flag" on function 'is_cancelled': role 'flag' applies to globals and struct fields, not functions; the annotation is ignored
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-flag-on-function.c:11:5: invalid annotation "cancel-verify:flag" on function 'is_stopped' is ignored: role 'flag' applies to globals and struct fields, not functions
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-flag-on-function.c:12:5: invalid annotation "cancel-verify:flag" on function 'is_cancelled' is ignored: role 'flag' applies to globals and struct fields, not functions
 // CHECK-LABEL: cancel-verify model of module '{{.*}}'
 // CHECK-NEXT: function use: no roles
 // CHECK-NEXT: function is_stopped: no roles

@@ -31,13 +31,13 @@ void use(void *p) {
 }
 
 // The diagnostics, then the printed model in module order.
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:18: invalid annotation "cancel-verify:suppress:LostCancel,NoSuchRemark" on function 'bad_suppress': 'suppress:LostCancel,NoSuchRemark': unknown remark name 'NoSuchRemark' in suppress list; the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:12: invalid annotation "cancel-verify:cancel:handle=argX" on function 'bad_position': 'cancel:handle=argX': malformed value 'argX' for handle (expected argN or this); the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:13: invalid annotation "cancel-verify:cancel:handle=ret" on function 'ret_not_allowed': 'cancel:handle=ret': malformed value 'ret' for handle (expected argN or this); the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:14: invalid annotation "cancel-verify:create:parent=ret" on function 'bad_parent': 'create:parent=ret': malformed value 'ret' for parent (expected argN or this); the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:15: invalid annotation "cancel-verify:create:success=ret>0" on function 'bad_success': 'create:success=ret>0': malformed value 'ret>0' for success (expected always, ret==0, ret!=0, ret>=0, ret<0, ret==-1, ret!=-1, ret==null or ret!=null); the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:16: invalid annotation "cancel-verify:create:handle" on function 'no_value': 'create:handle': malformed key 'handle' (expected KEY=VALUE); the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:17: invalid annotation "cancel-verify:create:" on function 'empty_keys': 'create:': empty key list after 'create:'; the annotation is ignored
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:18:5: invalid annotation "cancel-verify:suppress:LostCancel,NoSuchRemark" on function 'bad_suppress' is ignored: 'suppress:LostCancel,NoSuchRemark': unknown remark name 'NoSuchRemark' in suppress list
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:12:5: invalid annotation "cancel-verify:cancel:handle=argX" on function 'bad_position' is ignored: 'cancel:handle=argX': malformed value 'argX' for handle (expected argN or this)
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:13:5: invalid annotation "cancel-verify:cancel:handle=ret" on function 'ret_not_allowed' is ignored: 'cancel:handle=ret': malformed value 'ret' for handle (expected argN or this)
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:14:5: invalid annotation "cancel-verify:create:parent=ret" on function 'bad_parent' is ignored: 'create:parent=ret': malformed value 'ret' for parent (expected argN or this)
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:15:5: invalid annotation "cancel-verify:create:success=ret>0" on function 'bad_success' is ignored: 'create:success=ret>0': malformed value 'ret>0' for success (expected always, ret==0, ret!=0, ret>=0, ret<0, ret==-1, ret!=-1, ret==null or ret!=null)
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:16:5: invalid annotation "cancel-verify:create:handle" on function 'no_value' is ignored: 'create:handle': malformed key 'handle' (expected KEY=VALUE)
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-malformed-value.c:17:5: invalid annotation "cancel-verify:create:" on function 'empty_keys' is ignored: 'create:': empty key list after 'create:'
 // CHECK-LABEL: cancel-verify model of module '{{.*}}'
 // CHECK-NEXT: function bad_suppress: no roles
 // CHECK-NEXT: function use: no roles

@@ -23,9 +23,9 @@ void use(void *p) {
 }
 
 // The diagnostics, then the printed model in module order.
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-unknown-key.c:12: invalid annotation "cancel-verify:create:handle=ret,timeout=5" on function 'new_cancel': 'create:handle=ret,timeout=5': unknown key 'timeout' for role 'create'; the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-unknown-key.c:14: invalid annotation "cancel-verify:cancel:handle=arg0,parent=arg1" on function 'cancel_call': 'cancel:handle=arg0,parent=arg1': unknown key 'parent' for role 'cancel'; the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-unknown-key.c:15: invalid annotation "cancel-verify:defer:success=always" on function 'defer_call': 'defer:success=always': unknown key 'success' for role 'defer'; the annotation is ignored
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-unknown-key.c:12:5: invalid annotation "cancel-verify:create:handle=ret,timeout=5" on function 'new_cancel' is ignored: 'create:handle=ret,timeout=5': unknown key 'timeout' for role 'create'
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-unknown-key.c:14:5: invalid annotation "cancel-verify:cancel:handle=arg0,parent=arg1" on function 'cancel_call' is ignored: 'cancel:handle=arg0,parent=arg1': unknown key 'parent' for role 'cancel'
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-unknown-key.c:15:5: invalid annotation "cancel-verify:defer:success=always" on function 'defer_call' is ignored: 'defer:success=always': unknown key 'success' for role 'defer'
 // CHECK-LABEL: cancel-verify model of module '{{.*}}'
 // CHECK-NEXT: function use: no roles
 // CHECK-NEXT: function new_cancel: no roles

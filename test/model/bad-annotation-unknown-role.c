@@ -21,8 +21,8 @@ int use(void *c) {
 }
 
 // The diagnostics, then the printed model in module order.
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-unknown-role.c:13: invalid annotation "cancel-verify:Wait" on function 'wrong_case': 'Wait': unknown role 'Wait' (expected create, cancel, defer, take, wait, observe, root, flag or suppress); the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-unknown-role.c:12: invalid annotation "cancel-verify:bogus" on function 'ctx_block': 'bogus': unknown role 'bogus' (expected create, cancel, defer, take, wait, observe, root, flag or suppress); the annotation is ignored
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-unknown-role.c:13:5: invalid annotation "cancel-verify:Wait" on function 'wrong_case' is ignored: 'Wait': unknown role 'Wait'; did you mean 'wait'?
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-unknown-role.c:12:5: invalid annotation "cancel-verify:bogus" on function 'ctx_block' is ignored: 'bogus': unknown role 'bogus' (expected create, cancel, defer, take, wait, observe, root, flag or suppress)
 // CHECK-LABEL: cancel-verify model of module '{{.*}}'
 // CHECK-NEXT: function use: no roles
 // CHECK-NEXT: function wrong_case: no roles

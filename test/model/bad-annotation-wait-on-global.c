@@ -25,9 +25,9 @@ int use(struct worker *w) {
 }
 
 // The diagnostics, then the printed model in module order.
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-wait-on-global.c:13: invalid annotation "cancel-verify:wait" on global 'g_wait': role 'wait' applies to functions; a global can only be a 'flag'; the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-wait-on-global.c:14: invalid annotation "cancel-verify:create" on global 'g_handle': role 'create' applies to functions; a global can only be a 'flag'; the annotation is ignored
-// CHECK: warning: cancel-verify: {{.*}}bad-annotation-wait-on-global.c:18: invalid annotation "cancel-verify:observe" on a struct field: role 'observe' applies to functions; a struct field can only be a 'flag'; the annotation is ignored
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-wait-on-global.c:13:5: invalid annotation "cancel-verify:wait" on global 'g_wait' is ignored: role 'wait' applies to functions; a global can only be a 'flag'
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-wait-on-global.c:14:5: invalid annotation "cancel-verify:create" on global 'g_handle' is ignored: role 'create' applies to functions; a global can only be a 'flag'
+// CHECK: warning: cancel-verify: {{.*}}bad-annotation-wait-on-global.c:18:7: invalid annotation "cancel-verify:observe" on a struct field is ignored: role 'observe' applies to functions; a struct field can only be a 'flag'
 // CHECK-LABEL: cancel-verify model of module '{{.*}}'
 // CHECK-NEXT: function use: no roles
 // CHECK-NEXT: function block

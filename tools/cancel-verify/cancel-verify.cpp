@@ -72,7 +72,9 @@ static cl::opt<std::string>
 
 static cl::opt<bool> Strict("strict",
                             cl::desc("Report handles that escape the analysis "
-                                     "(CancelEscapes) as LostCancel"),
+                                     "(CancelEscapes) as LostCancel, and make "
+                                     "an empty model file or a model entry "
+                                     "that matches nothing an error"),
                             cl::cat(ToolCategory));
 
 static cl::opt<FlagInference> InferFlags(
@@ -294,6 +296,10 @@ static std::optional<VerifierOptions> verifierOptions(bool Stats) {
   }
   Opts.Analysis.Model.Catalogs = *Catalogs;
   Opts.Analysis.Strict = Strict;
+  Opts.Analysis.Model.Strict = Strict;
+  // The inputs are linked into one program: a model entry matching nothing
+  // in it is dead or misspelt.
+  Opts.Analysis.Model.WholeProgram = true;
   Opts.Analysis.InferFlags = InferFlags;
   Opts.Analysis.Loops = Loops;
   Opts.PrintModel = PrintModel;
