@@ -9,7 +9,6 @@
 #ifndef CANCELVERIFY_ROLESPEC_H
 #define CANCELVERIFY_ROLESPEC_H
 
-#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -101,18 +100,6 @@ llvm::Expected<RoleSpec> parseRoleSpec(llvm::StringRef Text);
 
 /// True if \p Name is a remark name of the contract (for suppress lists).
 bool isKnownRemarkName(llvm::StringRef Name);
-
-/// The candidate a misspelt \p Word most likely meant, for "did you mean":
-/// the closest by edit distance when it is close for the word's length, or
-/// one that extends or shortens the word ("cancelable" -> "cancel"). Ties go
-/// to the earlier candidate, so the answer is deterministic. Empty if none
-/// is close.
-llvm::StringRef closestSpelling(llvm::StringRef Word,
-                                llvm::ArrayRef<llvm::StringRef> Candidates);
-
-/// "; did you mean 'X'?" for \p Word, or empty when nothing is close.
-std::string didYouMean(llvm::StringRef Word,
-                       llvm::ArrayRef<llvm::StringRef> Candidates);
 
 } // namespace cancelverify
 

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "cancelverify/ApiModel.h"
+#include "cancelverify/Spelling.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/RoleSpec.h"
 #include "cancelverify/FindingKind.h"
+#include "cancelverify/Spelling.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -111,43 +112,6 @@ std::string RoleSpec::str() const {
 
 bool isKnownRemarkName(StringRef Name) {
   return findingKindByName(Name).has_value();
-}
-
-StringRef closestSpelling(StringRef Word, ArrayRef<StringRef> Candidates) {
-  if (Word.empty())
-    return StringRef();
-  std::string Lower = Word.lower();
-  // Up to one edit per three letters: "crete", "hanlde" and "sucess" are
-  // typos; "wait" for "take" is not.
-  unsigned Limit = std::max<size_t>(1, (Word.size() + 1) / 3);
-  StringRef Best;
-  unsigned BestDistance = Limit + 1;
-  for (StringRef C : Candidates) {
-    if (C == Word)
-      continue;
-    unsigned D = StringRef(Lower).edit_distance(C.lower(),
-                                                /*AllowReplacements=*/true,
-                                                /*MaxEditDistance=*/Limit + 1);
-    if (D < BestDistance) {
-      Best = C;
-      BestDistance = D;
-    }
-  }
-  if (!Best.empty())
-    return Best;
-  // A word with a candidate's letters and more ("cancelable", "rolez"), or a
-  // candidate's start of at least four letters ("supp" for "suppress").
-  for (StringRef C : Candidates)
-    if (C.size() >= 4 && Word.size() >= 4 &&
-        (StringRef(Lower).starts_with(C.lower()) ||
-         C.lower().rfind(Lower, 0) == 0))
-      return C;
-  return StringRef();
-}
-
-std::string didYouMean(StringRef Word, ArrayRef<StringRef> Candidates) {
-  StringRef C = closestSpelling(Word, Candidates);
-  return C.empty() ? std::string() : "; did you mean '" + C.str() + "'?";
 }
 
 static constexpr StringLiteral RoleNames[] = {

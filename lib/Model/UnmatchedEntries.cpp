@@ -14,6 +14,8 @@
 //===----------------------------------------------------------------------===//
 #include "ModelSources.h"
 
+#include "cancelverify/Spelling.h"
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/IR/Module.h"
@@ -23,23 +25,6 @@ using namespace llvm;
 namespace cancelverify {
 
 namespace {
-
-/// True if \p A and \p B differ by one insertion, deletion or replacement,
-/// or by one swap of neighbouring letters.
-bool isTypoOf(StringRef A, StringRef B) {
-  if (A == B)
-    return false;
-  if (A.edit_distance(B, /*AllowReplacements=*/true, /*MaxEditDistance=*/1) <=
-      1)
-    return true;
-  if (A.size() != B.size())
-    return false;
-  size_t I = 0;
-  while (I < A.size() && A[I] == B[I])
-    ++I;
-  return I + 1 < A.size() && A[I] == B[I + 1] && A[I + 1] == B[I] &&
-         A.substr(I + 2) == B.substr(I + 2);
-}
 
 /// The names of the module's functions and globals without roles, indexed
 /// by every single-letter deletion of each name.
@@ -64,7 +49,7 @@ public:
       if (It == Index.end())
         return;
       for (unsigned Id : It->second)
-        if (Id < Best && isTypoOf(Word, Names[Id]))
+        if (Id < Best && isOneTypoApart(Word, Names[Id]))
           Best = Id;
     });
     return Best == ~0u ? StringRef() : Names[Best];

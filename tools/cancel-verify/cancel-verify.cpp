@@ -215,7 +215,13 @@ public:
     // The library names itself in its messages, for clang's output.
     StringRef Message = Text;
     Message.consume_front("cancel-verify: ");
-    errs() << "cancel-verify: " << Severity << ": " << Context << Message
+    // Several errors of a model file come as one diagnostic, one
+    // "error: cancel-verify: " line each, as clang prints them; here each
+    // reads as this tool's own.
+    std::string Lines =
+        join(split(Message, "\nerror: cancel-verify: "),
+             "\ncancel-verify: error: ");
+    errs() << "cancel-verify: " << Severity << ": " << Context << Lines
            << "\n";
     return true;
   }
