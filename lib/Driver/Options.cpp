@@ -34,10 +34,10 @@ static cl::opt<std::string> OptBuiltins(
 
 static cl::opt<bool>
     OptStrict("cancel-verify-strict", cl::init(false),
-           cl::desc("Report handles that escape analysis as LostCancel, and "
-                    "make an empty model file or a model entry that matches "
-                    "nothing an error"),
-           cl::cat(Category));
+              cl::desc("Report handles that escape analysis as LostCancel, and "
+                       "make an empty model file or a model entry that matches "
+                       "nothing an error"),
+              cl::cat(Category));
 
 static cl::opt<bool> OptPrintModel(
     "cancel-verify-print-model", cl::init(false),

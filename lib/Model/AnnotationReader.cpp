@@ -4,22 +4,22 @@
 // entries of @llvm.global.annotations, and on struct fields to a
 // llvm.ptr.annotation call at every access of the field. Both carry the
 // source file and line, which every diagnostic here names; the column is
-// found by reading that line of the source, when the file is at hand.
+// found by reading that line of the source, when the file is at hand
+// (AnnotationLocator).
 //
 //===----------------------------------------------------------------------===//
 #include "ModelSources.h"
 
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
-#include "llvm/IR/DebugInfoMetadata.h"
-#include "llvm/ADT/SmallString.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -47,102 +47,78 @@ static std::string lineOf(const Value *FileOp, const Value *LineOp) {
   return Line ? File + ":" + std::to_string(Line->getZExtValue()) : File;
 }
 
-namespace {
-/// Finds the column of a bad annotation for its diagnostic. The IR records
-/// only file and line, so the line is read from the source: the file as
-/// named, or under a compile unit's directory when the name is relative.
-/// Only bad annotations get here, so files are read lazily and once.
-class AnnotationColumns {
-public:
-  explicit AnnotationColumns(const Module &M) : M(M) {}
-
-  /// "file:line:col" at the first of \p Texts found on the line, or
-  /// "file:line" when the source cannot be read or shows none of them
-  /// (the text built by a macro defined elsewhere).
-  std::string where(const Value *FileOp, const Value *LineOp,
-                    ArrayRef<StringRef> Texts) {
-    std::string Where = lineOf(FileOp, LineOp);
-    auto *LineC = dyn_cast_or_null<ConstantInt>(LineOp);
-    if (!LineC)
-      return Where;
-    return where(stringOperand(FileOp), LineC->getZExtValue(), Texts);
-  }
-
-  std::string where(const std::string &File, uint64_t LineNo,
-                    ArrayRef<StringRef> Texts) {
-    std::string Name = File.empty() ? "<unknown>" : File;
-    std::string Where = Name + ":" + std::to_string(LineNo);
-    // clang records the line of the declaration, and an attribute written
-    // on the lines above it belongs to it too; the search stops at the end
-    // of the previous declaration.
-    for (uint64_t N = LineNo; N > 0 && N + MaxLinesAbove >= LineNo; --N) {
-      StringRef Line = sourceLine(File, N);
-      if (N != LineNo) {
-        StringRef Code = Line.split("//").first.rtrim();
-        if (Code.ends_with(";") || Code.ends_with("}") || Code.ends_with("{"))
-          break;
-      }
-      for (StringRef T : Texts) {
-        size_t Col = T.empty() ? StringRef::npos : Line.find(T);
-        if (Col != StringRef::npos)
-          return Name + ":" + std::to_string(N) + ":" + std::to_string(Col + 1);
-      }
-    }
-    return Where;
-  }
-
-private:
-  StringRef sourceLine(const std::string &File, uint64_t LineNo) {
-    auto [It, Inserted] = Files.try_emplace(File);
-    SourceFile &SF = It->second;
-    if (Inserted && (SF.Buffer = open(File))) {
-      SF.Lines.clear();
-      StringRef Rest = SF.Buffer->getBuffer();
-      while (!Rest.empty()) {
-        auto [Line, Next] = Rest.split('\n');
-        SF.Lines.push_back(Line);
-        Rest = Next;
-      }
-    }
-    return LineNo - 1 < SF.Lines.size() ? SF.Lines[LineNo - 1] : StringRef();
-  }
-
-  std::unique_ptr<MemoryBuffer> open(StringRef File) {
-    if (File.empty())
-      return nullptr;
-    SmallVector<std::string, 2> Candidates{File.str()};
-    if (sys::path::is_relative(File))
-      for (const DICompileUnit *CU : M.debug_compile_units()) {
-        SmallString<256> P(CU->getDirectory());
-        sys::path::append(P, File);
-        Candidates.push_back(std::string(P));
-      }
-    for (const std::string &C : Candidates)
-      if (auto Buf = MemoryBuffer::getFile(C, /*IsText=*/true))
-        return std::move(*Buf);
-    return nullptr;
-  }
-
-  static constexpr uint64_t MaxLinesAbove = 8;
-  const Module &M;
-  struct SourceFile {
-    std::unique_ptr<MemoryBuffer> Buffer;
-    SmallVector<StringRef, 0> Lines;
-  };
-  StringMap<SourceFile> Files;
-};
-
 /// The texts a bad annotation is found by on its line: as written in full,
 /// without the prefix (a macro adds it), or its keys alone (the header's
 /// CV_CREATE("handle=arg1") and friends).
-SmallVector<StringRef, 3> searchTexts(StringRef Text) {
+static SmallVector<StringRef, 3> searchTexts(StringRef Text) {
   StringRef Body = Text.drop_front(AnnotationPrefix.size());
   SmallVector<StringRef, 3> Texts{Text, Body};
   if (Body.contains(':'))
     Texts.push_back(Body.split(':').second);
   return Texts;
 }
-} // namespace
+
+std::string AnnotationLocator::where(StringRef FileLine, StringRef Text) {
+  auto [File, LineText] = FileLine.rsplit(':');
+  uint64_t LineNo;
+  if (LineText.getAsInteger(10, LineNo) || LineNo == 0)
+    return FileLine.str();
+  SmallVector<StringRef, 3> Texts = searchTexts(Text);
+  // clang records the line of the declaration, and an attribute written on
+  // the lines above it belongs to it too; the search stops at the end of
+  // the previous declaration.
+  for (uint64_t N = LineNo; N > 0 && N + MaxLinesAbove >= LineNo; --N) {
+    StringRef Line = sourceLine(File, N);
+    if (N != LineNo) {
+      StringRef Code = Line.split("//").first.rtrim();
+      if (Code.ends_with(";") || Code.ends_with("}") || Code.ends_with("{"))
+        break;
+    }
+    for (StringRef T : Texts) {
+      size_t Col = T.empty() ? StringRef::npos : Line.find(T);
+      if (Col != StringRef::npos)
+        return (File + ":" + Twine(N) + ":" + Twine(Col + 1)).str();
+    }
+  }
+  return FileLine.str();
+}
+
+StringRef AnnotationLocator::sourceLine(StringRef File, uint64_t LineNo) {
+  auto [It, Inserted] = Files.try_emplace(File);
+  SourceFile &SF = It->second;
+  if (Inserted && (SF.Buffer = open(File))) {
+    StringRef Rest = SF.Buffer->getBuffer();
+    while (!Rest.empty()) {
+      auto [Line, Next] = Rest.split('\n');
+      SF.Lines.push_back(Line);
+      Rest = Next;
+    }
+  }
+  return LineNo - 1 < SF.Lines.size() ? SF.Lines[LineNo - 1] : StringRef();
+}
+
+std::unique_ptr<MemoryBuffer> AnnotationLocator::open(StringRef File) {
+  if (File.empty() || File == "<unknown>")
+    return nullptr;
+  SmallVector<std::string, 2> Candidates{File.str()};
+  if (sys::path::is_relative(File))
+    for (const DICompileUnit *CU : M.debug_compile_units()) {
+      SmallString<256> P(CU->getDirectory());
+      sys::path::append(P, File);
+      Candidates.push_back(std::string(P));
+    }
+  for (const std::string &C : Candidates)
+    if (auto Buf = MemoryBuffer::getFile(C, /*IsText=*/true))
+      return std::move(*Buf);
+  return nullptr;
+}
+
+std::string invalidAnnotation(StringRef Where, StringRef Text, StringRef OnWhat,
+                              StringRef Problem) {
+  return (Where + ": invalid annotation \"" + Text + "\" on " + OnWhat +
+          " is ignored: " + Problem)
+      .str();
+}
 
 /// Checks that a role fits the kind of thing it is written on.
 static std::string checkTarget(const GlobalValue *GV, const RoleSpec &Spec) {
@@ -157,7 +133,7 @@ static std::string checkTarget(const GlobalValue *GV, const RoleSpec &Spec) {
 
 static void readGlobalAnnotations(Module &M, std::vector<AnnotatedRole> &Roles,
                                   std::vector<ModelDiagnostic> &Diags,
-                                  AnnotationColumns &Columns) {
+                                  AnnotationLocator &Locator) {
   GlobalVariable *GA = M.getNamedGlobal("llvm.global.annotations");
   if (!GA || !GA->hasInitializer())
     return;
@@ -181,11 +157,9 @@ static void readGlobalAnnotations(Module &M, std::vector<AnnotatedRole> &Roles,
     else
       Problem = checkTarget(GV, *Spec);
     if (!Problem.empty()) {
-      Where = Columns.where(Entry->getOperand(2), Entry->getOperand(3),
-                            searchTexts(Text));
       Diags.push_back({ModelDiagnostic::Warning,
-                       Where + ": invalid annotation \"" + Text + "\" on " +
-                           describeTarget(GV) + " is ignored: " + Problem,
+                       invalidAnnotation(Locator.where(Where, Text), Text,
+                                         describeTarget(GV), Problem),
                        dyn_cast<Function>(GV)});
       continue;
     }
@@ -196,7 +170,7 @@ static void readGlobalAnnotations(Module &M, std::vector<AnnotatedRole> &Roles,
 
 static void readFieldAnnotations(Module &M, std::vector<AnnotatedField> &Fields,
                                  std::vector<ModelDiagnostic> &Diags,
-                                 AnnotationColumns &Columns) {
+                                 AnnotationLocator &Locator) {
   const DataLayout &DL = M.getDataLayout();
   for (Function &F : M) {
     if (F.getIntrinsicID() != Intrinsic::ptr_annotation)
@@ -220,11 +194,9 @@ static void readFieldAnnotations(Module &M, std::vector<AnnotatedField> &Fields,
                   "' applies to functions; a struct field can only be a "
                   "'flag'";
       if (!Problem.empty()) {
-        Where = Columns.where(Call->getArgOperand(2), Call->getArgOperand(3),
-                              searchTexts(Text));
         Diags.push_back({ModelDiagnostic::Warning,
-                         Where + ": invalid annotation \"" + Text +
-                             "\" on a struct field is ignored: " + Problem,
+                         invalidAnnotation(Locator.where(Where, Text), Text,
+                                           "a struct field", Problem),
                          Call->getFunction()});
         continue;
       }
@@ -248,22 +220,12 @@ static void readFieldAnnotations(Module &M, std::vector<AnnotatedField> &Fields,
   }
 }
 
-std::string annotationWhere(const Module &M, StringRef FileLine,
-                            StringRef Text) {
-  auto [File, LineText] = FileLine.rsplit(':');
-  uint64_t LineNo;
-  if (LineText.getAsInteger(10, LineNo))
-    return FileLine.str();
-  std::string Full = (AnnotationPrefix + Text).str();
-  return AnnotationColumns(M).where(File.str(), LineNo, searchTexts(Full));
-}
-
 void readAnnotations(Module &M, std::vector<AnnotatedRole> &Roles,
                      std::vector<AnnotatedField> &Fields,
-                     std::vector<ModelDiagnostic> &Diags) {
-  AnnotationColumns Columns(M);
-  readGlobalAnnotations(M, Roles, Diags, Columns);
-  readFieldAnnotations(M, Fields, Diags, Columns);
+                     std::vector<ModelDiagnostic> &Diags,
+                     AnnotationLocator &Locator) {
+  readGlobalAnnotations(M, Roles, Diags, Locator);
+  readFieldAnnotations(M, Fields, Diags, Locator);
 }
 
 } // namespace cancelverify

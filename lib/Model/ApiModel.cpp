@@ -97,8 +97,9 @@ static StringRef unqualifiedStruct(StringRef Name) {
 class ApiModelBuilder {
 public:
   ApiModelBuilder(ApiModel &Model, Module &M,
-                  std::vector<ModelDiagnostic> &Diags)
-      : Model(Model), M(M), Diags(Diags) {}
+                  std::vector<ModelDiagnostic> &Diags,
+                  AnnotationLocator &Locator)
+      : Model(Model), M(M), Diags(Diags), Locator(Locator) {}
 
   bool addEntries(const std::vector<ModelEntry> &Entries,
                   std::vector<CompiledEntry> &Out) {
@@ -114,10 +115,9 @@ public:
         Expected<GlobPattern> G =
             GlobPattern::create(*Text, /*MaxSubPatterns=*/1024);
         if (!G) {
-          Diags.push_back(
-              {ModelDiagnostic::Error, E.Roles.front().Origin.Where +
-                                           ": invalid glob '" + *Text +
-                                           "': " + toString(G.takeError())});
+          Diags.push_back({ModelDiagnostic::Error,
+                           E.Roles.front().Origin.Where + ": invalid glob '" +
+                               *Text + "': " + toString(G.takeError())});
           return false;
         }
         *Slot = std::move(*G);
@@ -230,21 +230,19 @@ private:
     if (R)
       return *R;
     std::string Target = "function '" + demangle(F.getName().str()) + "'";
-    std::string Message =
-        S.Origin.Source == RoleOrigin::Annotation
-            ? "invalid annotation \"" + AnnotationPrefix.str() + S.Text +
-                  "\" on " + Target + " is ignored: " + toString(R.takeError())
-            : "role '" + S.Text + "' (" + S.Origin.str() + ") does not fit " +
-                  Target + ": " + toString(R.takeError()) +
-                  "; the role is ignored";
-    std::string Where = S.Origin.Where;
-    if (S.Origin.Source == RoleOrigin::Annotation)
-      Where = annotationWhere(M, Where, S.Text);
-    Diags.push_back({ModelDiagnostic::Warning,
-                     (S.Origin.Source == RoleOrigin::Builtin
-                          ? Message
-                          : Where + ": " + Message),
-                     &F});
+    std::string Problem = toString(R.takeError());
+    std::string Message;
+    if (S.Origin.Source == RoleOrigin::Annotation) {
+      std::string Text = (AnnotationPrefix + S.Text).str();
+      Message = invalidAnnotation(Locator.where(S.Origin.Where, Text), Text,
+                                  Target, Problem);
+    } else {
+      Message = "role '" + S.Text + "' (" + S.Origin.str() + ") does not fit " +
+                Target + ": " + Problem + "; the role is ignored";
+      if (S.Origin.Source == RoleOrigin::ModelFile)
+        Message = S.Origin.Where + ": " + Message;
+    }
+    Diags.push_back({ModelDiagnostic::Warning, Message, &F});
     return std::nullopt;
   }
 
@@ -303,6 +301,7 @@ private:
   ApiModel &Model;
   Module &M;
   std::vector<ModelDiagnostic> &Diags;
+  AnnotationLocator &Locator;
 };
 
 std::unique_ptr<ApiModel> ApiModel::build(Module &M, const ModelConfig &Config,
@@ -320,14 +319,15 @@ std::unique_ptr<ApiModel> ApiModel::build(Module &M, const ModelConfig &Config,
   std::vector<AnnotatedRole> Annotated;
   std::vector<AnnotatedField> Fields;
   std::vector<ModelDiagnostic> AnnotationDiags;
-  readAnnotations(M, Annotated, Fields, AnnotationDiags);
+  AnnotationLocator Locator(M);
+  readAnnotations(M, Annotated, Fields, AnnotationDiags, Locator);
   // A field annotation is seen at every access: say each problem once.
   StringSet<> Seen;
   for (ModelDiagnostic &D : AnnotationDiags)
     if (Seen.insert(D.Message).second)
       Diags.push_back(std::move(D));
 
-  ApiModelBuilder B(*Model, M, Diags);
+  ApiModelBuilder B(*Model, M, Diags, Locator);
   std::vector<CompiledEntry> CompiledFiles, CompiledBuiltins;
   if (!B.addEntries(FileEntries, CompiledFiles) ||
       !B.addEntries(Builtins, CompiledBuiltins))

@@ -18,6 +18,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <optional>
 
 using namespace llvm;
 using namespace cancelverify;
@@ -36,22 +37,23 @@ struct Problem {
 
 /// The keys each level of a model file takes, for "did you mean".
 constexpr StringRef TopKeys[] = {"functions", "globals", "fields"};
-constexpr StringRef EntryKeys[] = {"name", "match", "struct", "field",
-                                   "roles"};
+constexpr StringRef EntryKeys[] = {"name", "match", "struct", "field", "roles"};
 
-/// Per-file state the YAML traits need.
 struct YamlEntry;
 
+/// Per-file state the YAML traits need.
 struct ReadContext {
   StringRef Path;
   StringRef Buffer;
   const yaml::Input *In = nullptr;
-  /// Which mapping the parser is in; YAML I/O reports a mapping's unknown
-  /// keys right after its traits return, so this names the keys it meant.
-  bool InEntry = false;
-  /// The entry whose mapping was read last; its unknown keys come next.
+  /// The entry whose mapping the parser is in, or null at the top level.
+  /// YAML I/O reports a mapping's unknown keys right after its traits
+  /// return, so this says which keys were meant and which entry has them.
   YamlEntry *CurrentEntry = nullptr;
   std::vector<Problem> Problems;
+  /// The parser's own error (syntax, or a node of the wrong type), which
+  /// ends the reading; its index in Problems.
+  std::optional<size_t> ParserError;
 
   /// The source range of the node being read, if it lies in the buffer.
   SMRange currentRange() const {
@@ -67,23 +69,27 @@ struct ReadContext {
     return SMRange(SMLoc::getFromPointer(B), SMLoc::getFromPointer(E));
   }
 
+  /// Line and column, from 1, of a location in the buffer.
+  std::pair<size_t, size_t> lineAndColumn(const char *P) const {
+    StringRef Before = Buffer.substr(0, P - Buffer.begin());
+    return {Before.count('\n') + 1,
+            Before.size() - (Before.rfind('\n') + 1) + 1};
+  }
+
   /// "file:line:col" of a location in the buffer.
   std::string where(const char *P) const {
     if (!P)
       return Path.str();
-    StringRef Before = Buffer.substr(0, P - Buffer.begin());
-    size_t Line = Before.count('\n') + 1;
-    size_t LineStart = Before.rfind('\n');
-    size_t Col = LineStart == StringRef::npos ? Before.size() + 1
-                                              : Before.size() - LineStart;
+    auto [Line, Col] = lineAndColumn(P);
     return (Path + ":" + Twine(Line) + ":" + Twine(Col)).str();
   }
 
   void markUnknownKey();
 
-  void add(SMRange R, const Twine &Message,
-           SourceMgr::DiagKind Kind = SourceMgr::DK_Error) {
-    Problems.push_back({R.Start.getPointer(), R, Message.str(), Kind});
+  /// An error found in what the parser read.
+  void add(SMRange R, const Twine &Message) {
+    Problems.push_back(
+        {R.Start.getPointer(), R, Message.str(), SourceMgr::DK_Error});
   }
 
   /// A diagnostic of the YAML parser. Unknown keys come as warnings (the
@@ -104,23 +110,25 @@ struct ReadContext {
     StringRef Message = D.getMessage();
     StringRef Key = Message;
     if (Key.consume_front("unknown key '") && Key.consume_back("'")) {
-      ArrayRef<StringRef> Valid =
-          InEntry ? ArrayRef<StringRef>(EntryKeys) : ArrayRef<StringRef>(TopKeys);
+      ArrayRef<StringRef> Valid = CurrentEntry ? ArrayRef<StringRef>(EntryKeys)
+                                               : ArrayRef<StringRef>(TopKeys);
       std::string Hint = didYouMean(Key, Valid);
       if (Hint.empty())
-        Hint = InEntry ? " (an entry takes name, match, struct, field and "
-                         "roles)"
-                       : " (a model file has the sections functions, globals "
-                         "and fields)";
-      Problems.push_back({Loc, Range, (Message + Hint).str(),
-                          SourceMgr::DK_Error});
+        Hint = CurrentEntry
+                   ? " (an entry takes name, match, struct, field and "
+                     "roles)"
+                   : " (a model file has the sections functions, globals "
+                     "and fields)";
+      Problems.push_back(
+          {Loc, Range, (Message + Hint).str(), SourceMgr::DK_Error});
       markUnknownKey();
       return;
     }
+    bool IsError = D.getKind() != SourceMgr::DK_Warning;
+    if (IsError && !ParserError)
+      ParserError = Problems.size();
     Problems.push_back({Loc, Range, Message.str(),
-                        D.getKind() == SourceMgr::DK_Warning
-                            ? SourceMgr::DK_Warning
-                            : SourceMgr::DK_Error});
+                        IsError ? SourceMgr::DK_Error : SourceMgr::DK_Warning});
   }
 };
 
@@ -142,7 +150,7 @@ struct YamlEntry {
 };
 
 void ReadContext::markUnknownKey() {
-  if (InEntry && CurrentEntry)
+  if (CurrentEntry)
     CurrentEntry->HasUnknownKey = true;
 }
 
@@ -199,7 +207,6 @@ template <> struct MappingTraits<YamlEntry> {
       return;
     }
     auto *RC = static_cast<ReadContext *>(IO.getContext());
-    RC->InEntry = true;
     RC->CurrentEntry = &Y;
     Y.Range = RC->currentRange();
     IO.mapOptional("name", E.Name);
@@ -208,7 +215,6 @@ template <> struct MappingTraits<YamlEntry> {
     IO.mapOptional("field", E.Member);
     IO.mapOptional("roles", Y.RoleTexts);
     // Back to the entry's own mapping: its unknown keys are reported next.
-    RC->InEntry = true;
     RC->CurrentEntry = &Y;
   }
 };
@@ -218,11 +224,8 @@ template <> struct MappingTraits<YamlModel> {
     IO.mapOptional("functions", M.Functions);
     IO.mapOptional("globals", M.Globals);
     IO.mapOptional("fields", M.Fields);
-    if (!IO.outputting()) {
-      auto *RC = static_cast<ReadContext *>(IO.getContext());
-      RC->InEntry = false;
-      RC->CurrentEntry = nullptr;
-    }
+    if (!IO.outputting())
+      static_cast<ReadContext *>(IO.getContext())->CurrentEntry = nullptr;
   }
 };
 
@@ -280,11 +283,11 @@ static bool checkEntry(YamlEntry &Y, ModelEntry::TargetKind Kind,
       RC.add(T.Range,
              "role '" + Parsed->Text + "' cannot be under '" + SectionName +
                  "': " +
-                 (FlagOnly ? std::string("only 'flag' applies to a ") +
-                                 (Kind == ModelEntry::Global ? "global"
-                                                             : "field")
-                           : std::string("'flag' applies to globals and "
-                                         "fields, not functions")));
+                 (FlagOnly
+                      ? std::string("only 'flag' applies to a ") +
+                            (Kind == ModelEntry::Global ? "global" : "field")
+                      : std::string("'flag' applies to globals and "
+                                    "fields, not functions")));
       continue;
     }
     Parsed->Origin = {RoleOrigin::ModelFile, Origin};
@@ -375,28 +378,21 @@ static const char *unclosedFlowCollection(StringRef Text) {
 /// Turns a syntax error that an unclosed bracket caused into an error at
 /// the bracket, keeping the parser's own words.
 static void blameUnclosedBracket(ReadContext &RC) {
-  auto Syntax = llvm::find_if(RC.Problems, [](const Problem &P) {
-    return P.Kind == SourceMgr::DK_Error && P.Loc &&
-           !StringRef(P.Message).starts_with("unknown key");
-  });
-  if (Syntax == RC.Problems.end())
+  if (!RC.ParserError || !RC.Problems[*RC.ParserError].Loc)
     return;
+  Problem *Syntax = &RC.Problems[*RC.ParserError];
   const char *Bracket = unclosedFlowCollection(RC.Buffer);
   if (!Bracket || Bracket >= Syntax->Loc)
     return;
-  StringRef Before = RC.Buffer.substr(0, Syntax->Loc - RC.Buffer.begin());
-  size_t Line = Before.count('\n') + 1;
-  size_t Col = Before.size() - (Before.rfind('\n') + 1) + 1;
-  bool LaterLine = RC.Buffer.substr(Bracket - RC.Buffer.begin())
-                       .take_until([](char C) { return C == '\n'; })
-                       .end() < Syntax->Loc;
+  auto [Line, Col] = RC.lineAndColumn(Syntax->Loc);
+  bool LaterLine = RC.lineAndColumn(Bracket).first < Line;
   Syntax->Message = "'" + std::string(1, *Bracket) + "' is never closed" +
                     (LaterLine ? ": a later line at its indentation starts "
                                  "a new item"
                                : "") +
-                    " (the parser stopped at line " +
-                    std::to_string(Line) + ", column " + std::to_string(Col) +
-                    ": " + Syntax->Message + ")";
+                    " (the parser stopped at line " + std::to_string(Line) +
+                    ", column " + std::to_string(Col) + ": " + Syntax->Message +
+                    ")";
   Syntax->Loc = Bracket;
   Syntax->Range = SMRange(SMLoc::getFromPointer(Bracket),
                           SMLoc::getFromPointer(Bracket + 1));
@@ -456,8 +452,8 @@ bool cancelverify::readModelBuffer(StringRef Text, StringRef Name,
     if (!SyntaxOK && llvm::none_of(RC.Problems, [](const Problem &P) {
           return P.Kind == SourceMgr::DK_Error;
         }))
-      RC.Problems.push_back({nullptr, SMRange(), "malformed model file",
-                             SourceMgr::DK_Error});
+      RC.Problems.push_back(
+          {nullptr, SMRange(), "malformed model file", SourceMgr::DK_Error});
   }
   if (!SyntaxOK)
     blameUnclosedBracket(RC);
@@ -518,9 +514,9 @@ bool cancelverify::readModelBuffer(StringRef Text, StringRef Name,
       SM.GetMessage(SMLoc::getFromPointer(P.Loc), P.Kind, P.Message, Ranges)
           .print(nullptr, OS, /*ShowColors=*/false, /*ShowKindLabel=*/false);
     }
-    Diags.push_back({IsError ? ModelDiagnostic::Error
-                             : ModelDiagnostic::Warning,
-                     StringRef(Message).rtrim().str()});
+    Diags.push_back(
+        {IsError ? ModelDiagnostic::Error : ModelDiagnostic::Warning,
+         StringRef(Message).rtrim().str()});
   }
   if (!OK)
     return false;

@@ -11,6 +11,8 @@
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 namespace llvm {
 class GlobalValue;
@@ -34,18 +36,47 @@ struct AnnotatedField {
   RoleOrigin Origin;
 };
 
+/// Finds where a bad annotation is written, for its diagnostic. The IR
+/// records only the file and line of the declaration, so the column is
+/// found by reading the source: the file as named, or under a compile
+/// unit's directory when the name is relative. One locator serves a whole
+/// model build, so each file is read at most once, and only when some
+/// annotation in it is bad.
+class AnnotationLocator {
+public:
+  explicit AnnotationLocator(const llvm::Module &M) : M(M) {}
+
+  /// "file:line:col" of the annotation \p Text ("cancel-verify:...")
+  /// recorded at \p FileLine ("file:line"), found on that line or on the
+  /// attribute lines just above it; \p FileLine itself when the source is
+  /// not at hand or shows no such text (a macro defined elsewhere).
+  std::string where(llvm::StringRef FileLine, llvm::StringRef Text);
+
+private:
+  llvm::StringRef sourceLine(llvm::StringRef File, uint64_t LineNo);
+  std::unique_ptr<llvm::MemoryBuffer> open(llvm::StringRef File);
+
+  static constexpr uint64_t MaxLinesAbove = 8;
+  const llvm::Module &M;
+  struct SourceFile {
+    std::unique_ptr<llvm::MemoryBuffer> Buffer;
+    llvm::SmallVector<llvm::StringRef, 0> Lines;
+  };
+  llvm::StringMap<SourceFile> Files;
+};
+
+/// The warning for an annotation that is ignored: where it is, its text,
+/// what it is on ("function 'f'"), and why.
+std::string invalidAnnotation(llvm::StringRef Where, llvm::StringRef Text,
+                              llvm::StringRef OnWhat, llvm::StringRef Problem);
+
 /// Reads llvm.global.annotations and llvm.ptr.annotation calls. Strings that
 /// do not start with "cancel-verify:" belong to other tools and are ignored;
-/// malformed ones are reported and skipped.
+/// malformed ones are reported, at \p Locator's place, and skipped.
 void readAnnotations(llvm::Module &M, std::vector<AnnotatedRole> &Roles,
                      std::vector<AnnotatedField> &Fields,
-                     std::vector<ModelDiagnostic> &Diags);
-
-/// "file:line:col" of the annotation "cancel-verify:" + \p Text recorded at
-/// \p FileLine ("file:line"), read from the source; \p FileLine itself if
-/// the source is not at hand. For diagnostics found after reading.
-std::string annotationWhere(const llvm::Module &M, llvm::StringRef FileLine,
-                            llvm::StringRef Text);
+                     std::vector<ModelDiagnostic> &Diags,
+                     AnnotationLocator &Locator);
 
 /// Maps a source position of \p F to its IR argument, undoing the ABI
 /// lowering (sret, `this`, by-value structs split into several arguments)
@@ -79,12 +110,10 @@ resolveFieldEntry(llvm::Module &M, llvm::StringRef Struct,
 /// or global of \p M that \p IsModelled says has no roles, since most
 /// entries of a library's model are for functions a given file never calls.
 /// With Config.Strict the warnings are errors; returns false then.
-bool reportUnmatchedEntries(const llvm::Module &M,
-                            llvm::ArrayRef<const ModelEntry *> Unmatched,
-                            llvm::function_ref<bool(const llvm::GlobalValue &)>
-                                IsModelled,
-                            const ModelConfig &Config,
-                            std::vector<ModelDiagnostic> &Diags);
+bool reportUnmatchedEntries(
+    const llvm::Module &M, llvm::ArrayRef<const ModelEntry *> Unmatched,
+    llvm::function_ref<bool(const llvm::GlobalValue &)> IsModelled,
+    const ModelConfig &Config, std::vector<ModelDiagnostic> &Diags);
 
 } // namespace cancelverify
 

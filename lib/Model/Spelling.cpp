@@ -37,11 +37,11 @@ StringRef closestSpelling(StringRef Word, ArrayRef<StringRef> Candidates) {
       continue;
     std::string CL = C.lower();
     // A swap of neighbours is one slip of the fingers, not two edits.
-    unsigned D = isAdjacentSwap(Lower, CL)
-                     ? 1
-                     : StringRef(Lower).edit_distance(
-                           CL, /*AllowReplacements=*/true,
-                           /*MaxEditDistance=*/Limit + 1);
+    unsigned D =
+        isAdjacentSwap(Lower, CL)
+            ? 1
+            : StringRef(Lower).edit_distance(CL, /*AllowReplacements=*/true,
+                                             /*MaxEditDistance=*/Limit + 1);
     if (D < BestDistance) {
       Best = C;
       BestDistance = D;
@@ -67,9 +67,8 @@ std::string didYouMean(StringRef Word, ArrayRef<StringRef> Candidates) {
 bool isOneTypoApart(StringRef A, StringRef B) {
   if (A == B)
     return false;
-  return isAdjacentSwap(A, B) ||
-         A.edit_distance(B, /*AllowReplacements=*/true,
-                         /*MaxEditDistance=*/1) <= 1;
+  return isAdjacentSwap(A, B) || A.edit_distance(B, /*AllowReplacements=*/true,
+                                                 /*MaxEditDistance=*/1) <= 1;
 }
 
 } // namespace cancelverify

@@ -9,7 +9,10 @@
 //
 // Typos are found through an index of single-letter deletions (two names
 // within one edit or one swap share a deletion), so the cost is linear in
-// the total length of the module's names, not entries times symbols.
+// the total length of the names indexed, not entries times symbols. Only
+// the module's names within one letter of the length of some unmatched
+// exact name are indexed: this runs in every compile whose model has
+// entries for functions the file does not use.
 //
 //===----------------------------------------------------------------------===//
 #include "ModelSources.h"
@@ -17,6 +20,7 @@
 #include "cancelverify/Spelling.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/IR/Module.h"
 
@@ -26,20 +30,30 @@ namespace cancelverify {
 
 namespace {
 
-/// The names of the module's functions and globals without roles, indexed
-/// by every single-letter deletion of each name.
+/// The names of the module's functions or globals without roles that an
+/// unmatched entry could be a typo of, indexed by every single-letter
+/// deletion of each name.
 class TypoIndex {
 public:
+  /// Names the index will be asked about: only names one letter longer or
+  /// shorter than one of them, or as long, are worth indexing.
+  void expect(StringRef Word) {
+    if (Word.size() >= MinLength)
+      Lengths.insert(Word.size());
+  }
+
   void add(StringRef Name) {
-    if (Name.size() < MinLength)
+    size_t L = Name.size();
+    if (L < MinLength ||
+        !(Lengths.count(L) || Lengths.count(L - 1) || Lengths.count(L + 1)))
       return;
     Names.push_back(Name);
     unsigned Id = Names.size() - 1;
     forEachVariant(Name, [&](hash_code H) { Index[H].push_back(Id); });
   }
 
-  /// The indexed name \p Word is a typo of, if exactly one is closest; the
-  /// first in module order otherwise, so the answer is deterministic.
+  /// The first indexed name, in module order, that \p Word is one typo
+  /// from, so the answer is deterministic; empty if there is none.
   StringRef find(StringRef Word) const {
     if (Word.size() < MinLength)
       return StringRef();
@@ -70,6 +84,7 @@ private:
     }
   }
 
+  DenseSet<size_t> Lengths;
   std::vector<StringRef> Names;
   DenseMap<hash_code, SmallVector<unsigned, 1>> Index;
 };
@@ -109,9 +124,12 @@ bool reportUnmatchedEntries(const Module &M,
   if (Unmatched.empty())
     return true;
   size_t Before = Diags.size();
-  // Built only when some entry is unmatched; functions and globals are
-  // indexed apart so a suggestion is of the entry's own kind.
+  // Functions and globals are indexed apart so a suggestion is of the
+  // entry's own kind.
   TypoIndex Functions, Globals;
+  for (const ModelEntry *E : Unmatched)
+    if (!E->Name.empty() && E->Target != ModelEntry::Field)
+      (E->Target == ModelEntry::Global ? Globals : Functions).expect(E->Name);
   for (const Function &F : M)
     if (!F.isIntrinsic() && !IsModelled(F))
       Functions.add(F.getName());
@@ -131,8 +149,8 @@ bool reportUnmatchedEntries(const Module &M,
   for (const ModelEntry *E : Unmatched) {
     StringRef Near;
     if (!E->Name.empty() && E->Target != ModelEntry::Field)
-      Near = (E->Target == ModelEntry::Global ? Globals : Functions)
-                 .find(E->Name);
+      Near =
+          (E->Target == ModelEntry::Global ? Globals : Functions).find(E->Name);
     if (!Config.WholeProgram && Near.empty())
       continue;
     const std::string &Where = E->Roles.front().Origin.Where;

@@ -42,8 +42,7 @@ void reportModelDiagnostic(LLVMContext &Ctx, const ModelDiagnostic &D) {
       D.Message, D.Severity == ModelDiagnostic::Error ? DS_Error : DS_Warning));
 }
 
-void reportModelDiagnostics(LLVMContext &Ctx,
-                            ArrayRef<ModelDiagnostic> Diags) {
+void reportModelDiagnostics(LLVMContext &Ctx, ArrayRef<ModelDiagnostic> Diags) {
   std::string Errors;
   for (const ModelDiagnostic &D : Diags) {
     if (D.Severity == ModelDiagnostic::Warning) {

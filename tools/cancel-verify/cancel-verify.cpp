@@ -218,11 +218,9 @@ public:
     // Several errors of a model file come as one diagnostic, one
     // "error: cancel-verify: " line each, as clang prints them; here each
     // reads as this tool's own.
-    std::string Lines =
-        join(split(Message, "\nerror: cancel-verify: "),
-             "\ncancel-verify: error: ");
-    errs() << "cancel-verify: " << Severity << ": " << Context << Lines
-           << "\n";
+    std::string Lines = join(split(Message, "\nerror: cancel-verify: "),
+                             "\ncancel-verify: error: ");
+    errs() << "cancel-verify: " << Severity << ": " << Context << Lines << "\n";
     return true;
   }
 
