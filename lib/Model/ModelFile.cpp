@@ -12,6 +12,7 @@
 #include "cancelverify/ApiModel.h"
 #include "cancelverify/Spelling.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
@@ -491,10 +492,9 @@ bool cancelverify::readModelBuffer(StringRef Text, StringRef Name,
   // Printed like the parser's own messages: file:line:col, the line, and
   // the offending text underlined. The kind label is left to the host
   // (clang prints "error: cancel-verify: ..."), so it is not said twice.
-  std::stable_sort(RC.Problems.begin(), RC.Problems.end(),
-                   [](const Problem &A, const Problem &B) {
-                     return std::less<const char *>()(A.Loc, B.Loc);
-                   });
+  llvm::stable_sort(RC.Problems, [](const Problem &A, const Problem &B) {
+    return std::less<const char *>()(A.Loc, B.Loc);
+  });
   SourceMgr SM;
   SM.AddNewSourceBuffer(MemoryBuffer::getMemBuffer(
                             Text, Name, /*RequiresNullTerminator=*/false),

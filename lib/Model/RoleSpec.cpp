@@ -114,9 +114,9 @@ bool isKnownRemarkName(StringRef Name) {
   return findingKindByName(Name).has_value();
 }
 
-static constexpr StringLiteral RoleNames[] = {"create", "cancel", "defer",
-                                              "take",   "wait",   "observe",
-                                              "root",   "flag",   "suppress"};
+static constexpr StringRef RoleNames[] = {"create", "cancel", "defer",
+                                          "take",   "wait",   "observe",
+                                          "root",   "flag",   "suppress"};
 
 static Error roleError(StringRef Text, const Twine &Why) {
   return createStringError(inconvertibleErrorCode(),
@@ -158,8 +158,7 @@ Expected<RoleSpec> parseRoleSpec(StringRef Text) {
                                   .Case("suppress", RoleKind::Suppress)
                                   .Default(std::nullopt);
   if (!K) {
-    std::string Hint = didYouMean(
-        Role, ArrayRef<StringRef>(std::begin(RoleNames), std::end(RoleNames)));
+    std::string Hint = didYouMean(Role, ArrayRef<StringRef>(RoleNames));
     if (!Hint.empty())
       return roleError(Text, "unknown role '" + Role + "'" + Hint);
     return roleError(Text, "unknown role '" + Role +
