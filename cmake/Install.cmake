@@ -74,7 +74,18 @@ set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME "cancel-verify-llvm${LLVM_VERSION_MAJOR}")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS
   "libllvm${LLVM_VERSION_MAJOR}, cancel-verify-common (= ${PROJECT_VERSION})")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "clang-${LLVM_VERSION_MAJOR}")
-set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
+# dpkg-shlibdeps adds the C and C++ runtime versions the binaries need; CPack
+# stops with an error when it or `file` is missing, so use it only when both
+# are there and otherwise rely on the explicit dependencies above.
+find_program(CANCELVERIFY_DPKG_SHLIBDEPS dpkg-shlibdeps)
+find_program(CANCELVERIFY_FILE_PROGRAM file)
+if(CANCELVERIFY_DPKG_SHLIBDEPS AND CANCELVERIFY_FILE_PROGRAM)
+  set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
+else()
+  message(STATUS "cpack: dpkg-shlibdeps or file is missing (packages dpkg-dev, "
+    "file); the .deb will list only libllvm${LLVM_VERSION_MAJOR} and "
+    "cancel-verify-common as dependencies")
+endif()
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
   "Cancellation-chain verifier for LLVM ${LLVM_VERSION_MAJOR}
  The clang/opt/lld pass plugin CancelVerify-${LLVM_VERSION_MAJOR}.so, the

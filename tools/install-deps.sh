@@ -25,7 +25,9 @@ esac
 # lld-N: the linker of the LTO tests (link-time verification).
 # libclang-rt-N-dev: libFuzzer and the sanitizer runtimes, for the fuzz
 # targets the test suite runs (tools/fuzz).
-packages=(cmake make g++ python3 git zlib1g-dev libzstd-dev)
+# dpkg-dev and file: cpack computes the .deb's library dependencies with
+# dpkg-shlibdeps, which needs both.
+packages=(cmake make g++ python3 git zlib1g-dev libzstd-dev dpkg-dev file)
 for v in "${versions[@]}"; do
   packages+=("llvm-$v-dev" "clang-$v" "llvm-$v-tools" "libclang-rt-$v-dev" "lld-$v")
 done
