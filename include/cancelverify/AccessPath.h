@@ -19,6 +19,7 @@
 #ifndef CANCELVERIFY_ACCESSPATH_H
 #define CANCELVERIFY_ACCESSPATH_H
 
+#include "cancelverify/StableGlobalLoads.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Hashing.h"
@@ -153,7 +154,8 @@ public:
   AccessPath pathOf(const llvm::Value *V) { return path(idOf(V)); }
 
   /// Where \p V comes from: through casts and loads of once-written local
-  /// slots (a parameter spilled at -O0, `bool ok = f();` reloaded).
+  /// slots (a parameter spilled at -O0, `bool ok = f();` reloaded); a load
+  /// of a global nothing here writes is its first load.
   const llvm::Value *origin(const llvm::Value *V);
 
   /// The single value stored to the slot at \p Addr, if the slot is local,
@@ -183,8 +185,11 @@ private:
   void countWrites(const llvm::Function &F);
   void indexStoredRoots();
 
+  const llvm::Function &Fn;
   const llvm::DataLayout &DL;
   const CalleePathFacts *Facts;
+  /// Built on the first origin() query.
+  std::optional<StableGlobalLoads> StableLoads;
   /// Deques keep references stable while new paths are interned.
   std::deque<AccessPath> Table;
   llvm::DenseMap<AccessPath, PathId> Ids;

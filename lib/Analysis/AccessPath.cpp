@@ -112,7 +112,7 @@ static SmallPtrSet<const Value *, 8> addressTakenAllocas(const Function &F) {
 
 AccessPathBuilder::AccessPathBuilder(const Function &F,
                                      const CalleePathFacts *Facts)
-    : DL(F.getParent()->getDataLayout()), Facts(Facts) {
+    : Fn(F), DL(F.getParent()->getDataLayout()), Facts(Facts) {
   countWrites(F);
 }
 
@@ -254,6 +254,11 @@ const Value *AccessPathBuilder::origin(const Value *V) {
     if (!Stored)
       break;
     V = Stored;
+  }
+  if (auto *LI = dyn_cast<LoadInst>(V)) {
+    if (!StableLoads)
+      StableLoads.emplace(Fn);
+    return StableLoads->representative(*LI);
   }
   return V;
 }

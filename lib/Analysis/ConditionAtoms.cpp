@@ -163,8 +163,12 @@ HandleFlow::decode(const Value *Cond) {
 const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
                                 const HandleState &S) {
   if (C.CompareKey) {
-    // A comparison of a reloaded status is a comparison of the status.
-    if (Sites[H] && isStatusCopy(H, C.CompareLHS, S))
+    // A comparison of a reloaded status is a comparison of the status, and
+    // so is one of an integer handle that is its creation's result.
+    if (Sites[H] && (isStatusCopy(H, C.CompareLHS, S) ||
+                     (handleIsStatus(H) &&
+                      C.CompareLHS->getType() == Sites[H]->Call->getType() &&
+                      isHandle(C.CompareLHS, S))))
       return compareKey(C.ComparePred, Sites[H]->Call, C.CompareRHS);
     return C.CompareKey;
   }
@@ -178,6 +182,14 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
   if (Key != &HandleNullKey)
     ValueKeys.insert(Key);
   return Key;
+}
+
+/// Whether handle \p H is an integer its creation returned (a descriptor),
+/// so that its value is the creation's status.
+bool HandleFlow::handleIsStatus(unsigned H) const {
+  const std::optional<HandleSite> &Site = Sites[H];
+  return Site && !Site->CalleeExpr && Site->ReturnOffset == 0 &&
+         Site->Call->getType()->isIntegerTy();
 }
 
 /// A reload of a local that currently holds the creation's status (a status
@@ -212,9 +224,20 @@ void HandleFlow::splitOn(unsigned H, HandleState &S, const void *Key,
 
 /// What tuple \p Tuple of handle \p H knows about the arguments of \p CB.
 SmallVector<CallContext::ConditionFact, 2>
-HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple) {
+HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple,
+                     const HandleState &S) {
   SmallVector<CallContext::ConditionFact, 2> Facts;
   const SmallVectorImpl<const void *> &List = Atoms[H];
+  // An integer handle is its creation's status (a descriptor that is not
+  // -1): what the path knows of the status it knows of every copy of the
+  // handle passed on, reloaded from a variable assigned more than once.
+  const Value *Status = handleIsStatus(H) ? Sites[H]->Call : nullptr;
+  auto IsValue = [&](const Value *Known, const Value *Arg, unsigned J) {
+    return Known == Arg ||
+           (Known == Status && Arg->getType() == Status->getType() &&
+            Arg->getType()->isIntegerTy() &&
+            isHandle(CB.getArgOperand(J), S));
+  };
   for (unsigned I = 0; I < List.size(); ++I) {
     if (!(known(Tuple) & (1u << I)))
       continue;
@@ -225,9 +248,9 @@ HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple) {
       const Value *Arg = Paths.origin(CB.getArgOperand(J));
       if (Info != CompareKeyInfo.end()) {
         auto [Pred, L, R] = Info->second;
-        if (L == Arg && isa<Constant>(R))
+        if (IsValue(L, Arg, J) && isa<Constant>(R))
           Facts.push_back({J, Pred, R, Zero});
-      } else if (ValueKeys.count(Key) && Key == Arg &&
+      } else if (ValueKeys.count(Key) && IsValue(static_cast<const Value *>(Key), Arg, J) &&
                  Arg->getType()->isIntegerTy()) {
         Facts.push_back(
             {J, CallContext::ConditionFact::ZeroTest, nullptr, Zero});
@@ -425,13 +448,21 @@ void HandleFlow::restrictEdge(BlockState &Edge, unsigned H,
                               uint32_t Zero) {
   if (!Known)
     return;
+  restrictEdge(Edge, H, St, AtomMask{Known, Zero});
+}
+
+void HandleFlow::restrictEdge(BlockState &Edge, unsigned H,
+                              const HandleState &St,
+                              ArrayRef<AtomMask> Alternatives) {
+  // Each tuple is kept, refined, under every alternative it agrees with.
   HandleState E;
-  for (uint32_t T : St.Tuples) {
-    if ((values(T) & known(T) & Known) != (Zero & known(T) & Known))
-      continue;
-    E.Tuples.push_back(
-        tuple(known(T) | Known, (values(T) & ~Known) | Zero, status(T)));
-  }
+  for (const AtomMask &M : Alternatives)
+    for (uint32_t T : St.Tuples) {
+      if ((values(T) & known(T) & M.Known) != (M.Zero & known(T) & M.Known))
+        continue;
+      E.Tuples.push_back(tuple(known(T) | M.Known,
+                               (values(T) & ~M.Known) | M.Zero, status(T)));
+    }
   E.normalize();
   if (E.Tuples == St.Tuples)
     return;
@@ -443,6 +474,24 @@ void HandleFlow::restrictEdge(BlockState &Edge, unsigned H,
   E.Vars = St.Vars;
   E.StatusSlots = St.StatusSlots;
   Edge.Handles.set(H, Arena.make(std::move(E)));
+}
+
+/// What the edge on which the condition \p C is \p Value knows of the atoms
+/// of handle \p H: the condition's own atom and those its range decides.
+HandleFlow::AtomMask
+HandleFlow::edgeMask(unsigned H, const DecodedCondition &C,
+                     const std::optional<ValueRange> &Range,
+                     const HandleState &St, bool Value) {
+  AtomMask M;
+  int A = atomIndex(H, atomKey(H, C, St));
+  if (A >= 0) {
+    M.Known = 1u << A;
+    M.Zero = C.TrueEdgeMeansZero == Value ? M.Known : 0;
+  }
+  if (Range)
+    impliedAtoms(H, statusSubject(H, Range->Subject, St),
+                 Value ? Range->True : Range->True.inverse(), M.Known, M.Zero);
+  return M;
 }
 
 void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
@@ -469,6 +518,12 @@ void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
     propagate(BB, *Br->getSuccessor(*Taken ? 0 : 1), S, P);
     return;
   }
+  // `a && b`, `a || b` as the optimizer writes them (an `and`/`or` of
+  // booleans, or a select): each part decides its own atoms.
+  if (isCompoundCondition(Br->getCondition())) {
+    transferCompoundBranch(BB, S, P);
+    return;
+  }
   std::optional<DecodedCondition> C = decode(Br->getCondition());
   BlockState Edge[2] = {S, S};
   if (C) {
@@ -479,20 +534,9 @@ void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
       const HandleState *St = S.Handles.get(H);
       if (!St)
         continue;
-      int A = atomIndex(H, atomKey(H, *C, *St));
-      const Value *Subj =
-          Range ? statusSubject(H, Range->Subject, *St) : nullptr;
       for (unsigned Succ = 0; Succ < 2; ++Succ) {
-        uint32_t Known = 0, Zero = 0;
-        if (A >= 0) {
-          Known = 1u << A;
-          Zero = C->TrueEdgeMeansZero == (Succ == 0) ? Known : 0;
-        }
-        if (Range)
-          impliedAtoms(H, Subj,
-                       Succ == 0 ? Range->True : Range->True.inverse(), Known,
-                       Zero);
-        restrictEdge(Edge[Succ], H, *St, Known, Zero);
+        AtomMask M = edgeMask(H, *C, Range, *St, /*Value=*/Succ == 0);
+        restrictEdge(Edge[Succ], H, *St, M.Known, M.Zero);
       }
     }
   }

@@ -395,7 +395,7 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
   SmallVector<Group, 2> Groups;
   for (uint32_t T : S.Tuples)
     if (status(T) == Live) {
-      SmallVector<CallContext::ConditionFact, 2> Facts = factsFor(H, CB, T);
+      SmallVector<CallContext::ConditionFact, 2> Facts = factsFor(H, CB, T, S);
       auto It = find_if(Groups, [&](const Group &G) { return G.Facts == Facts; });
       if (It == Groups.end()) {
         Groups.push_back({std::move(Facts), {}});

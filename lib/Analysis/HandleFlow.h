@@ -186,6 +186,7 @@ private:
   bool addPath(unsigned H, flow::HandleState &S, const AccessPath &P) {
     return addPath(H, S, Paths.intern(P));
   }
+  bool handleIsStatus(unsigned H) const;
   bool isHandle(const llvm::Value *V, const flow::HandleState &S) {
     return S.holds(Paths.idOf(V));
   }
@@ -321,6 +322,28 @@ private:
                     uint32_t &Zero);
   void restrictEdge(BlockState &Edge, unsigned H, const flow::HandleState &St,
                     uint32_t Known, uint32_t Zero);
+  /// Atoms an edge decides: the bits of Known, zero where Zero has a bit.
+  struct AtomMask {
+    uint32_t Known = 0;
+    uint32_t Zero = 0;
+  };
+  void restrictEdge(BlockState &Edge, unsigned H, const flow::HandleState &St,
+                    llvm::ArrayRef<AtomMask> Alternatives);
+  AtomMask edgeMask(unsigned H, const DecodedCondition &C,
+                    const std::optional<ValueRange> &Range,
+                    const flow::HandleState &St, bool Value);
+
+  // Conditions joined by && and || (CompoundConditions.cpp).
+  static bool isCompoundCondition(const llvm::Value *Cond);
+  void transferCompoundBranch(const llvm::BasicBlock &BB, BlockState &S,
+                              Pass P);
+  bool compoundOutcomes(unsigned H, const llvm::Value *Cond,
+                        const flow::HandleState &St, bool Outcome,
+                        unsigned Depth,
+                        llvm::SmallVectorImpl<AtomMask> &Out);
+  static bool crossProduct(llvm::ArrayRef<AtomMask> L,
+                           llvm::ArrayRef<AtomMask> R,
+                           llvm::SmallVectorImpl<AtomMask> &Out);
   bool isStatusCopy(unsigned H, const llvm::Value *V,
                     const flow::HandleState &S);
   int atomIndex(unsigned H, const void *Key);
@@ -330,7 +353,8 @@ private:
   const void *compareKey(unsigned Pred, const llvm::Value *L,
                          const llvm::Value *R);
   llvm::SmallVector<CallContext::ConditionFact, 2>
-  factsFor(unsigned H, const llvm::CallBase &CB, uint32_t Tuple);
+  factsFor(unsigned H, const llvm::CallBase &CB, uint32_t Tuple,
+           const flow::HandleState &S);
   void assumeContext(unsigned H, flow::HandleState &S,
                      const CallContext &Context);
 

@@ -528,6 +528,12 @@ bool HandleSummaries::summariseCreations(const Function &F) {
       // condition.
       if (!O.Returned && returnsOnly(F, *Sites[H].Call))
         Fresh.Success = Sites[H].Success;
+      // One that returns the created value itself (a descriptor, a pointer)
+      // keeps its success condition too: a value the condition calls a
+      // failure cannot be the live handle, wherever the wrapper got it.
+      else if (O.Returned && O.ReturnOffset == 0 && !Sites[H].CalleeExpr &&
+               Sites[H].Call->getType() == F.getReturnType())
+        Fresh.Success = Sites[H].Success;
       Fa.Fresh = Fresh;
       BecameFresh = true;
     }
