@@ -1,4 +1,4 @@
-//===- StableGlobalLoads.h - Loads of a global that read one value -*- C++ -*-===//
+//===- StableGlobalLoads.h - Loads of a global reading one value -*- C++ -*-===//
 //
 // `if (verbose) h = create(); ... if (verbose) cancel(h);` is correct only
 // because both tests read the same value of `verbose`. The handle dataflow

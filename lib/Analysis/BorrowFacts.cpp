@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BorrowFacts.h"
+#include "DeclaredParameters.h"
 
 #include "cancelverify/CallTarget.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
@@ -24,7 +25,8 @@ using namespace llvm;
 
 namespace cancelverify {
 
-BorrowFacts::BorrowFacts(const Module &M) : M(M) {}
+BorrowFacts::BorrowFacts(const Module &M)
+    : M(M), Declared(std::make_unique<DeclaredParameters>(M)) {}
 BorrowFacts::~BorrowFacts() = default;
 
 /// A source parameter declared as a pointer (or reference) to const.
@@ -54,9 +56,12 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
   SmallBitVector Borrow(F.arg_size()), Returned(F.arg_size()),
       Frees(F.arg_size());
   // What the declaration itself says, and the const in its debug info.
+  // Without debug info for the declaration (-O0), the declared types.
   for (unsigned I = 0; I < F.arg_size(); ++I)
     Borrow[I] = F.getArg(I)->hasNoCaptureAttr() ||
-                F.getArg(I)->onlyReadsMemory() || pointsToConst(F, I);
+                F.getArg(I)->onlyReadsMemory() || pointsToConst(F, I) ||
+                (!F.getSubprogram() && F.getArg(I)->getType()->isPointerTy() &&
+                 Declared->pointsToConst(F, I));
   // What LLVM knows of it as a library function.
   libraryInfo();
   LibFunc LF;

@@ -5,7 +5,8 @@
 // body borrows it, and the caller still owes the cancel, when the function
 // cannot keep it: the parameter is nocapture or readonly (declared, or
 // inferred by LLVM for library functions it knows), or a pointer to const
-// in the debug info of the declaration. Otherwise the handle escapes.
+// in the debug info of the declaration (or, at -O0, in its mangled name or
+// source prototype: DeclaredParameters.h). Otherwise the handle escapes.
 // Private to lib/Analysis.
 //
 //===----------------------------------------------------------------------===//
@@ -26,6 +27,8 @@ class TargetLibraryInfoImpl;
 } // namespace llvm
 
 namespace cancelverify {
+
+class DeclaredParameters;
 
 class BorrowFacts {
 public:
@@ -55,6 +58,7 @@ private:
   std::unique_ptr<llvm::TargetLibraryInfoImpl> TLII;
   std::unique_ptr<llvm::TargetLibraryInfo> TLI;
   llvm::DenseMap<const llvm::Function *, ParamUses> Params;
+  std::unique_ptr<DeclaredParameters> Declared;
 };
 
 } // namespace cancelverify

@@ -235,8 +235,7 @@ HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple,
   auto IsValue = [&](const Value *Known, const Value *Arg, unsigned J) {
     return Known == Arg ||
            (Known == Status && Arg->getType() == Status->getType() &&
-            Arg->getType()->isIntegerTy() &&
-            isHandle(CB.getArgOperand(J), S));
+            Arg->getType()->isIntegerTy() && isHandle(CB.getArgOperand(J), S));
   };
   for (unsigned I = 0; I < List.size(); ++I) {
     if (!(known(Tuple) & (1u << I)))
@@ -250,7 +249,8 @@ HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple,
         auto [Pred, L, R] = Info->second;
         if (IsValue(L, Arg, J) && isa<Constant>(R))
           Facts.push_back({J, Pred, R, Zero});
-      } else if (ValueKeys.count(Key) && IsValue(static_cast<const Value *>(Key), Arg, J) &&
+      } else if (ValueKeys.count(Key) &&
+                 IsValue(static_cast<const Value *>(Key), Arg, J) &&
                  Arg->getType()->isIntegerTy()) {
         Facts.push_back(
             {J, CallContext::ConditionFact::ZeroTest, nullptr, Zero});

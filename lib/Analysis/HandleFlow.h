@@ -339,8 +339,7 @@ private:
                               Pass P);
   bool compoundOutcomes(unsigned H, const llvm::Value *Cond,
                         const flow::HandleState &St, bool Outcome,
-                        unsigned Depth,
-                        llvm::SmallVectorImpl<AtomMask> &Out);
+                        unsigned Depth, llvm::SmallVectorImpl<AtomMask> &Out);
   static bool crossProduct(llvm::ArrayRef<AtomMask> L,
                            llvm::ArrayRef<AtomMask> R,
                            llvm::SmallVectorImpl<AtomMask> &Out);

@@ -40,8 +40,8 @@ static bool addressTaken(const GlobalVariable &G) {
       }
       // A field of a global struct or array reached by a constant offset.
       if (auto *CE = dyn_cast<ConstantExpr>(U);
-          CE && (CE->getOpcode() == Instruction::GetElementPtr ||
-                 CE->isCast())) {
+          CE &&
+          (CE->getOpcode() == Instruction::GetElementPtr || CE->isCast())) {
         Work.push_back(CE);
         continue;
       }
