@@ -43,6 +43,10 @@ struct InlinedFrame {
 /// The location in the function being analysed: code inlined from a callee
 /// is reported at the call that was inlined.
 llvm::DebugLoc outermostLoc(const llvm::DebugLoc &DL);
+/// Where a finding about \p DL is placed: its outermost location, or, for
+/// code optimization left without a line (line 0), the start of its
+/// enclosing block or function, so that a finding always has a line.
+llvm::DebugLoc reportedLoc(const llvm::DebugLoc &DL);
 
 /// The source line of \p I ("?" without debug info or with line 0), at its
 /// outermost inlined-at location.

@@ -20,6 +20,7 @@
 #include "cancelverify/SourceFrames.h"
 #include "cancelverify/SummaryCallGraph.h"
 
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -467,6 +468,34 @@ bool HandleSummaries::returnsOnly(const Function &F, const CallBase &CB) {
   return Any;
 }
 
+/// The values of the stores to \p Slot that \p LI may read: walking back
+/// from the load, the first store to the slot on each path. A parameter
+/// spilled at -O0 and overwritten before the return does not reach it.
+static void reachingStores(const LoadInst &LI, const AllocaInst &Slot,
+                           SmallVectorImpl<const Value *> &Out) {
+  auto StoreIn = [&](auto From, auto To) {
+    for (; From != To; ++From)
+      if (auto *SI = dyn_cast<StoreInst>(&*From);
+          SI && SI->getPointerOperand() == &Slot) {
+        Out.push_back(SI->getValueOperand());
+        return true;
+      }
+    return false;
+  };
+  const BasicBlock *Home = LI.getParent();
+  if (StoreIn(std::next(LI.getReverseIterator()), Home->rend()))
+    return;
+  SmallVector<const BasicBlock *, 8> Work(predecessors(Home));
+  SmallPtrSet<const BasicBlock *, 16> Seen;
+  while (!Work.empty()) {
+    const BasicBlock *BB = Work.pop_back_val();
+    if (!Seen.insert(BB).second)
+      continue;
+    if (!StoreIn(BB->rbegin(), BB->rend()))
+      Work.append(pred_begin(BB), pred_end(BB));
+  }
+}
+
 bool HandleSummaries::summariseCreations(const Function &F) {
   std::vector<HandleSite> Sites;
   for (const Instruction &I : instructions(F))
@@ -505,10 +534,7 @@ bool HandleSummaries::summariseCreations(const Function &F) {
         Returned.append(Phi->value_op_begin(), Phi->value_op_end());
       else if (auto *LI = dyn_cast<LoadInst>(V))
         if (auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand()))
-          for (const User *U : Slot->users())
-            if (auto *SI = dyn_cast<StoreInst>(U);
-                SI && SI->getPointerOperand() == Slot)
-              Returned.push_back(SI->getValueOperand());
+          reachingStores(*LI, *Slot, Returned);
     }
   }
   FunctionFacts &Fa = facts(F);

@@ -23,6 +23,30 @@ using namespace llvm;
 
 namespace cancelverify {
 
+/// \p L, or where its scope begins when optimization left it no line: code
+/// merged from two branches (the same call hoisted out of an if and its
+/// else) is given line 0 in the scope both share.
+static DILocation *lineOrScope(DILocation *L) {
+  if (L->getLine())
+    return L;
+  for (DIScope *S = L->getScope(); S;) {
+    if (auto *B = dyn_cast<DILexicalBlock>(S)) {
+      if (B->getLine())
+        return DILocation::get(L->getContext(), B->getLine(), B->getColumn(),
+                               B);
+      S = B->getScope();
+    } else if (auto *BF = dyn_cast<DILexicalBlockFile>(S)) {
+      S = BF->getScope();
+    } else {
+      auto *SP = dyn_cast<DISubprogram>(S);
+      if (SP && SP->getLine())
+        return DILocation::get(L->getContext(), SP->getLine(), 0, SP);
+      break;
+    }
+  }
+  return L;
+}
+
 DebugLoc outermostLoc(const DebugLoc &DL) {
   if (!DL)
     return DL;
@@ -30,6 +54,11 @@ DebugLoc outermostLoc(const DebugLoc &DL) {
   while (DILocation *IA = L->getInlinedAt())
     L = IA;
   return DebugLoc(L);
+}
+
+DebugLoc reportedLoc(const DebugLoc &DL) {
+  DebugLoc Out = outermostLoc(DL);
+  return Out ? DebugLoc(lineOrScope(Out.get())) : Out;
 }
 
 std::string lineOf(const Instruction &I) {

@@ -16,7 +16,7 @@ namespace cancelverify {
 FindingSink::~FindingSink() = default;
 
 DebugLoc Finding::location() const {
-  return outermostLoc(Loc ? Loc : At->getDebugLoc());
+  return reportedLoc(Loc ? Loc : At->getDebugLoc());
 }
 
 } // namespace cancelverify

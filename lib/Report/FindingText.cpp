@@ -173,10 +173,12 @@ static std::string howDischarged(const HandleDetails &H) {
 static std::string handleMessage(const Finding &Fd) {
   const HandleDetails &H = Fd.Handle;
   std::string Creator = creatorText(H.Site);
+  DebugLoc CreatedAt =
+      H.CreationLoc ? H.CreationLoc : reportedLoc(H.Site.Call->getDebugLoc());
   std::string Created =
       "the handle created at line " +
-      (H.CreationLoc ? std::to_string(H.CreationLoc.getLine())
-                     : lineOf(*H.Site.Call)) +
+      (CreatedAt && CreatedAt.getLine() ? std::to_string(CreatedAt.getLine())
+                                        : std::string("?")) +
       " by " + Creator;
   std::string FnName = quoted(Fd.F);
   switch (Fd.Kind) {
