@@ -196,6 +196,7 @@ private:
       const llvm::Value *V, const flow::HandleState &S,
       llvm::SmallVectorImpl<llvm::SmallVector<int64_t, 4>> *Below = nullptr);
   bool isFreshAllocation(const llvm::Value *Root);
+  bool storedBehindPointer(const AccessPath &Slot);
 
   // Calls (HandleCallTransfer.cpp).
   void visitCall(const llvm::CallBase &CB, BlockState &S, Pass P);

@@ -400,7 +400,7 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
     return;
   }
   const Value *Root = Addr.Root;
-  if (isa<AllocaInst>(Root)) {
+  if (isa<AllocaInst>(Root) && !storedBehindPointer(Paths.path(SlotId))) {
     addPath(H, S, SlotId);
     return;
   }
@@ -423,6 +423,18 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
     return;
   }
   escapeToMemory(H, S, Root, SI, P);
+}
+
+/// Whether the slot \p Slot of a local is not the local's own memory but
+/// memory a pointer loaded from it points to (and that is not a local
+/// written once, which paths already see through): storage that other
+/// pointers reach by paths this one does not match.
+bool HandleFlow::storedBehindPointer(const AccessPath &Slot) {
+  if (!isa<AllocaInst>(Slot.Root) && !isFreshAllocation(Slot.Root))
+    return false;
+  // (R, [o, 0]) is the slot at R+o; one more offset is a load on the way.
+  return Slot.Offsets.size() >= 3 &&
+         Paths.canonicalize(Slot).Offsets.size() >= 3;
 }
 
 /// The handle is put, at \p At, into memory rooted at \p Root that this
