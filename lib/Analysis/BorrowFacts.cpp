@@ -73,7 +73,15 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
     for (unsigned I = 0; I < Copy->arg_size(); ++I) {
       const Argument &A = *Copy->getArg(I);
       Borrow[I] = Borrow[I] || A.hasNoCaptureAttr() || A.onlyReadsMemory();
-      Returned[I] = A.hasReturnedAttr() && Copy->onlyAccessesArgMemory();
+      // realloc's pointer: the memory it held is in the result from then
+      // on (moved, or the same block grown).
+      bool Reallocated =
+          A.hasAttribute(Attribute::AllocatedPointer) &&
+          Copy->hasFnAttribute(Attribute::AllocKind) &&
+          (Copy->getFnAttribute(Attribute::AllocKind).getAllocKind() &
+           AllocFnKind::Realloc) != AllocFnKind::Unknown;
+      Returned[I] = (A.hasReturnedAttr() && Copy->onlyAccessesArgMemory()) ||
+                    Reallocated;
       // free() is known by these attributes only (not by a table).
       Frees[I] = A.hasAttribute(Attribute::AllocatedPointer) &&
                  Copy->hasFnAttribute(Attribute::AllocKind) &&
@@ -119,12 +127,14 @@ BorrowFacts::Use BorrowFacts::use(const CallBase &CB, unsigned ArgNo) {
   const Function *Callee = calledFunction(CB);
   if (!Callee || ArgNo >= Callee->arg_size())
     return Keeps;
+  // realloc's pointer is nocapture (the old block is not kept), yet the
+  // memory lives on in the result: asked first.
+  const ParamUses &Uses = paramUses(*Callee);
+  if (Uses.Returned[ArgNo])
+    return ReturnsIt;
   if (CB.doesNotCapture(ArgNo))
     return Borrows;
-  const ParamUses &Uses = paramUses(*Callee);
-  return Uses.Borrow[ArgNo]     ? Borrows
-         : Uses.Returned[ArgNo] ? ReturnsIt
-                                : Keeps;
+  return Uses.Borrow[ArgNo] ? Borrows : Keeps;
 }
 
 } // namespace cancelverify

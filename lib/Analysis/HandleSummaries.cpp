@@ -532,7 +532,18 @@ bool HandleSummaries::summariseCreations(const Function &F) {
       }
       if (auto *Phi = dyn_cast<PHINode>(V))
         Returned.append(Phi->value_op_begin(), Phi->value_op_end());
-      else if (auto *LI = dyn_cast<LoadInst>(V))
+      else if (auto *Sel = dyn_cast<SelectInst>(V))
+        Returned.append({Sel->getTrueValue(), Sel->getFalseValue()});
+      // A library call that returns the memory of its argument
+      // (`realloc(ptr, n)`, `strcpy`'s destination) returns that argument.
+      else if (auto *Call = dyn_cast<CallBase>(V);
+               Call && !creationAt(*Call) && calledFunction(*Call) &&
+               calledFunction(*Call)->isDeclaration()) {
+        for (unsigned J = 0; J < Call->arg_size(); ++J)
+          if (Call->getArgOperand(J)->getType()->isPointerTy() &&
+              Borrows->use(*Call, J) == BorrowFacts::ReturnsIt)
+            Returned.push_back(Call->getArgOperand(J));
+      } else if (auto *LI = dyn_cast<LoadInst>(V))
         if (auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand()))
           reachingStores(*LI, *Slot, Returned);
     }
