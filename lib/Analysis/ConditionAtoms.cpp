@@ -406,6 +406,10 @@ const Value *HandleFlow::statusSubject(unsigned H, const Value *X,
                                        const HandleState &S) {
   if (Sites[H] && (X == Sites[H]->Call || isStatusCopy(H, X, S)))
     return Sites[H]->Call;
+  // A copy of an integer handle is its status too.
+  if (handleIsStatus(H) && X->getType() == Sites[H]->Call->getType() &&
+      isHandle(X, S))
+    return Sites[H]->Call;
   return X;
 }
 

@@ -468,6 +468,23 @@ bool HandleSummaries::returnsOnly(const Function &F, const CallBase &CB) {
   return Any;
 }
 
+/// Whether some return of \p F is reached from its entry without passing
+/// \p CB: on that path the function creates nothing.
+static bool returnsWithout(const Function &F, const CallBase &CB) {
+  const BasicBlock *Barrier = CB.getParent();
+  SmallVector<const BasicBlock *, 16> Work{&F.getEntryBlock()};
+  SmallPtrSet<const BasicBlock *, 32> Seen;
+  while (!Work.empty()) {
+    const BasicBlock *BB = Work.pop_back_val();
+    if (BB == Barrier || !Seen.insert(BB).second)
+      continue;
+    if (isa<ReturnInst>(BB->getTerminator()))
+      return true;
+    Work.append(succ_begin(BB), succ_end(BB));
+  }
+  return false;
+}
+
 /// The values of the stores to \p Slot that \p LI may read: walking back
 /// from the load, the first store to the slot on each path. A parameter
 /// spilled at -O0 and overwritten before the return does not reach it.
@@ -571,6 +588,15 @@ bool HandleSummaries::summariseCreations(const Function &F) {
       else if (O.Returned && O.ReturnOffset == 0 && !Sites[H].CalleeExpr &&
                Sites[H].Call->getType() == F.getReturnType())
         Fresh.Success = Sites[H].Success;
+      // One that fills its out-parameter only on some paths, with nothing
+      // in its result to tell which (`if (*out == NULL) *out = malloc(n);`
+      // fills it only when the caller left it empty), does not create on
+      // every call: its callers may already own what *out holds.
+      if (!O.Returned && Fresh.Success == SuccessCondition::Always &&
+          returnsWithout(F, *Sites[H].Call)) {
+        List.push_back({std::move(Sites[H]), std::move(O)});
+        continue;
+      }
       Fa.Fresh = Fresh;
       BecameFresh = true;
     }
