@@ -80,8 +80,8 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
           Copy->hasFnAttribute(Attribute::AllocKind) &&
           (Copy->getFnAttribute(Attribute::AllocKind).getAllocKind() &
            AllocFnKind::Realloc) != AllocFnKind::Unknown;
-      Returned[I] = (A.hasReturnedAttr() && Copy->onlyAccessesArgMemory()) ||
-                    Reallocated;
+      Returned[I] =
+          (A.hasReturnedAttr() && Copy->onlyAccessesArgMemory()) || Reallocated;
       // free() is known by these attributes only (not by a table).
       Frees[I] = A.hasAttribute(Attribute::AllocatedPointer) &&
                  Copy->hasFnAttribute(Attribute::AllocKind) &&

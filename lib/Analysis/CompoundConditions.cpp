@@ -1,7 +1,9 @@
 //===- CompoundConditions.cpp - Branches on `a && b` and `a || b` ---------===//
 //
-// At -O0 clang lowers && and || to branches, one test per block, and every
-// test is an edge of its own. The optimizer folds them back into one i1
+// The edges of a conditional branch. A plain condition decides its own
+// atoms (ConditionAtoms.cpp). At -O0 clang lowers && and || to branches, one
+// test per block, and every test is an edge of its own. The optimizer folds
+// them back into one i1
 // (`and`, `or`, or a `select` when the right side must not be evaluated):
 // `if (f != NULL && ready)` becomes one branch whose false edge means
 // "f is null, or f is not and ready is false". Each edge of such a branch
@@ -26,11 +28,6 @@ using namespace flow;
 static constexpr unsigned MaxAlternatives = 8;
 /// How deeply nested && and || are followed.
 static constexpr unsigned MaxDepth = 4;
-
-bool HandleFlow::isCompoundCondition(const Value *Cond) {
-  return match(Cond, m_LogicalAnd(m_Value(), m_Value())) ||
-         match(Cond, m_LogicalOr(m_Value(), m_Value()));
-}
 
 /// Every alternative of \p L combined with every one of \p R; combinations
 /// that decide one atom both ways are impossible and dropped.
@@ -88,8 +85,8 @@ bool HandleFlow::compoundOutcomes(unsigned H, const Value *Cond,
   return true;
 }
 
-void HandleFlow::transferCompoundBranch(const BasicBlock &BB, BlockState &S,
-                                        Pass P) {
+void HandleFlow::transferConditionalBranch(const BasicBlock &BB, BlockState &S,
+                                           Pass P) {
   auto *Br = cast<BranchInst>(BB.getTerminator());
   // The handles any part of the condition may decide something about.
   SmallVector<unsigned, 8> Handles;

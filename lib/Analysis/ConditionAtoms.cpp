@@ -522,30 +522,9 @@ void HandleFlow::transferBranch(const BasicBlock &BB, BlockState &S, Pass P) {
     propagate(BB, *Br->getSuccessor(*Taken ? 0 : 1), S, P);
     return;
   }
-  // `a && b`, `a || b` as the optimizer writes them (an `and`/`or` of
-  // booleans, or a select): each part decides its own atoms.
-  if (isCompoundCondition(Br->getCondition())) {
-    transferCompoundBranch(BB, S, P);
-    return;
-  }
-  std::optional<DecodedCondition> C = decode(Br->getCondition());
-  BlockState Edge[2] = {S, S};
-  if (C) {
-    std::optional<ValueRange> Range = rangeOf(*C);
-    for (unsigned H : branchCandidates(*C, Range ? Range->Subject : nullptr)) {
-      if (OnlyHandle && H != *OnlyHandle)
-        continue;
-      const HandleState *St = S.Handles.get(H);
-      if (!St)
-        continue;
-      for (unsigned Succ = 0; Succ < 2; ++Succ) {
-        AtomMask M = edgeMask(H, *C, Range, *St, /*Value=*/Succ == 0);
-        restrictEdge(Edge[Succ], H, *St, M.Known, M.Zero);
-      }
-    }
-  }
-  propagate(BB, *Br->getSuccessor(0), Edge[0], P);
-  propagate(BB, *Br->getSuccessor(1), Edge[1], P);
+  // Each edge keeps the tuples its condition allows; `a && b` and `a || b`
+  // as the optimizer writes them (CompoundConditions.cpp) included.
+  transferConditionalBranch(BB, S, P);
 }
 
 /// A switch on a value decides its zero test and its comparisons with

@@ -334,10 +334,9 @@ private:
                     const std::optional<ValueRange> &Range,
                     const flow::HandleState &St, bool Value);
 
-  // Conditions joined by && and || (CompoundConditions.cpp).
-  static bool isCompoundCondition(const llvm::Value *Cond);
-  void transferCompoundBranch(const llvm::BasicBlock &BB, BlockState &S,
-                              Pass P);
+  // Branch edges, conditions joined by && and || (CompoundConditions.cpp).
+  void transferConditionalBranch(const llvm::BasicBlock &BB, BlockState &S,
+                                 Pass P);
   bool compoundOutcomes(unsigned H, const llvm::Value *Cond,
                         const flow::HandleState &St, bool Outcome,
                         unsigned Depth, llvm::SmallVectorImpl<AtomMask> &Out);
