@@ -106,6 +106,16 @@ DebugLoc ReturnStatements::locate(
     const DebugLoc &DL = Pred->getTerminator()->getDebugLoc();
     if (DL && DL.getLine() && (!RetLoc || DL.getLine() < RetLoc.getLine()))
       return DL;
+    // The body's own fall-through (statements of earlier lines, then a
+    // branch at the closing brace) falls off the end: the closing brace is
+    // where it returns, not an earlier test the walk would reach.
+    if (RetLoc && DL && DL.getLine() == RetLoc.getLine() &&
+        any_of(*Pred, [&](const Instruction &I) {
+          const DebugLoc &L = I.getDebugLoc();
+          return !isa<DbgInfoIntrinsic>(I) && L && L.getLine() &&
+                 L.getLine() < RetLoc.getLine();
+        }))
+      return RetLoc;
     BB = Pred;
   }
   return RetLoc;

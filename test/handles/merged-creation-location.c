@@ -11,12 +11,12 @@ void show(const char *s);
 
 void both_arms_leak(void) {
   char *p;
-  // O2: merged-creation-location.c:[[@LINE+1]]:{{[0-9]+}}: remark: LostCancel: returns at {{.*}}merged-creation-location.c:[[@LINE+8]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
+  // O2: merged-creation-location.c:[[@LINE+1]]:{{[0-9]+}}: remark: LostCancel: returns at {{.*}}merged-creation-location.c:[[@LINE+11]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
   if (pick()) {
-    // O0: merged-creation-location.c:[[@LINE+1]]:9: remark: LostCancel: returns at {{.*}}merged-creation-location.c:[[@LINE+6]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
+    // O0: merged-creation-location.c:[[@LINE+1]]:9: remark: LostCancel: returns at {{.*}}merged-creation-location.c:[[@LINE+9]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
     p = malloc(8);
   } else {
-    // O0: merged-creation-location.c:[[@LINE+1]]:9: remark: LostCancel: returns at {{.*}}merged-creation-location.c:[[@LINE+3]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
+    // O0: merged-creation-location.c:[[@LINE+1]]:9: remark: LostCancel: returns at {{.*}}merged-creation-location.c:[[@LINE+6]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
     p = malloc(8);
   }
   if (!p)

@@ -23,7 +23,7 @@ void grown_then_freed(void) {
 }
 
 void grown_then_lost(void) {
-  // CHECK: realloc-keeps-memory.c:[[@LINE+1]]:13: remark: LostCancel: returns at {{.*}}realloc-keeps-memory.c:[[@LINE+2]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
+  // CHECK: realloc-keeps-memory.c:[[@LINE+1]]:13: remark: LostCancel: returns at {{.*}}realloc-keeps-memory.c:[[@LINE+6]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
   char *p = malloc(4);
   if (!p)
     return;
