@@ -51,6 +51,8 @@ llvm::DebugLoc reportedLoc(const llvm::DebugLoc &DL);
 /// The source line of \p I ("?" without debug info or with line 0), at its
 /// outermost inlined-at location.
 std::string lineOf(const llvm::Instruction &I);
+/// The line of \p DL as it stands ("?" when there is none or it is 0).
+std::string lineOf(const llvm::DebugLoc &DL);
 
 /// "file:line" (or "file:line:col" with \p WithColumn) of a debug location,
 /// at its outermost inlined-at location; "<unknown>" without one.

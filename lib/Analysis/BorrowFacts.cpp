@@ -49,6 +49,17 @@ static bool pointsToConst(const Function &F, unsigned ArgNo) {
   return Base && Base->getTag() == dwarf::DW_TAG_const_type;
 }
 
+/// Whether \p A is the pointer its function frees or reallocates (\p Kind),
+/// as LLVM's library inference marks it: allocptr, and the function's
+/// allockind.
+static bool allocatedPointerOf(const Argument &A, AllocFnKind Kind) {
+  const Function &F = *A.getParent();
+  return A.hasAttribute(Attribute::AllocatedPointer) &&
+         F.hasFnAttribute(Attribute::AllocKind) &&
+         (F.getFnAttribute(Attribute::AllocKind).getAllocKind() & Kind) !=
+             AllocFnKind::Unknown;
+}
+
 const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
   auto [It, New] = Params.try_emplace(&F);
   if (!New)
@@ -75,18 +86,10 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
       Borrow[I] = Borrow[I] || A.hasNoCaptureAttr() || A.onlyReadsMemory();
       // realloc's pointer: the memory it held is in the result from then
       // on (moved, or the same block grown).
-      bool Reallocated =
-          A.hasAttribute(Attribute::AllocatedPointer) &&
-          Copy->hasFnAttribute(Attribute::AllocKind) &&
-          (Copy->getFnAttribute(Attribute::AllocKind).getAllocKind() &
-           AllocFnKind::Realloc) != AllocFnKind::Unknown;
-      Returned[I] =
-          (A.hasReturnedAttr() && Copy->onlyAccessesArgMemory()) || Reallocated;
+      Returned[I] = (A.hasReturnedAttr() && Copy->onlyAccessesArgMemory()) ||
+                    allocatedPointerOf(A, AllocFnKind::Realloc);
       // free() is known by these attributes only (not by a table).
-      Frees[I] = A.hasAttribute(Attribute::AllocatedPointer) &&
-                 Copy->hasFnAttribute(Attribute::AllocKind) &&
-                 (Copy->getFnAttribute(Attribute::AllocKind).getAllocKind() &
-                  AllocFnKind::Free) != AllocFnKind::Unknown;
+      Frees[I] = allocatedPointerOf(A, AllocFnKind::Free);
     }
     Copy->eraseFromParent();
   }

@@ -44,51 +44,71 @@ bool HandleFlow::crossProduct(ArrayRef<AtomMask> L, ArrayRef<AtomMask> R,
   return true;
 }
 
+/// The facts of one part of a branch condition that do not depend on the
+/// handle, computed once per branch.
+const HandleFlow::ConditionPart &
+HandleFlow::conditionPart(const Value *Cond, ConditionParts &Parts) {
+  auto [It, New] = Parts.try_emplace(Cond);
+  if (New) {
+    It->second.Folded = foldCondition(Cond);
+    It->second.Decoded = decode(Cond);
+    if (It->second.Decoded)
+      It->second.Range = rangeOf(*It->second.Decoded);
+  }
+  return It->second;
+}
+
 /// The alternatives under which \p Cond is \p Outcome, as atoms of handle
 /// \p H. Returns false when they cannot be told (too many, too deep); an
 /// empty list means the condition cannot have that value.
 bool HandleFlow::compoundOutcomes(unsigned H, const Value *Cond,
                                   const HandleState &St, bool Outcome,
-                                  unsigned Depth,
+                                  unsigned Depth, ConditionParts &Parts,
                                   SmallVectorImpl<AtomMask> &Out) {
+  const Value *L, *R;
+  bool IsAnd = match(Cond, m_LogicalAnd(m_Value(L), m_Value(R)));
+  bool IsOr = !IsAnd && match(Cond, m_LogicalOr(m_Value(L), m_Value(R)));
+  if (!IsAnd && !IsOr) {
+    const ConditionPart &Part = conditionPart(Cond, Parts);
+    if (Part.Folded) {
+      if (*Part.Folded == Outcome)
+        Out.push_back({});
+      return true;
+    }
+    Out.push_back(Part.Decoded
+                      ? edgeMask(H, *Part.Decoded, Part.Range, St, Outcome)
+                      : AtomMask());
+    return true;
+  }
+  // An and/or of constants in disguise folds like any other condition.
   if (std::optional<bool> K = foldCondition(Cond)) {
     if (*K == Outcome)
       Out.push_back({});
     return true;
   }
-  const Value *L, *R;
-  bool IsAnd = match(Cond, m_LogicalAnd(m_Value(L), m_Value(R)));
-  if (IsAnd || match(Cond, m_LogicalOr(m_Value(L), m_Value(R)))) {
-    if (Depth >= MaxDepth)
-      return false;
-    // `a && b` is true when both are; false when a is false, or a is true
-    // and b false. `a || b` is the same with the values swapped.
-    bool Both = IsAnd;
-    SmallVector<AtomMask, 4> LSame, RSame;
-    if (!compoundOutcomes(H, L, St, Outcome, Depth + 1, LSame) ||
-        !compoundOutcomes(H, R, St, Outcome, Depth + 1, RSame))
-      return false;
-    if (Outcome == Both)
-      return crossProduct(LSame, RSame, Out);
-    SmallVector<AtomMask, 4> LOther;
-    if (!compoundOutcomes(H, L, St, !Outcome, Depth + 1, LOther))
-      return false;
-    Out.append(LSame.begin(), LSame.end());
-    return crossProduct(LOther, RSame, Out) && Out.size() <= MaxAlternatives;
-  }
-  std::optional<DecodedCondition> C = decode(Cond);
-  if (!C) {
-    Out.push_back({});
-    return true;
-  }
-  Out.push_back(edgeMask(H, *C, rangeOf(*C), St, Outcome));
-  return true;
+  if (Depth >= MaxDepth)
+    return false;
+  // `a && b` is true when both are; false when a is false, or a is true
+  // and b false. `a || b` is the same with the values swapped.
+  bool Both = IsAnd;
+  SmallVector<AtomMask, 4> LSame, RSame;
+  if (!compoundOutcomes(H, L, St, Outcome, Depth + 1, Parts, LSame) ||
+      !compoundOutcomes(H, R, St, Outcome, Depth + 1, Parts, RSame))
+    return false;
+  if (Outcome == Both)
+    return crossProduct(LSame, RSame, Out);
+  SmallVector<AtomMask, 4> LOther;
+  if (!compoundOutcomes(H, L, St, !Outcome, Depth + 1, Parts, LOther))
+    return false;
+  Out.append(LSame.begin(), LSame.end());
+  return crossProduct(LOther, RSame, Out) && Out.size() <= MaxAlternatives;
 }
 
 void HandleFlow::transferConditionalBranch(const BasicBlock &BB, BlockState &S,
                                            Pass P) {
   auto *Br = cast<BranchInst>(BB.getTerminator());
   // The handles any part of the condition may decide something about.
+  ConditionParts Parts;
   SmallVector<unsigned, 8> Handles;
   SmallVector<const Value *, 8> Work{Br->getCondition()};
   for (unsigned Steps = 0; !Work.empty() && Steps < 32; ++Steps) {
@@ -100,10 +120,10 @@ void HandleFlow::transferConditionalBranch(const BasicBlock &BB, BlockState &S,
       Work.push_back(L);
       continue;
     }
-    if (std::optional<DecodedCondition> C = decode(Cond)) {
-      std::optional<ValueRange> Range = rangeOf(*C);
-      ArrayRef<unsigned> Some =
-          branchCandidates(*C, Range ? Range->Subject : nullptr);
+    const ConditionPart &Part = conditionPart(Cond, Parts);
+    if (Part.Decoded) {
+      ArrayRef<unsigned> Some = branchCandidates(
+          *Part.Decoded, Part.Range ? Part.Range->Subject : nullptr);
       Handles.append(Some.begin(), Some.end());
     }
   }
@@ -120,7 +140,7 @@ void HandleFlow::transferConditionalBranch(const BasicBlock &BB, BlockState &S,
     for (unsigned Succ = 0; Succ < 2; ++Succ) {
       SmallVector<AtomMask, 4> Alternatives;
       if (compoundOutcomes(H, Br->getCondition(), *St, /*Outcome=*/Succ == 0,
-                           /*Depth=*/0, Alternatives))
+                           /*Depth=*/0, Parts, Alternatives))
         restrictEdge(Edge[Succ], H, *St, Alternatives);
     }
   }

@@ -166,9 +166,7 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
     // A comparison of a reloaded status is a comparison of the status, and
     // so is one of an integer handle that is its creation's result.
     if (Sites[H] && (isStatusCopy(H, C.CompareLHS, S) ||
-                     (handleIsStatus(H) &&
-                      C.CompareLHS->getType() == Sites[H]->Call->getType() &&
-                      isHandle(C.CompareLHS, S))))
+                     isHandleStatus(H, C.CompareLHS, S)))
       return compareKey(C.ComparePred, Sites[H]->Call, C.CompareRHS);
     return C.CompareKey;
   }
@@ -184,12 +182,14 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
   return Key;
 }
 
-/// Whether handle \p H is an integer its creation returned (a descriptor),
-/// so that its value is the creation's status.
-bool HandleFlow::handleIsStatus(unsigned H) const {
+/// Whether \p V is a copy of handle \p H that is its creation's status: the
+/// handle is an integer its creation returned (a descriptor).
+bool HandleFlow::isHandleStatus(unsigned H, const Value *V,
+                                const HandleState &S) {
   const std::optional<HandleSite> &Site = Sites[H];
   return Site && !Site->CalleeExpr && Site->ReturnOffset == 0 &&
-         Site->Call->getType()->isIntegerTy();
+         Site->Call->getType()->isIntegerTy() &&
+         V->getType() == Site->Call->getType() && isHandle(V, S);
 }
 
 /// A reload of a local that currently holds the creation's status (a status
@@ -231,11 +231,10 @@ HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple,
   // An integer handle is its creation's status (a descriptor that is not
   // -1): what the path knows of the status it knows of every copy of the
   // handle passed on, reloaded from a variable assigned more than once.
-  const Value *Status = handleIsStatus(H) ? Sites[H]->Call : nullptr;
+  const Value *Status = Sites[H] ? Sites[H]->Call : nullptr;
   auto IsValue = [&](const Value *Known, const Value *Arg, unsigned J) {
     return Known == Arg ||
-           (Known == Status && Arg->getType() == Status->getType() &&
-            Arg->getType()->isIntegerTy() && isHandle(CB.getArgOperand(J), S));
+           (Known == Status && isHandleStatus(H, CB.getArgOperand(J), S));
   };
   for (unsigned I = 0; I < List.size(); ++I) {
     if (!(known(Tuple) & (1u << I)))
@@ -407,8 +406,7 @@ const Value *HandleFlow::statusSubject(unsigned H, const Value *X,
   if (Sites[H] && (X == Sites[H]->Call || isStatusCopy(H, X, S)))
     return Sites[H]->Call;
   // A copy of an integer handle is its status too.
-  if (handleIsStatus(H) && X->getType() == Sites[H]->Call->getType() &&
-      isHandle(X, S))
+  if (isHandleStatus(H, X, S))
     return Sites[H]->Call;
   return X;
 }

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "DeclaredParameters.h"
 
+#include "cancelverify/SourceFrames.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -28,29 +29,6 @@ namespace cancelverify {
 static constexpr unsigned MaxIncludeDepth = 8;
 static constexpr unsigned MaxFiles = 256;
 static constexpr uint64_t MaxBytes = 64ull << 20;
-
-SmallVector<std::string, 4> DeclaredParameters::splitParameters(StringRef L) {
-  SmallVector<std::string, 4> Out;
-  L = L.trim();
-  if (L.consume_front("("))
-    L.consume_back(")");
-  int Depth = 0;
-  size_t Start = 0;
-  for (size_t I = 0; I <= L.size(); ++I) {
-    char C = I < L.size() ? L[I] : ',';
-    if (C == '(' || C == '<' || C == '[' || C == '{')
-      ++Depth;
-    else if (C == ')' || C == '>' || C == ']' || C == '}')
-      --Depth;
-    else if (C == ',' && Depth == 0) {
-      Out.push_back(L.slice(Start, I).trim().str());
-      Start = I + 1;
-    }
-  }
-  if (Out.size() == 1 && (Out[0].empty() || Out[0] == "void"))
-    Out.clear();
-  return Out;
-}
 
 bool DeclaredParameters::isPointerToConst(StringRef P) {
   // A function pointer, an array or a template argument list is not
@@ -77,10 +55,16 @@ DeclaredParameters::fromMangledName(const Function &F) {
   char *Params = D.getFunctionParameters(nullptr, &N);
   if (!Params)
     return std::nullopt;
-  SmallVector<std::string, 4> List = splitParameters(Params);
+  // A variadic function is not judged: its `...` has no IR argument, so
+  // the list would not be the IR's arguments one for one.
+  std::optional<SmallVector<std::string, 8>> List;
+  if (!StringRef(Params).contains("..."))
+    List = splitDemangledParams(Params);
   std::free(Params);
+  if (!List)
+    return std::nullopt;
   ConstFlags Flags;
-  for (const std::string &P : List)
+  for (const std::string &P : *List)
     Flags.push_back(isPointerToConst(P));
   return Flags;
 }
@@ -193,10 +177,14 @@ void DeclaredParameters::addPrototypes(StringRef Text) {
     }
     if (K >= N || Text[K] != ';')
       continue;
+    // The variadic part has no IR arguments and is left out.
+    std::optional<SmallVector<std::string, 8>> Params =
+        splitDemangledParams(Text.slice(Open, Close + 1));
+    if (!Params)
+      continue;
     ConstFlags Flags;
-    for (const std::string &P : splitParameters(Text.slice(Open, Close + 1)))
-      if (P != "...")
-        Flags.push_back(isPointerToConst(P));
+    for (const std::string &P : *Params)
+      Flags.push_back(isPointerToConst(P));
     auto [It, New] = Prototypes.try_emplace(Name, Flags);
     if (!New && It->second && *It->second != Flags)
       It->second = std::nullopt;

@@ -41,10 +41,6 @@ public:
   /// const (`const char *s`, `char const*`, `const T &`), not a const
   /// pointer (`char *const p`) nor a pointer to pointer.
   static bool isPointerToConst(llvm::StringRef Param);
-  /// The parameters of a parenthesised list, split at top-level commas;
-  /// `(void)` has none.
-  static llvm::SmallVector<std::string, 4>
-  splitParameters(llvm::StringRef List);
 
 private:
   using ConstFlags = llvm::SmallVector<bool, 4>;

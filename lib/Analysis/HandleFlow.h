@@ -186,7 +186,8 @@ private:
   bool addPath(unsigned H, flow::HandleState &S, const AccessPath &P) {
     return addPath(H, S, Paths.intern(P));
   }
-  bool handleIsStatus(unsigned H) const;
+  bool isHandleStatus(unsigned H, const llvm::Value *V,
+                      const flow::HandleState &S);
   bool isHandle(const llvm::Value *V, const flow::HandleState &S) {
     return S.holds(Paths.idOf(V));
   }
@@ -337,9 +338,20 @@ private:
   // Branch edges, conditions joined by && and || (CompoundConditions.cpp).
   void transferConditionalBranch(const llvm::BasicBlock &BB, BlockState &S,
                                  Pass P);
+  /// What a part of a branch condition is, whatever the handle.
+  struct ConditionPart {
+    std::optional<bool> Folded;
+    std::optional<DecodedCondition> Decoded;
+    std::optional<ValueRange> Range;
+  };
+  using ConditionParts =
+      llvm::SmallDenseMap<const llvm::Value *, ConditionPart, 4>;
+  const ConditionPart &conditionPart(const llvm::Value *Cond,
+                                     ConditionParts &Parts);
   bool compoundOutcomes(unsigned H, const llvm::Value *Cond,
                         const flow::HandleState &St, bool Outcome,
-                        unsigned Depth, llvm::SmallVectorImpl<AtomMask> &Out);
+                        unsigned Depth, ConditionParts &Parts,
+                        llvm::SmallVectorImpl<AtomMask> &Out);
   static bool crossProduct(llvm::ArrayRef<AtomMask> L,
                            llvm::ArrayRef<AtomMask> R,
                            llvm::SmallVectorImpl<AtomMask> &Out);

@@ -62,7 +62,10 @@ DebugLoc reportedLoc(const DebugLoc &DL) {
 }
 
 std::string lineOf(const Instruction &I) {
-  DebugLoc DL = outermostLoc(I.getDebugLoc());
+  return lineOf(outermostLoc(I.getDebugLoc()));
+}
+
+std::string lineOf(const DebugLoc &DL) {
   if (DL && DL.getLine())
     return std::to_string(DL.getLine());
   return "?";

@@ -173,12 +173,10 @@ static std::string howDischarged(const HandleDetails &H) {
 static std::string handleMessage(const Finding &Fd) {
   const HandleDetails &H = Fd.Handle;
   std::string Creator = creatorText(H.Site);
-  DebugLoc CreatedAt =
-      H.CreationLoc ? H.CreationLoc : reportedLoc(H.Site.Call->getDebugLoc());
   std::string Created =
       "the handle created at line " +
-      (CreatedAt && CreatedAt.getLine() ? std::to_string(CreatedAt.getLine())
-                                        : std::string("?")) +
+      lineOf(H.CreationLoc ? H.CreationLoc
+                           : reportedLoc(H.Site.Call->getDebugLoc())) +
       " by " + Creator;
   std::string FnName = quoted(Fd.F);
   switch (Fd.Kind) {
