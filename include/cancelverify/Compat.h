@@ -10,6 +10,7 @@
 #include "llvm/Config/llvm-config.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/DebugProgramInstruction.h"
@@ -34,9 +35,18 @@ inline bool describesWholeLocal(const llvm::DILocation *DL,
   return (!DL || !DL->getInlinedAt()) && (!E || !E->getFragmentInfo());
 }
 
+/// Whether a value record with \p Expr says its one location holds the
+/// variable (`DW_OP_deref` alone): the optimizer's spelling of a declare
+/// once it lowered an address-taken variable's assignment markers.
+inline bool isAddressValue(const llvm::DIExpression *Expr, unsigned NumOps) {
+  return NumOps == 1 && Expr && Expr->getNumElements() == 1 &&
+         Expr->getElement(0) == llvm::dwarf::DW_OP_deref;
+}
+
 /// Calls Fn(Location, Variable, IsAddress, Whole) for each debug variable
-/// record attached before \p I: declares and assignment markers describe
-/// the variable's address, values its value; Whole is describesWholeLocal.
+/// record attached before \p I: declares, assignment markers and
+/// `DW_OP_deref` values describe the variable's address, other values its
+/// value; Whole is describesWholeLocal.
 /// LLVM 19 may still carry these as intrinsics (then \p I itself is one);
 /// LLVM 22 only has records.
 template <typename FnT>
@@ -47,7 +57,9 @@ void forEachDebugVariable(const llvm::Instruction &I, FnT Fn) {
                                      DVR.getExpression());
     if (DVR.isDbgAssign())
       Fn(DVR.getAddress(), DVR.getVariable(), true, Whole);
-    else if (DVR.getType() == llvm::DbgVariableRecord::LocationType::Declare)
+    else if (DVR.getType() == llvm::DbgVariableRecord::LocationType::Declare ||
+             isAddressValue(DVR.getExpression(),
+                            DVR.getNumVariableLocationOps()))
       Fn(DVR.getVariableLocationOp(0), DVR.getVariable(), true, Whole);
     else
       for (llvm::Value *V : DVR.location_ops())
@@ -59,7 +71,9 @@ void forEachDebugVariable(const llvm::Instruction &I, FnT Fn) {
                                      DVI->getExpression());
     if (auto *DAI = llvm::dyn_cast<llvm::DbgAssignIntrinsic>(DVI))
       Fn(DAI->getAddress(), DVI->getVariable(), true, Whole);
-    else if (llvm::isa<llvm::DbgDeclareInst>(DVI))
+    else if (llvm::isa<llvm::DbgDeclareInst>(DVI) ||
+             isAddressValue(DVI->getExpression(),
+                            DVI->getNumVariableLocationOps()))
       Fn(DVI->getVariableLocationOp(0), DVI->getVariable(), true, Whole);
     else
       for (llvm::Value *V : DVI->location_ops())

@@ -120,6 +120,9 @@ struct HandleSite {
   const llvm::Function *Creator = nullptr;
   /// For a wrapper: the creation inside it that it hands up.
   const llvm::CallBase *WrapperCreation = nullptr;
+  /// The IR argument of the call that is the new context's parent: the
+  /// model's `parent=`, or the wrapper parameter passed on as the parent.
+  std::optional<unsigned> ParentArg;
 };
 
 /// The result of following one handle through one function.

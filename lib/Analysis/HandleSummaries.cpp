@@ -429,6 +429,8 @@ std::optional<HandleSite> HandleSummaries::creationAt(const CallBase &CB) const 
   if (const FunctionRoles *R = Model.rolesOfCall(CB); R && R->Create) {
     const ResolvedRole &C = *R->Create;
     Site.Success = C.Spec.Success;
+    if (C.Parent && C.Parent->ArgNo < CB.arg_size())
+      Site.ParentArg = C.Parent->ArgNo;
     if (C.Handle.Kind == IRPosition::Argument) {
       if (C.Handle.ArgNo >= CB.arg_size() ||
           C.Handle.ArgNo >= Callee->arg_size())
@@ -450,6 +452,8 @@ std::optional<HandleSite> HandleSummaries::creationAt(const CallBase &CB) const 
   Site.ReturnOffset = Fresh->ReturnOffset;
   Site.WrapperCreation = Fresh->WrapperCreation;
   Site.Success = Fresh->Success;
+  if (Fresh->ParentArg && *Fresh->ParentArg < CB.arg_size())
+    Site.ParentArg = Fresh->ParentArg;
   return Site;
 }
 
@@ -597,6 +601,12 @@ bool HandleSummaries::summariseCreations(const Function &F) {
         List.push_back({std::move(Sites[H]), std::move(O)});
         continue;
       }
+      // A parent the wrapper was given and passes on is its parent too, so
+      // a caller deriving from a root through it is a detached context.
+      if (Sites[H].ParentArg)
+        if (auto *A = dyn_cast<Argument>(paths(F).origin(
+                Sites[H].Call->getArgOperand(*Sites[H].ParentArg))))
+          Fresh.ParentArg = A->getArgNo();
       Fa.Fresh = Fresh;
       BecameFresh = true;
     }

@@ -33,14 +33,12 @@ static const DIType *stripTypedefs(const DIType *T) {
   return T;
 }
 
-const CallBase *rootParent(const CallBase &Create, const ApiModel &Model,
-                           HandleSummaries &HS) {
-  const FunctionRoles *R = Model.rolesOfCall(Create);
-  if (!R || !R->Create || !R->Create->Parent ||
-      R->Create->Parent->ArgNo >= Create.arg_size())
+const CallBase *rootParent(const HandleSite &Site, HandleSummaries &HS) {
+  if (!Site.ParentArg)
     return nullptr;
+  const CallBase &Create = *Site.Call;
   AccessPathBuilder &Paths = HS.paths(*Create.getFunction());
-  const Value *P = Paths.origin(Create.getArgOperand(R->Create->Parent->ArgNo));
+  const Value *P = Paths.origin(Create.getArgOperand(*Site.ParentArg));
   // A C++ context object passed by reference: the call that filled it in
   // through its return slot (`WithCancel(Background(), &child)`), or the
   // value last stored into it, in the straight-line code before.
@@ -73,21 +71,22 @@ const CallBase *rootParent(const CallBase &Create, const ApiModel &Model,
   return Root && HS.callReturnsRoot(*Root) ? Root : nullptr;
 }
 
-/// A parameter used as a context: the parent of a creation, or what an
-/// observer reads.
+/// A parameter used as a context: the parent of a creation (modelled or
+/// through a wrapper), or what an observer reads.
 static std::string parameterUsedAsContext(const Function &F,
                                           const ApiModel &Model,
-                                          AccessPathBuilder &Paths) {
+                                          HandleSummaries &HS) {
+  AccessPathBuilder &Paths = HS.paths(F);
   for (const Instruction &I : instructions(F)) {
     auto *CB = dyn_cast<CallBase>(&I);
-    const FunctionRoles *R = CB ? Model.rolesOfCall(*CB) : nullptr;
-    if (!R)
+    if (!CB)
       continue;
     SmallVector<const Value *, 2> Contexts;
-    if (R->Create && R->Create->Parent &&
-        R->Create->Parent->ArgNo < CB->arg_size())
-      Contexts.push_back(CB->getArgOperand(R->Create->Parent->ArgNo));
-    if (R->Observe)
+    if (std::optional<HandleSite> Site = HS.creationAt(*CB);
+        Site && Site->ParentArg)
+      Contexts.push_back(CB->getArgOperand(*Site->ParentArg));
+    const FunctionRoles *R = Model.rolesOfCall(*CB);
+    if (R && R->Observe)
       for (const Value *A : CB->args())
         if (A->getType()->isPointerTy())
           Contexts.push_back(A);
@@ -106,7 +105,7 @@ static std::string parameterUsedAsContext(const Function &F,
 std::string contextAtHand(const Function &F, const CallBase &Create,
                           const CallBase &Root, const ApiModel &Model,
                           HandleSummaries &HS) {
-  std::string Used = parameterUsedAsContext(F, Model, HS.paths(F));
+  std::string Used = parameterUsedAsContext(F, Model, HS);
   if (!Used.empty())
     return Used;
   // Typed like a context: compare with the source variables that hold the

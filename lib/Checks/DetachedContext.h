@@ -20,10 +20,10 @@ namespace cancelverify {
 
 class ApiModel;
 class HandleSummaries;
+struct HandleSite;
 
 /// The root call this creation's parent comes from, if it comes from one.
-const llvm::CallBase *rootParent(const llvm::CallBase &Create,
-                                 const ApiModel &Model, HandleSummaries &HS);
+const llvm::CallBase *rootParent(const HandleSite &Site, HandleSummaries &HS);
 
 /// The context the function could have used instead: a parameter (or a
 /// field of one) used as a context, or typed like the creation's contexts.

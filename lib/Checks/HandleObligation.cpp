@@ -129,7 +129,7 @@ static Finding judge(const Function &F, const HandleSummaries::Creation &C,
   Fd.F = &F;
   Fd.At = &Call;
   Fd.Handle.Site = C.Site;
-  const CallBase *DetachedFrom = rootParent(Call, Ctx.Model, HS);
+  const CallBase *DetachedFrom = rootParent(C.Site, HS);
   std::string ContextAtHand =
       DetachedFrom ? contextAtHand(F, Call, *DetachedFrom, Ctx.Model, HS)
                    : std::string();

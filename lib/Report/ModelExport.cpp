@@ -66,6 +66,8 @@ static std::optional<RoleSpec> createRole(const Function &F,
                                           const HandleSite &Fresh) {
   RoleSpec S = role(RoleKind::Create);
   S.Success = Fresh.Success;
+  if (Fresh.ParentArg)
+    S.Parent = positionOf(*F.getArg(*Fresh.ParentArg));
   if (!Fresh.CalleeExpr) {
     if (Fresh.ReturnOffset != 0)
       return std::nullopt;

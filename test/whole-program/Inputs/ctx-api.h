@@ -8,3 +8,4 @@ int ctx_with_cancel(ctx_t *parent, ctx_t **child, cancel_t **cancel);
 CV("cancel") void cancel_call(cancel_t *c);
 CV("observe") int ctx_done(ctx_t *c);
 CV("wait") long conn_read(int fd, char *buf, long n);
+CV("root") ctx_t *ctx_background(void);

@@ -2,7 +2,7 @@
 // link keeps it.
 #include "ctx-api.h"
 int step(ctx_t *c) { return c != 0; }
-int good(ctx_t *), bad(ctx_t *), out_param(ctx_t *);
+int good(ctx_t *), bad(ctx_t *), out_param(ctx_t *), detached(ctx_t *);
 void pump(ctx_t *, int), pump_flag(int), pump_forever(int);
 int main(int argc, char **argv) {
   ctx_t *c = (ctx_t *)argv;
@@ -11,5 +11,5 @@ int main(int argc, char **argv) {
     pump_flag(0);
     pump_forever(0);
   }
-  return good(c) + bad(c) + out_param(c);
+  return good(c) + bad(c) + out_param(c) + detached(c);
 }

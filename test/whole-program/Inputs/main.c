@@ -54,3 +54,14 @@ void pump_forever(int fd) {
   for (;;)
     read_some(fd, buf);
 }
+
+// Derived from the root through the helper although a context is at hand.
+int detached(ctx_t *req) {
+  ctx_t *child;
+  cancel_t *c = start_op(ctx_background(), &child);
+  if (!c)
+    return -1;
+  int r = step(child);
+  finish_op(c);
+  return r;
+}
