@@ -3,7 +3,8 @@
 // A lost handle is reported with the exit its path reaches. The IR's
 // return is often not where the user returned: clang -O0 funnels every
 // `return` through one shared block located at the closing brace, runs
-// scope-exit destructors there, and -O2 merges returns into a phi. This
+// scope-exit destructors there, higher levels dispatch scope cleanups on a
+// slot before it, and -O2 merges returns into a phi. This
 // file finds the return statement behind such an exit.
 //
 //===----------------------------------------------------------------------===//
@@ -84,7 +85,16 @@ DebugLoc ReturnStatements::locate(
   const DebugLoc &RetLoc = Exit.getDebugLoc();
   if (!isa<ReturnInst>(Exit) && !isa<ResumeInst>(Exit))
     return RetLoc;
-  if (!isReturnPlumbing(*Exit.getParent())) {
+  // Above -O0 clang ends scopes through a switch on a cleanup-destination
+  // slot, located nowhere, that leads to the return: the statements that
+  // returned are behind that switch (the dataflow follows each of them
+  // past it to the return it leads to).
+  const BasicBlock *Home = Exit.getParent();
+  const BasicBlock *Dispatch = Home->getUniquePredecessor();
+  bool BehindDispatch =
+      Dispatch && isa<SwitchInst>(Dispatch->getTerminator()) &&
+      !Dispatch->getTerminator()->getDebugLoc() && isReturnPlumbing(*Dispatch);
+  if (!BehindDispatch && !isReturnPlumbing(*Home)) {
     // A value returned after scope-exit cleanups carries the closing brace;
     // the return statement is the last earlier line in the block.
     auto *RI = dyn_cast<ReturnInst>(&Exit);
@@ -98,7 +108,7 @@ DebugLoc ReturnStatements::locate(
   // Walk back along the edges that brought the handle, past cleanup blocks
   // located at the closing brace (destructor calls at scope exit), to the
   // statement that returned.
-  const BasicBlock *BB = Exit.getParent();
+  const BasicBlock *BB = Home;
   for (unsigned Step = 0; Step < 8; ++Step) {
     const BasicBlock *Pred = CameFrom(BB);
     if (!Pred)

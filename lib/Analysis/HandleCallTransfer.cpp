@@ -230,7 +230,13 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
   const Function *Callee = calleeNamed(CB);
   // An indirect call through a slot the caller filled with a modelled
   // function (a deleter kept in an object) is a call of that function.
+  // So is one that can reach a single modelled function only (a slot of a
+  // constant table, a local written once).
   const Function *Known = Callee ? nullptr : contextCallee(CB);
+  if (!Callee && !Known && !Roles)
+    if (SmallVector<const Function *, 2> T = HS.resolveCallees(CB, Paths);
+        T.size() == 1 && T.front()->isDeclaration())
+      Known = T.front();
   if (!Roles && Known)
     Roles = HS.model().rolesOf(Known);
 

@@ -20,6 +20,7 @@
 #include "cancelverify/SourceFrames.h"
 #include "cancelverify/SummaryCallGraph.h"
 
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -668,6 +669,14 @@ HandleSummaries::resolveCallees(const CallBase &CB,
     Out.push_back(F);
     return Out;
   }
+  // A slot of a constant table (`static const struct ops OPS = {stop}`):
+  // its initializer holds every function the call can reach. Tables that
+  // can be written are left alone, since another unit may write them.
+  if (auto *LI = dyn_cast<LoadInst>(CB.getCalledOperand()->stripPointerCasts()))
+    if (auto *GV = dyn_cast<GlobalVariable>(
+            getUnderlyingObject(LI->getPointerOperand()));
+        GV && GV->isConstant() && GV->hasDefinitiveInitializer())
+      return Graph.indirectTargets(CB);
   // A struct field that only ever holds one function (std::function's
   // invoker, a callback member).
   ArrayRef<const Function *> Stored = Graph.fieldFunctions(Callee);
