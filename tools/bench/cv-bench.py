@@ -55,7 +55,6 @@ import hashlib
 import json
 import os
 import platform
-import re
 import resource
 import subprocess
 import sys
@@ -77,16 +76,6 @@ CALIBRATION_FUNCTIONS = 4 * len(workloads.MODULE_SHAPES)
 def log(msg):
     sys.stderr.write(msg + "\n")
     sys.stderr.flush()
-
-
-def parse_size(text):
-    text = text.strip()
-    if re.fullmatch(r"\d+", text):
-        return int(text)
-    v = float(text)
-    if v != int(v) or v <= 0:
-        raise ValueError(text)
-    return int(v)
 
 
 def parse_args(argv):
@@ -154,7 +143,7 @@ def parse_args(argv):
                     ap.error("--sizes without a workload name needs exactly one workload in --workloads")
                 w, vals = selected[0], part
             try:
-                sizes[w.name] = sorted(set(parse_size(v) for v in vals.split(",") if v.strip()))
+                sizes[w.name] = sorted(set(workloads.parse_size(v) for v in vals.split(",") if v.strip()))
             except ValueError as e:
                 ap.error("bad size %s" % e)
     if selected is None:
@@ -200,13 +189,7 @@ class Tools:
                  "-disable-output"] + self.cv_args + [bc])
 
     def version(self):
-        try:
-            out = subprocess.run([self.opt, "--version"], capture_output=True, text=True,
-                                 timeout=60).stdout
-        except (OSError, subprocess.TimeoutExpired):
-            return "?"
-        m = re.search(r"LLVM version (\S+)", out)
-        return m.group(1) if m else "?"
+        return measure.llvm_version(self.opt)
 
 
 class BuildError(Exception):
@@ -387,14 +370,6 @@ def run_workload(tools, a, workdir, w, cal_cache, out_json):
     out_json["workloads"][w.name] = entry
 
 
-def write_json(path, data):
-    tmp = path + ".tmp"
-    with open(tmp, "w") as f:
-        json.dump(data, f, indent=1)
-        f.write("\n")
-    os.replace(tmp, path)
-
-
 def main(argv=None):
     a = parse_args(sys.argv[1:] if argv is None else argv)
     tools = Tools(a)
@@ -436,10 +411,10 @@ def main(argv=None):
         for w in a.selected:
             run_workload(tools, a, workdir, w, cal_cache, out)
             if a.json:
-                write_json(a.json, out)
+                report.write_json(a.json, out)
         out["meta"]["loadavg_end"] = os.getloadavg()
         if a.json:
-            write_json(a.json, out)
+            report.write_json(a.json, out)
             log("wrote %s" % a.json)
         if a.keep:
             log("inputs kept in %s" % workdir)

@@ -1,11 +1,15 @@
-"""Running children and measuring them, for cv-bench.py.
+"""Running children and measuring them, for cv-bench.py and routes.py.
 
 run_measured() starts one command with posix_spawn, waits for it with a
 wall-clock timeout, kills it when the timeout passes, and reads its CPU time
 (user + system) and peak RSS from the rusage that os.wait4 returns for that
-child alone. Nothing of the benchmark's own process is counted.
+child alone (with the children it waited for itself, such as the linker a
+clang driver runs). Nothing of the benchmark's own process is counted.
+run_steps() runs several commands one after the other as one run: their
+CPU times add up and the peak RSS is the largest of theirs.
 """
 import os
+import re
 import select
 import signal
 import statistics
@@ -109,16 +113,18 @@ def _wait_with_timeout(pid, timeout):
         delay = min(delay * 2, 0.05)
 
 
-def run_measured(argv, timeout, stderr_path):
+def run_measured(argv, timeout, stderr_path, env=None):
     """Runs argv (argv[0] an absolute path) with stdin and stdout on
-    /dev/null and stderr into stderr_path."""
+    /dev/null and stderr into stderr_path, in env (default: this process's
+    environment)."""
     actions = [
         (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
         (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
         (os.POSIX_SPAWN_OPEN, 2, stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
     ]
     start = time.monotonic()
-    pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=actions)
+    pid = os.posix_spawn(argv[0], argv, os.environ if env is None else env,
+                         file_actions=actions)
     try:
         status, ru, killed = _wait_with_timeout(pid, timeout)
     except BaseException:
@@ -145,16 +151,65 @@ def run_measured(argv, timeout, stderr_path):
     return RunResult("ok", cpu, ru.ru_maxrss, wall)
 
 
-class Series:
-    """The runs of one command on one input. After the first run that does
-    not succeed, the command is not run again on that input."""
+class Step:
+    """One command of a run_steps() sequence. ok_codes: the exit statuses
+    that count as success (a checker that exits 1 when it reports findings
+    has (0, 1))."""
 
-    def __init__(self, name, argv):
+    def __init__(self, argv, env=None, ok_codes=(0,)):
+        self.argv = argv
+        self.env = env
+        self.ok_codes = tuple(ok_codes)
+
+
+def run_steps(steps, timeout, stderr_paths):
+    """Runs the steps one after the other, each with its own timeout and its
+    stderr into the matching path, and returns one RunResult: the sum of
+    their CPU and wall times and the largest peak RSS. Stops at the first
+    step that does not succeed, whose status the result carries."""
+    cpu = wall = 0.0
+    rss = 0
+    for step, path in zip(steps, stderr_paths):
+        res = run_measured(step.argv, timeout, path, step.env)
+        cpu += res.cpu
+        wall += res.wall
+        rss = max(rss, res.rss_kib)
+        if res.status == "fail" and res.exit_code in step.ok_codes:
+            continue
+        if res.status != "ok":
+            return RunResult(res.status, cpu, rss, wall, signum=res.signum,
+                             exit_code=res.exit_code,
+                             stderr_excerpt=" ".join(step.argv) + "\n" + res.stderr_excerpt)
+    return RunResult("ok", cpu, rss, wall)
+
+
+class Series:
+    """The runs of one command on one input, or of a sequence of commands
+    (steps, a list of Step) measured as one run. After the first run that
+    does not succeed, the command is not run again on that input."""
+
+    def __init__(self, name, argv, steps=None):
         self.name = name
         self.argv = argv
+        self.steps = steps
         self.runs = []
         self.failure = None     # the RunResult that stopped the series
         self.skipped = None     # reason the series was not run at all
+
+    def stderr_paths(self, stderr_dir):
+        """Where each run's stderr goes: NAME.stderr, or NAME.K.stderr for
+        step K of a sequence."""
+        if self.steps is None:
+            return [os.path.join(stderr_dir, self.name + ".stderr")]
+        return [os.path.join(stderr_dir, "%s.%d.stderr" % (self.name, k))
+                for k in range(len(self.steps))]
+
+    def run(self, timeout, stderr_dir):
+        """One run of the command or of the sequence."""
+        paths = self.stderr_paths(stderr_dir)
+        if self.steps is None:
+            return run_measured(self.argv, timeout, paths[0])
+        return run_steps(self.steps, timeout, paths)
 
     @property
     def active(self):
@@ -177,7 +232,8 @@ class Series:
         return max(r.rss_kib for r in self.runs) / 1024.0 if self.ok else None
 
     def to_json(self):
-        d = {"argv": self.argv, "status": self.status_word(),
+        d = {"argv": self.argv if self.steps is None else [st.argv for st in self.steps],
+             "status": self.status_word(),
              "cpu_median_s": self.cpu_median(), "peak_rss_mib": self.rss_peak_mib(),
              "runs": [r.to_json() for r in self.runs]}
         if self.failure is not None:
@@ -202,7 +258,7 @@ def measure_pair(series, repeat, timeout, stderr_dir, progress=None):
         for s in series[k:] + series[:k]:
             if not s.active:
                 continue
-            res = run_measured(s.argv, timeout, os.path.join(stderr_dir, s.name + ".stderr"))
+            res = s.run(timeout, stderr_dir)
             s.add(res)
             if progress:
                 progress(s, r, res)
@@ -257,3 +313,14 @@ def count_instructions(llvm_dis, bc_path, timeout):
     if p.returncode != 0:
         raise RuntimeError("llvm-dis failed on %s" % bc_path)
     return insts, funcs
+
+
+def llvm_version(exe):
+    """The version an LLVM tool (opt, clang) prints for --version, or "?"."""
+    try:
+        out = subprocess.run([exe, "--version"], capture_output=True, text=True,
+                             timeout=60).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return "?"
+    m = re.search(r"(?:LLVM|clang) version (\S+)", out)
+    return m.group(1) if m else "?"

@@ -1,5 +1,7 @@
-"""Tables and scaling exponents for cv-bench.py."""
+"""Tables, scaling exponents and JSON output for cv-bench.py and routes.py."""
+import json
 import math
+import os
 
 
 def slope(x0, y0, x1, y1):
@@ -118,8 +120,27 @@ def build_table(rows):
         body.append([str(r["size"]), "{:,}".format(r["instructions"]), "{:,}".format(r["functions"]),
                      str(r["units"]), "%.1f" % (r["bitcode_bytes"] / 2.0 ** 20),
                      "%.1f" % r["build_s"]])
+    return text_table(head, body)
+
+
+def text_table(head, body, left=0):
+    """Columns under a header and a rule; the first `left` columns are
+    aligned left, the others right."""
     widths = [max(len(x[i]) for x in [head] + body) for i in range(len(head))]
-    out = ["  ".join(h.rjust(w) for h, w in zip(head, widths)),
-           "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c.rjust(w) for c, w in zip(line, widths)) for line in body]
+
+    def line(cells):
+        return "  ".join(c.ljust(w) if i < left else c.rjust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+    out = [line(head), "  ".join("-" * w for w in widths)]
+    out += [line(row) for row in body]
     return "\n".join(out)
+
+
+def write_json(path, data):
+    """Writes data to path through a temporary file, so a reader never sees
+    half of it."""
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        json.dump(data, f, indent=1)
+        f.write("\n")
+    os.replace(tmp, path)
