@@ -16,6 +16,7 @@
 #include "cancelverify/SourceFrames.h"
 
 #include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/Analysis/CFG.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
@@ -163,6 +164,81 @@ void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
   if (isa<SwitchInst>(To.getTerminator()))
     if (const BasicBlock *Dest = cleanupDestination(From, To); Dest != &To)
       return propagate(From, *Dest, S, P);
+  if (isa<PHINode>(To.front())) {
+    BlockState Edge = S;
+    if (dropAtPhis(From, To, Edge, P))
+      return deliver(From, To, Edge, P);
+  }
+  deliver(From, To, S, P);
+}
+
+/// Whether the SSA value of path \p Id can no longer be used once control
+/// goes from \p From to \p To: every use is a phi of \p To or in a block
+/// that cannot be reached from it.
+bool HandleFlow::deadAfterEdge(PathId Id, const BasicBlock &To) {
+  const AccessPath &Path = Paths.path(Id);
+  auto *Def = dyn_cast_or_null<Instruction>(Path.Root);
+  if (!Def || isa<AllocaInst>(Def) || Path.Offsets.size() != 1 ||
+      Path.Offsets[0] != 0)
+    return false;
+  for (const User *U : Def->users()) {
+    auto *UI = dyn_cast<Instruction>(U);
+    if (!UI)
+      return false;
+    if (isa<PHINode>(UI) && UI->getParent() == &To)
+      continue;
+    if (isPotentiallyReachable(&To.front(), UI))
+      return false;
+  }
+  return true;
+}
+
+/// Optimized code merges a variable reassigned on one branch into a phi:
+/// `k = create(); if (c) k = create(); cancel(k);` cancels the phi, which
+/// holds the first handle only on the edge that did not reassign. On the
+/// edge that brings another value, the first handle is held by nothing that
+/// is used afterwards: it is overwritten there, as -O0 sees it. Returns
+/// whether \p S changed.
+bool HandleFlow::dropAtPhis(const BasicBlock &From, const BasicBlock &To,
+                            BlockState &S, Pass P) {
+  // An edge the flow forwarded past blocks in between (a cleanup dispatch,
+  // a loop's second test) is not named by the phis.
+  if (any_of(To.phis(), [&](const PHINode &Phi) {
+        return Phi.getBasicBlockIndex(&From) < 0;
+      }))
+    return false;
+  for (const PHINode &Phi : To.phis())
+    for (const Value *V : Phi.incoming_values())
+      candidatesOfValue(V);
+  bool Changed = false;
+  forCandidates(S, [&](unsigned H, HandleState &W) {
+    if (!W.any(Live) || W.Exprs.empty())
+      return;
+    const Value *Replacement = nullptr;
+    for (const PHINode &Phi : To.phis()) {
+      const Value *Here = Phi.getIncomingValueForBlock(&From);
+      if (isHandle(Here, W) || pointsInsideHandle(H, Here, W))
+        return; // carried on by this edge
+      if (any_of(Phi.incoming_values(),
+                 [&](const Value *V) { return V != Here && isHandle(V, W); }))
+        Replacement = Here;
+    }
+    if (!Replacement ||
+        !all_of(W.Exprs, [&](PathId E) { return deadAfterEdge(E, To); }))
+      return;
+    auto *At = dyn_cast<Instruction>(Replacement);
+    if (P == Pass::Record)
+      note(Outcomes[H].Overwrites,
+           OverwriteEvent{OverwriteEvent::Overwritten,
+                          At && At->getDebugLoc() ? At : From.getTerminator()});
+    W.change(Live, Away);
+    Changed = true;
+  });
+  return Changed;
+}
+
+void HandleFlow::deliver(const BasicBlock &From, const BasicBlock &To,
+                         const BlockState &S, Pass P) {
   switch (P) {
   case Pass::Solve: {
     auto It = BlockIndex.find(&To);

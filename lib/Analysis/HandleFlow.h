@@ -133,6 +133,11 @@ private:
   void statusSplit(unsigned H, flow::HandleState &S, const HandleSite &Site);
   void propagate(const llvm::BasicBlock &From, const llvm::BasicBlock &To,
                  const BlockState &S, Pass P);
+  void deliver(const llvm::BasicBlock &From, const llvm::BasicBlock &To,
+               const BlockState &S, Pass P);
+  bool dropAtPhis(const llvm::BasicBlock &From, const llvm::BasicBlock &To,
+                  BlockState &S, Pass P);
+  bool deadAfterEdge(PathId Id, const llvm::BasicBlock &To);
   bool joinInto(BlockState &Into, const BlockState &From);
   const llvm::BasicBlock *cleanupDestination(const llvm::BasicBlock &From,
                                              const llvm::BasicBlock &To);
