@@ -20,11 +20,14 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
 #include <optional>
 
 namespace llvm {
 class CallBase;
+class DataLayout;
 class Instruction;
+class Type;
 } // namespace llvm
 
 namespace cancelverify {
@@ -41,7 +44,20 @@ struct CallableOp {
   /// The call's argument that is the callable operated on, and the one that
   /// receives it (Copy, Swap).
   unsigned Object = 0, Dest = 0;
+  /// A test (operator bool, a comparison with nullptr): its result says
+  /// whether the callable holds a target, true when it does or when it is
+  /// empty.
+  enum TestKind : unsigned char { NoTest, TrueIfTarget, TrueIfEmpty };
+  TestKind Test = NoTest;
 };
+
+/// The byte offset of the one type-erased callable inside an object of
+/// type \p T that is not one itself (the CancelFunc of a returned
+/// `std::pair<Context, CancelFunc>`, a tuple, a struct of the API), found
+/// through nested members and bases; nullopt when there is none or more
+/// than one, or \p T is a callable itself.
+std::optional<uint64_t> callableMemberOffset(llvm::Type *T,
+                                             const llvm::DataLayout &DL);
 
 /// Classifies calls, caching the answer per callee and per inlined frame.
 class CallableOps {
@@ -51,6 +67,9 @@ public:
   /// Whether \p I is what is left of a copy, move or swap of a
   /// type-erased callable inlined here (its byte copies at -O2).
   bool inCopyFrame(const llvm::Instruction &I);
+  /// The test of a type-erased callable inlined where \p I is (the
+  /// comparison of its manager with null at -O2), if \p I is in one.
+  CallableOp::TestKind testFrame(const llvm::Instruction &I);
 
 private:
   /// What the member named \p Mangled does, cached under \p Key (the

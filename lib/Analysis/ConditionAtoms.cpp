@@ -13,6 +13,7 @@
 // `switch` case says what every test of its value is.
 //
 //===----------------------------------------------------------------------===//
+#include "CallableHandle.h"
 #include "ExceptionTypes.h"
 #include "HandleFlow.h"
 
@@ -150,6 +151,21 @@ HandleFlow::decode(const Value *Cond) {
       }
       Subject = L;
       TrueMeansZero = P == ICmpInst::ICMP_EQ;
+      // What an inlined test of a std::function left: its manager, loaded
+      // from the object, compared with null. The object is what is tested.
+      if (auto *LI = dyn_cast<LoadInst>(L);
+          LI && HS.callables().testFrame(*Cmp) != CallableOp::NoTest)
+        Subject = LI->getPointerOperand()->stripInBoundsConstantOffsets();
+    } else if (auto *CB = dyn_cast<CallBase>(C)) {
+      // A test of a std::function: `if (stop)`, `stop == nullptr`. A
+      // callable holding a target is a handle that is not null.
+      std::optional<CallableOp> Op = HS.callables().of(*CB);
+      if (Op && Op->Test != CallableOp::NoTest) {
+        Subject = CB->getArgOperand(Op->Object);
+        TrueMeansZero = Op->Test == CallableOp::TrueIfEmpty;
+      } else if (!C->getType()->isIntegerTy()) {
+        return std::nullopt;
+      }
     } else if (!C->getType()->isIntegerTy()) {
       return std::nullopt;
     }

@@ -442,6 +442,14 @@ std::optional<HandleSite> HandleSummaries::creationAt(const CallBase &CB) const 
       AccessPath E = AccessPath::rootOf(Callee->getArg(C.Handle.ArgNo));
       if (!IsObject)
         E = E.deref();
+      // A returned object that holds one std::function beside other things
+      // (Go's `ctx, cancel := WithCancel(parent)` as a pair or a struct):
+      // the callable is the handle, the rest is not owed.
+      if (C.Handle.ViaSRet)
+        if (std::optional<uint64_t> Off =
+                callableMemberOffset(CB.getParamStructRetType(C.Handle.ArgNo),
+                                     CB.getModule()->getDataLayout()))
+          E.Offsets[0] = *Off;
       Site.CalleeExpr = E;
     }
     return Site;
