@@ -12,6 +12,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 
 namespace llvm {
@@ -34,6 +35,24 @@ const llvm::DIType *stripQualifiers(const llvm::DIType *T);
 /// refers to, from its subprogram's type; null without debug info or when
 /// it is no pointer.
 const llvm::DIType *parameterPointee(const llvm::Function &Fn, unsigned ArgNo);
+
+/// The declared type of IR argument \p ArgNo of \p Fn, from its
+/// subprogram's type (`this` included, the struct-return argument
+/// skipped); null without debug info, for the struct-return argument, or
+/// when the source parameters are not the IR's arguments one for one.
+const llvm::DIType *parameterType(const llvm::Function &Fn, unsigned ArgNo);
+
+/// The type of IR argument \p ArgNo as the demangled name of \p Fn spells
+/// it (`std::shared_ptr<ctx::Impl> const&`); nullopt for `this` and the
+/// struct-return argument, a name that is not a mangled function, a
+/// variadic one, or parameters that are not the IR's arguments one for one.
+std::optional<std::string> demangledParameter(const llvm::Function &Fn,
+                                              unsigned ArgNo);
+
+/// The qualified name of the type \p ParamText (a demangled parameter)
+/// names, refers or points to: `ns::T` for `ns::T const&`, `ns::T*` or
+/// `ns::T`; nullopt for anything but a plain type name.
+std::optional<std::string> parameterClassName(llvm::StringRef ParamText);
 
 /// The declared type of \p GV, or null without debug info.
 const llvm::DIType *globalType(const llvm::GlobalVariable &GV);

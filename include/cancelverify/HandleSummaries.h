@@ -210,6 +210,10 @@ public:
   bool borrows(const llvm::CallBase &CB, unsigned ArgNo, bool &Returned);
   /// Whether \p CB frees the memory its argument \p ArgNo points to.
   bool frees(const llvm::CallBase &CB, unsigned ArgNo);
+  /// The bytes from its argument \p ArgNo that the function without a body
+  /// \p CB calls can reach (the object a C++ reference names); 0 when
+  /// anything reachable from the pointer may be reached.
+  uint64_t reachableBytes(const llvm::CallBase &CB, unsigned ArgNo);
 
   /// Recognises operations on a std::function that is itself a handle
   /// (see CallableHandle.h).

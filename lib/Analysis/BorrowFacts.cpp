@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "BorrowFacts.h"
 #include "DeclaredParameters.h"
+#include "ReferentExtent.h"
 
 #include "cancelverify/CallTarget.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
@@ -26,7 +27,8 @@ using namespace llvm;
 namespace cancelverify {
 
 BorrowFacts::BorrowFacts(const Module &M)
-    : M(M), Declared(std::make_unique<DeclaredParameters>(M)) {}
+    : M(M), Declared(std::make_unique<DeclaredParameters>(M)),
+      Referents(std::make_unique<ReferentExtent>(M)) {}
 BorrowFacts::~BorrowFacts() = default;
 
 /// A source parameter declared as a pointer (or reference) to const.
@@ -124,6 +126,10 @@ bool BorrowFacts::frees(const CallBase &CB, unsigned ArgNo) {
   const Function *Callee = calledFunction(CB);
   return Callee && !CB.isNoBuiltin() && ArgNo < Callee->arg_size() &&
          paramUses(*Callee).Frees[ArgNo];
+}
+
+uint64_t BorrowFacts::reachableBytes(const CallBase &CB, unsigned ArgNo) {
+  return Referents->bytes(CB, ArgNo);
 }
 
 BorrowFacts::Use BorrowFacts::use(const CallBase &CB, unsigned ArgNo) {

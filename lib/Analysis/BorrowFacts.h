@@ -16,6 +16,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallBitVector.h"
 
+#include <cstdint>
 #include <memory>
 
 namespace llvm {
@@ -29,6 +30,7 @@ class TargetLibraryInfoImpl;
 namespace cancelverify {
 
 class DeclaredParameters;
+class ReferentExtent;
 
 class BorrowFacts {
 public:
@@ -43,6 +45,10 @@ public:
   /// Whether \p CB frees the memory its argument \p ArgNo points to (free,
   /// operator delete): what that memory held is gone with it, not kept.
   bool frees(const llvm::CallBase &CB, unsigned ArgNo);
+  /// The bytes from its argument \p ArgNo that \p CB's callee (a
+  /// declaration) can reach: a reference's object (ReferentExtent.h); 0
+  /// when anything reachable from the pointer may be reached.
+  uint64_t reachableBytes(const llvm::CallBase &CB, unsigned ArgNo);
 
 private:
   struct ParamUses {
@@ -59,6 +65,7 @@ private:
   std::unique_ptr<llvm::TargetLibraryInfo> TLI;
   llvm::DenseMap<const llvm::Function *, ParamUses> Params;
   std::unique_ptr<DeclaredParameters> Declared;
+  std::unique_ptr<ReferentExtent> Referents;
 };
 
 } // namespace cancelverify

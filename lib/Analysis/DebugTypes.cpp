@@ -6,15 +6,18 @@
 //===----------------------------------------------------------------------===//
 #include "cancelverify/DebugTypes.h"
 
+#include "cancelverify/SourceFrames.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/DerivedTypes.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
 
 #include <cctype>
+#include <cstdlib>
 
 using namespace llvm;
 
@@ -73,6 +76,80 @@ const DIType *parameterPointee(const Function &Fn, unsigned ArgNo) {
               PT->getTag() != dwarf::DW_TAG_rvalue_reference_type))
     return nullptr;
   return PT->getBaseType();
+}
+
+/// The IR arguments of \p F that are source parameters: all but the one
+/// that returns a struct (sret, which follows `this` in a method).
+static SmallVector<unsigned, 8> sourceArguments(const Function &F) {
+  SmallVector<unsigned, 8> Args;
+  for (unsigned I = 0; I < F.arg_size(); ++I)
+    if (!F.hasParamAttribute(I, Attribute::StructRet))
+      Args.push_back(I);
+  return Args;
+}
+
+const DIType *parameterType(const Function &Fn, unsigned ArgNo) {
+  const DISubprogram *SP = Fn.getSubprogram();
+  if (!SP || !SP->getType())
+    return nullptr;
+  SmallVector<unsigned, 8> Args = sourceArguments(Fn);
+  DITypeRefArray Types = SP->getType()->getTypeArray();
+  // Types[0] is the return type, then one type per source parameter,
+  // `this` included.
+  const auto *Pos = find(Args, ArgNo);
+  if (Types.size() != Args.size() + 1 || Pos == Args.end())
+    return nullptr;
+  return Types[Pos - Args.begin() + 1];
+}
+
+std::optional<std::string> demangledParameter(const Function &Fn,
+                                              unsigned ArgNo) {
+  ItaniumPartialDemangler D;
+  if (!Fn.getName().starts_with("_Z") ||
+      D.partialDemangle(Fn.getName().data()) || !D.isFunction())
+    return std::nullopt;
+  size_t Len = 0;
+  char *Params = D.getFunctionParameters(nullptr, &Len);
+  if (!Params)
+    return std::nullopt;
+  // A variadic function's `...` has no IR argument.
+  std::optional<SmallVector<std::string, 8>> List;
+  if (!StringRef(Params).contains("..."))
+    List = splitDemangledParams(Params);
+  std::free(Params);
+  if (!List)
+    return std::nullopt;
+  SmallVector<unsigned, 8> Args = sourceArguments(Fn);
+  const auto *Pos = find(Args, ArgNo);
+  if (Pos == Args.end())
+    return std::nullopt;
+  size_t Index = Pos - Args.begin();
+  // A method has `this` before its parameters.
+  if (List->size() + 1 == Args.size()) {
+    if (Index == 0)
+      return std::nullopt;
+    --Index;
+  } else if (List->size() != Args.size()) {
+    return std::nullopt;
+  }
+  return (*List)[Index];
+}
+
+std::optional<std::string> parameterClassName(StringRef P) {
+  P = P.trim();
+  // One level of reference or pointer, and the const of what it names.
+  if (!P.consume_back("&&") && !P.consume_back("&"))
+    P.consume_back("*");
+  P = P.rtrim();
+  while (P.consume_back(" const") || P.consume_back(" volatile"))
+    P = P.rtrim();
+  P.consume_front("const ");
+  P = P.trim();
+  // Functions, arrays, pointers to pointers and the like are not names.
+  if (P.empty() || P.find_first_of("()[]&*") != StringRef::npos ||
+      P.ends_with("::") || P.ends_with(","))
+    return std::nullopt;
+  return P.str();
 }
 
 const DIType *globalType(const GlobalVariable &GV) {

@@ -271,6 +271,14 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
 
   SmallVector<std::pair<unsigned, SmallVector<int64_t, 4>>, 4> Passed;
   passedPaths(CB, S, Passed);
+  // A function without a body given a C++ reference to one member of the
+  // object that holds the handle in another (the context beside the cancel
+  // function of a returned pair) cannot reach the handle: it is not given.
+  erase_if(Passed, [&](const auto &Arg) {
+    uint64_t Bytes = HS.reachableBytes(CB, Arg.first);
+    return Bytes && Arg.second.front() >= 0 &&
+           uint64_t(Arg.second.front()) >= Bytes;
+  });
   if (Passed.empty())
     return;
   if (P == Pass::Record)

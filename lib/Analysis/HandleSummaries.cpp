@@ -68,6 +68,10 @@ bool HandleSummaries::frees(const CallBase &CB, unsigned ArgNo) {
   return Borrows->frees(CB, ArgNo);
 }
 
+uint64_t HandleSummaries::reachableBytes(const CallBase &CB, unsigned ArgNo) {
+  return Borrows->reachableBytes(CB, ArgNo);
+}
+
 bool HandleSummaries::borrows(const CallBase &CB, unsigned ArgNo,
                               bool &Returned) {
   BorrowFacts::Use U = Borrows->use(CB, ArgNo);

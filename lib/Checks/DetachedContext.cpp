@@ -4,13 +4,17 @@
 // from a function of the module whose every return is one (a summary fact).
 // A context is at hand when a parameter is used as one (the parent of a
 // creation, what an observer reads), or when a parameter or a field of one
-// has the debug-info type of the contexts this creation works with.
+// has the debug-info type of the contexts this creation works with: the
+// type of the variables holding them, or the class the creator takes its
+// parent as.
 //
 //===----------------------------------------------------------------------===//
 #include "DetachedContext.h"
 
 #include "cancelverify/ApiModel.h"
+#include "cancelverify/CallTarget.h"
 #include "cancelverify/Compat.h"
+#include "cancelverify/DebugTypes.h"
 #include "cancelverify/HandleSummaries.h"
 #include "cancelverify/StraightLine.h"
 
@@ -102,9 +106,40 @@ static std::string parameterUsedAsContext(const Function &F,
   return std::string();
 }
 
-std::string contextAtHand(const Function &F, const CallBase &Create,
+/// The class \p T is, refers or points to, if it has a name.
+static const DICompositeType *namedClass(const DIType *T) {
+  T = stripQualifiers(T);
+  if (auto *D = dyn_cast_or_null<DIDerivedType>(T);
+      D && (D->getTag() == dwarf::DW_TAG_pointer_type ||
+            D->getTag() == dwarf::DW_TAG_reference_type ||
+            D->getTag() == dwarf::DW_TAG_rvalue_reference_type))
+    T = stripQualifiers(D->getBaseType());
+  auto *C = dyn_cast_or_null<DICompositeType>(T);
+  return C && !C->getName().empty() ? C : nullptr;
+}
+
+/// The qualified name of the class the creation's parent parameter is,
+/// refers or points to (`std::shared_ptr<ctx::Impl>` for `const Context &`),
+/// from the callee's debug info or, at -O0, its mangled name.
+static std::optional<std::string> parentClassName(const HandleSite &Site) {
+  const Function *Callee = calledFunction(*Site.Call);
+  if (!Callee || !Site.ParentArg)
+    return std::nullopt;
+  if (const DIType *T = parameterType(*Callee, *Site.ParentArg)) {
+    if (const DICompositeType *C = namedClass(T))
+      return qualifiedName(C);
+    return std::nullopt;
+  }
+  if (std::optional<std::string> Text =
+          demangledParameter(*Callee, *Site.ParentArg))
+    return parameterClassName(*Text);
+  return std::nullopt;
+}
+
+std::string contextAtHand(const Function &F, const HandleSite &Site,
                           const CallBase &Root, const ApiModel &Model,
                           HandleSummaries &HS) {
+  const CallBase &Create = *Site.Call;
   std::string Used = parameterUsedAsContext(F, Model, HS);
   if (!Used.empty())
     return Used;
@@ -127,8 +162,21 @@ std::string contextAtHand(const Function &F, const CallBase &Create,
     for (const DILocalVariable *Var : compat::declaredVariables(F, S))
       if (!Var->isParameter() && Var->getType())
         ContextTypes.insert(stripTypedefs(Var->getType()));
-  if (ContextTypes.empty())
+  // The class the creator takes its parent as: contexts that are objects
+  // (a std::shared_ptr) held by no source variable of their own (a pair's
+  // member bound by `auto [ctx, cancel]`).
+  std::optional<std::string> ParentClass = parentClassName(Site);
+  if (ContextTypes.empty() && !ParentClass)
     return std::string();
+  auto IsContext = [&](const DIType *T) {
+    if (!T)
+      return false;
+    if (ContextTypes.count(T))
+      return true;
+    auto *C = dyn_cast<DICompositeType>(T);
+    return ParentClass && C && !C->getName().empty() &&
+           qualifiedName(C) == *ParentClass;
+  };
   DITypeRefArray Types = SP->getType()->getTypeArray();
   for (unsigned I = 1; I < Types.size(); ++I) {
     const DIType *T = stripTypedefs(Types[I]);
@@ -139,7 +187,7 @@ std::string contextAtHand(const Function &F, const CallBase &Create,
       Name = compat::argumentName(*F.getArg(I - 1));
     if (Name.empty())
       Name = "parameter " + std::to_string(I - 1);
-    if (ContextTypes.count(T))
+    if (IsContext(T))
       return Name;
     // A field of a parameter: `r->ctx`.
     auto *Ptr = dyn_cast<DIDerivedType>(T);
@@ -150,7 +198,7 @@ std::string contextAtHand(const Function &F, const CallBase &Create,
     // A context object passed by reference (`const Context &ctx`), or by
     // pointer where contexts are values.
     const DIType *Pointee = stripTypedefs(Ptr->getBaseType());
-    if (Pointee && ContextTypes.count(Pointee))
+    if (IsContext(Pointee))
       return Name;
     auto *CT = dyn_cast_or_null<DICompositeType>(Pointee);
     if (!CT)
@@ -158,7 +206,7 @@ std::string contextAtHand(const Function &F, const CallBase &Create,
     for (const DINode *E : CT->getElements())
       if (auto *M = dyn_cast<DIDerivedType>(E))
         if (M->getTag() == dwarf::DW_TAG_member &&
-            ContextTypes.count(stripTypedefs(M->getBaseType())))
+            IsContext(stripTypedefs(M->getBaseType())))
           return Name +
                  (Ptr->getTag() == dwarf::DW_TAG_pointer_type ? "->" : ".") +
                  M->getName().str();

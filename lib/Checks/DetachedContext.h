@@ -26,9 +26,10 @@ struct HandleSite;
 const llvm::CallBase *rootParent(const HandleSite &Site, HandleSummaries &HS);
 
 /// The context the function could have used instead: a parameter (or a
-/// field of one) used as a context, or typed like the creation's contexts.
-/// Its source spelling ("ctx", "r->ctx", "parameter 1"), or empty.
-std::string contextAtHand(const llvm::Function &F, const llvm::CallBase &Create,
+/// field of one) used as a context, or typed like the creation's contexts
+/// (the variables holding them, or the class of the creator's parent
+/// parameter). Its source spelling ("ctx", "r->ctx", "parameter 1"), or empty.
+std::string contextAtHand(const llvm::Function &F, const HandleSite &Site,
                           const llvm::CallBase &Root, const ApiModel &Model,
                           HandleSummaries &HS);
 

@@ -131,7 +131,7 @@ static Finding judge(const Function &F, const HandleSummaries::Creation &C,
   Fd.Handle.Site = C.Site;
   const CallBase *DetachedFrom = rootParent(C.Site, HS);
   std::string ContextAtHand =
-      DetachedFrom ? contextAtHand(F, Call, *DetachedFrom, Ctx.Model, HS)
+      DetachedFrom ? contextAtHand(F, C.Site, *DetachedFrom, Ctx.Model, HS)
                    : std::string();
   bool Handed = !O.Discharges.empty() || !O.Transfers.empty() ||
                 !O.Escapes.empty() || O.Returned || !O.MovedTo.empty();
