@@ -108,6 +108,10 @@ splitDemangledParams(llvm::StringRef Params);
 /// (namespace std, libc++'s std::__1, libstdc++'s __gnu_cxx).
 bool isStandardLibraryName(llvm::StringRef Mangled);
 
+/// Whether \p F is a C++ constructor or destructor, by its Itanium name.
+bool isConstructor(const llvm::Function &F);
+bool isDestructor(const llvm::Function &F);
+
 /// Whether the code \p I belongs to is the standard library's: the
 /// innermost function inlined at \p I, or else the function holding it.
 bool inStandardLibrary(const llvm::Instruction &I);

@@ -14,6 +14,7 @@
 #include "cancelverify/ApiModel.h"
 
 #include "cancelverify/CallTarget.h"
+#include "cancelverify/SourceFrames.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 
@@ -392,6 +393,12 @@ std::optional<DischargeKind> modelledDischarge(const ApiModel &Model,
   return std::nullopt;
 }
 
+/// Whether \p CB is in the body of a destructor of the standard library.
+static bool inStandardDestructor(const CallBase &CB) {
+  const Function &F = *CB.getFunction();
+  return isStandardLibraryName(F.getName()) && isDestructor(F);
+}
+
 /// Asks every target about every argument that gives it the handle, once
 /// per group of live tuples that know the same of the arguments. The
 /// handle is discharged for a group if, for some argument, every target
@@ -451,6 +458,13 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
           continue;
         }
         CalleeEffect E = calleeEffect(*T, ArgNo, Rest, CB, G.Facts);
+        // A standard library destructor destroys everything its object
+        // holds, as the standard says; how it knows what (an optional's
+        // engaged flag) is state its callers cannot see. The contract
+        // decides, not the implementation: what it does only on some paths
+        // it does.
+        if (E.Discharge == CalleeEffect::Some && inStandardDestructor(CB))
+          E.Discharge = CalleeEffect::All;
         if (E.Discharge == CalleeEffect::All && !HowKnown)
           A.How = E.How;
         HowKnown |= E.Discharge == CalleeEffect::All;

@@ -223,6 +223,23 @@ bool isStandardLibraryName(StringRef Mangled) {
   return false;
 }
 
+/// 1 for a constructor, 2 for a destructor, 0 for anything else.
+static int structorKind(const Function &F) {
+  ItaniumPartialDemangler D;
+  if (!F.getName().starts_with("_Z") || D.partialDemangle(F.getName().data()) ||
+      !D.isCtorOrDtor())
+    return 0;
+  // A destructor's base name starts with '~'.
+  size_t Size = 0;
+  char *Base = D.getFunctionBaseName(nullptr, &Size);
+  int Kind = !Base ? 0 : Base[0] == '~' ? 2 : 1;
+  std::free(Base);
+  return Kind;
+}
+
+bool isConstructor(const Function &F) { return structorKind(F) == 1; }
+bool isDestructor(const Function &F) { return structorKind(F) == 2; }
+
 bool inStandardLibrary(const Instruction &I) {
   if (const DILocation *Loc = I.getDebugLoc().get();
       Loc && Loc->getInlinedAt())

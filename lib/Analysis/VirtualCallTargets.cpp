@@ -15,9 +15,9 @@
 
 #include "cancelverify/CallTarget.h"
 #include "cancelverify/HandleSummaries.h"
+#include "cancelverify/SourceFrames.h"
 
 #include "llvm/Analysis/ConstantFolding.h"
-#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
@@ -35,21 +35,6 @@ static const Constant *vtablePoint(const Value *V) {
   auto *G = dyn_cast<GlobalVariable>(C->stripPointerCastsAndAliases()
                                          ->stripInBoundsConstantOffsets());
   return G && G->getName().starts_with("_ZTV") ? C : nullptr;
-}
-
-/// Whether \p F is a constructor, by its Itanium name.
-static bool isConstructor(const Function &F) {
-  ItaniumPartialDemangler D;
-  if (D.partialDemangle(F.getName().str().c_str()))
-    return false;
-  if (!D.isCtorOrDtor())
-    return false;
-  // A destructor's base name starts with '~'.
-  size_t Size = 0;
-  char *Base = D.getFunctionBaseName(nullptr, &Size);
-  bool Ctor = Base && Base[0] != '~';
-  std::free(Base);
-  return Ctor;
 }
 
 /// The vtable constructor \p F installs in the object its first argument
