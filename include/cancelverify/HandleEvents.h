@@ -123,6 +123,12 @@ struct HandleSite {
   /// The IR argument of the call that is the new context's parent: the
   /// model's `parent=`, or the wrapper parameter passed on as the parent.
   std::optional<unsigned> ParentArg;
+  /// For an integer handle a wrapper stores for its caller (a descriptor
+  /// in an out-parameter): the creation inside whose result the handle's
+  /// value is, and the success condition that value carries wherever it
+  /// goes (open's ret>=0: a copy that is -1 is no handle).
+  const llvm::CallBase *ValueOf = nullptr;
+  SuccessCondition ValueStatus = SuccessCondition::Always;
 };
 
 /// The result of following one handle through one function.

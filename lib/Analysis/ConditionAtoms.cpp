@@ -181,9 +181,10 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
   if (C.CompareKey) {
     // A comparison of a reloaded status is a comparison of the status, and
     // so is one of an integer handle that is its creation's result.
-    if (Sites[H] && (isStatusCopy(H, C.CompareLHS, S) ||
-                     isHandleStatus(H, C.CompareLHS, S)))
+    if (Sites[H] && isStatusCopy(H, C.CompareLHS, S))
       return compareKey(C.ComparePred, Sites[H]->Call, C.CompareRHS);
+    if (isHandleStatus(H, C.CompareLHS, S))
+      return compareKey(C.ComparePred, handleStatusValue(H), C.CompareRHS);
     return C.CompareKey;
   }
   const void *Key;
@@ -203,9 +204,21 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
 bool HandleFlow::isHandleStatus(unsigned H, const Value *V,
                                 const HandleState &S) {
   const std::optional<HandleSite> &Site = Sites[H];
-  return Site && !Site->CalleeExpr && Site->ReturnOffset == 0 &&
-         Site->Call->getType()->isIntegerTy() &&
-         V->getType() == Site->Call->getType() && isHandle(V, S);
+  if (!Site)
+    return false;
+  const Value *Status = handleStatusValue(H);
+  return Status->getType()->isIntegerTy() &&
+         V->getType() == Status->getType() &&
+         (Status != Site->Call ||
+          (!Site->CalleeExpr && Site->ReturnOffset == 0)) &&
+         isHandle(V, S);
+}
+
+const Value *HandleFlow::handleStatusValue(unsigned H) const {
+  const HandleSite &Site = *Sites[H];
+  if (Site.ValueOf && Site.Success == SuccessCondition::Always)
+    return Site.ValueOf;
+  return Site.Call;
 }
 
 /// A reload of a local that currently holds the creation's status (a status
@@ -247,7 +260,7 @@ HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple,
   // An integer handle is its creation's status (a descriptor that is not
   // -1): what the path knows of the status it knows of every copy of the
   // handle passed on, reloaded from a variable assigned more than once.
-  const Value *Status = Sites[H] ? Sites[H]->Call : nullptr;
+  const Value *Status = Sites[H] ? handleStatusValue(H) : nullptr;
   auto IsValue = [&](const Value *Known, const Value *Arg, unsigned J) {
     return Known == Arg ||
            (Known == Status && isHandleStatus(H, CB.getArgOperand(J), S));
@@ -423,7 +436,7 @@ const Value *HandleFlow::statusSubject(unsigned H, const Value *X,
     return Sites[H]->Call;
   // A copy of an integer handle is its status too.
   if (isHandleStatus(H, X, S))
-    return Sites[H]->Call;
+    return handleStatusValue(H);
   return X;
 }
 

@@ -131,6 +131,8 @@ private:
   void transferBranch(const llvm::BasicBlock &BB, BlockState &S, Pass P);
   void transferSwitch(const llvm::BasicBlock &BB, BlockState &S, Pass P);
   void statusSplit(unsigned H, flow::HandleState &S, const HandleSite &Site);
+  void statusSplit(unsigned H, flow::HandleState &S, const llvm::CallBase &CB,
+                   SuccessCondition Success);
   void propagate(const llvm::BasicBlock &From, const llvm::BasicBlock &To,
                  const BlockState &S, Pass P);
   void deliver(const llvm::BasicBlock &From, const llvm::BasicBlock &To,
@@ -193,6 +195,9 @@ private:
   }
   bool isHandleStatus(unsigned H, const llvm::Value *V,
                       const flow::HandleState &S);
+  /// The value an integer handle's comparisons are about: its creation's
+  /// result, or the inner creation's a wrapper stored for its caller.
+  const llvm::Value *handleStatusValue(unsigned H) const;
   bool isHandle(const llvm::Value *V, const flow::HandleState &S) {
     return S.holds(Paths.idOf(V));
   }

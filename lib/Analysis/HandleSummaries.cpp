@@ -465,6 +465,8 @@ std::optional<HandleSite> HandleSummaries::creationAt(const CallBase &CB) const 
   Site.ReturnOffset = Fresh->ReturnOffset;
   Site.WrapperCreation = Fresh->WrapperCreation;
   Site.Success = Fresh->Success;
+  Site.ValueOf = Fresh->ValueOf;
+  Site.ValueStatus = Fresh->ValueStatus;
   if (Fresh->ParentArg && *Fresh->ParentArg < CB.arg_size())
     Site.ParentArg = Fresh->ParentArg;
   return Site;
@@ -605,6 +607,24 @@ bool HandleSummaries::summariseCreations(const Function &F) {
       else if (O.Returned && O.ReturnOffset == 0 && !Sites[H].CalleeExpr &&
                Sites[H].Call->getType() == F.getReturnType())
         Fresh.Success = Sites[H].Success;
+      // Or returns a descriptor a callee stored for it.
+      else if (O.Returned && O.ReturnOffset == 0 && Sites[H].ValueOf &&
+               Sites[H].ValueOf->getType() == F.getReturnType())
+        Fresh.Success = Sites[H].ValueStatus;
+      // One that stores a created descriptor for its caller: its value
+      // carries the creation's condition (a copy that is -1 is no handle).
+      if (!O.Returned) {
+        const HandleSite &In = Sites[H];
+        if (!In.CalleeExpr && In.ReturnOffset == 0 &&
+            In.Call->getType()->isIntegerTy() &&
+            In.Success != SuccessCondition::Always) {
+          Fresh.ValueOf = In.Call;
+          Fresh.ValueStatus = In.Success;
+        } else if (In.ValueOf && In.Success == SuccessCondition::Always) {
+          Fresh.ValueOf = In.ValueOf;
+          Fresh.ValueStatus = In.ValueStatus;
+        }
+      }
       // One that fills its out-parameter only on some paths, with nothing
       // in its result to tell which (`if (*out == NULL) *out = malloc(n);`
       // fills it only when the caller left it empty), does not create on

@@ -134,8 +134,16 @@ void HandleFlow::createHere(unsigned H, HandleState &S, Pass P) {
 /// atom the success condition is (a zero test of the result, or its
 /// comparison with 0 or -1, the same atom a branch on it decodes to).
 void HandleFlow::statusSplit(unsigned H, HandleState &S, const HandleSite &Site) {
-  const CallBase &CB = *Site.Call;
-  switch (Site.Success) {
+  // A descriptor stored by a wrapper: its value is the status.
+  if (Site.Success == SuccessCondition::Always && Site.ValueOf)
+    statusSplit(H, S, *Site.ValueOf, Site.ValueStatus);
+  else
+    statusSplit(H, S, *Site.Call, Site.Success);
+}
+
+void HandleFlow::statusSplit(unsigned H, HandleState &S, const CallBase &CB,
+                             SuccessCondition Success) {
+  switch (Success) {
   case SuccessCondition::Always:
     return;
   case SuccessCondition::ReturnsZero:
@@ -152,15 +160,15 @@ void HandleFlow::statusSplit(unsigned H, HandleState &S, const HandleSite &Site)
   auto *IntTy = dyn_cast<IntegerType>(CB.getType());
   if (!IntTy)
     return;
-  bool Sign = Site.Success == SuccessCondition::ReturnsNonNegative ||
-              Site.Success == SuccessCondition::ReturnsNegative;
+  bool Sign = Success == SuccessCondition::ReturnsNonNegative ||
+              Success == SuccessCondition::ReturnsNegative;
   CmpInst::Predicate P = Sign ? ICmpInst::ICMP_SGE : ICmpInst::ICMP_EQ;
   CmpInst::Predicate Norm = std::min(P, CmpInst::getInversePredicate(P));
   Constant *K = ConstantInt::get(IntTy, Sign ? 0 : -1, /*IsSigned=*/true);
   // The atom is zero when the comparison (Norm) is false: for ret>=0 and
   // ret==-1 that is failure.
-  bool SuccessIsTrue = Site.Success == SuccessCondition::ReturnsNonNegative ||
-                       Site.Success == SuccessCondition::ReturnsMinusOne;
+  bool SuccessIsTrue = Success == SuccessCondition::ReturnsNonNegative ||
+                       Success == SuccessCondition::ReturnsMinusOne;
   if (Norm != P)
     SuccessIsTrue = !SuccessIsTrue;
   const void *Key = compareKey(unsigned(Norm), &CB, K);
