@@ -68,7 +68,9 @@ struct CallContext {
   llvm::SmallVector<std::pair<AccessPath, const llvm::Function *>, 2>
       FunctionSlots;
   /// What the caller's path knows of an argument: that it is zero (or
-  /// not), or that it compares a certain way with a constant.
+  /// not), or that it compares a certain way with a constant. With
+  /// InMemory, the same of the integer of Size bytes at Offset in the object
+  /// the argument points to (a descriptor kept in a field or an array).
   struct ConditionFact {
     unsigned ArgNo = 0;
     /// A comparison predicate (normalised to the smaller of it and its
@@ -78,10 +80,14 @@ struct CallContext {
     /// The condition atom's value: the argument is zero, or the comparison
     /// is false.
     bool Zero = false;
+    bool InMemory = false;
+    int64_t Offset = 0;
+    uint64_t Size = 0;
     static constexpr unsigned ZeroTest = ~0u;
     bool operator==(const ConditionFact &O) const {
       return ArgNo == O.ArgNo && Predicate == O.Predicate &&
-             Constant == O.Constant && Zero == O.Zero;
+             Constant == O.Constant && Zero == O.Zero &&
+             InMemory == O.InMemory && Offset == O.Offset && Size == O.Size;
     }
   };
   llvm::SmallVector<ConditionFact, 2> Conditions;

@@ -24,7 +24,8 @@ unsigned CallContext::hash() const {
   for (const auto &[Slot, Fn] : FunctionSlots)
     H = hash_combine(H, DenseMapInfo<AccessPath>::getHashValue(Slot), Fn);
   for (const ConditionFact &C : Conditions)
-    H = hash_combine(H, C.ArgNo, C.Predicate, C.Constant, C.Zero);
+    H = hash_combine(H, C.ArgNo, C.Predicate, C.Constant, C.Zero, C.InMemory,
+                     C.Offset, C.Size);
   for (const ConstantArgument &C : Constants)
     H = hash_combine(H, C.ArgNo, C.Value);
   for (const MemoryFact &M : Memory)

@@ -224,26 +224,17 @@ void HandleFlow::addCallerFacts(const CallBase &CB, const Function &Callee,
   }
 }
 
-const ConstantInt *HandleFlow::contextConstant(const Value *V) {
-  if (!Context)
-    return nullptr;
-  if (auto *A = dyn_cast<Argument>(V)) {
-    for (const CallContext::ConstantArgument &K : Context->Constants)
-      if (K.ArgNo == A->getArgNo() && A->getParent() == &F)
-        return K.Value;
-    return nullptr;
-  }
-  auto *LI = dyn_cast<LoadInst>(V);
-  if (!LI || Context->Memory.empty() || !LI->getType()->isIntegerTy() ||
-      LI->isVolatile())
-    return nullptr;
-  AccessPath P = Paths.pathOf(LI->getPointerOperand());
-  auto *G = dyn_cast<GlobalVariable>(P.Root);
-  auto *A = dyn_cast<Argument>(P.Root);
-  if (P.Offsets.size() != 1 || (!G && !A))
-    return nullptr;
-  // Nothing here may have changed it since the entry.
-  bool Unchanged = walkBack(*LI, [&](const Instruction &I) {
+/// The address \p LI reads, when it is a field of an argument's object or of
+/// a global that nothing here may have written since the entry: what the
+/// caller knew of it at the call still holds.
+std::optional<AccessPath> HandleFlow::entryRead(const LoadInst &LI) {
+  if (LI.isVolatile())
+    return std::nullopt;
+  AccessPath P = Paths.pathOf(LI.getPointerOperand());
+  if (P.Offsets.size() != 1 ||
+      (!isa<GlobalVariable>(P.Root) && !isa<Argument>(P.Root)))
+    return std::nullopt;
+  bool Unchanged = walkBack(LI, [&](const Instruction &I) {
     if (auto *SI = dyn_cast<StoreInst>(&I)) {
       AccessPath D = Paths.pathOf(SI->getPointerOperand());
       return D.Offsets.size() == 1 && D.Root != P.Root &&
@@ -257,9 +248,29 @@ const ConstantInt *HandleFlow::contextConstant(const Value *V) {
     return !isa<CallBase>(&I) || isMarker(I);
   });
   if (!Unchanged)
+    return std::nullopt;
+  return P;
+}
+
+const ConstantInt *HandleFlow::contextConstant(const Value *V) {
+  if (!Context)
     return nullptr;
+  if (auto *A = dyn_cast<Argument>(V)) {
+    for (const CallContext::ConstantArgument &K : Context->Constants)
+      if (K.ArgNo == A->getArgNo() && A->getParent() == &F)
+        return K.Value;
+    return nullptr;
+  }
+  auto *LI = dyn_cast<LoadInst>(V);
+  if (!LI || Context->Memory.empty() || !LI->getType()->isIntegerTy())
+    return nullptr;
+  std::optional<AccessPath> P = entryRead(*LI);
+  if (!P)
+    return nullptr;
+  auto *G = dyn_cast<GlobalVariable>(P->Root);
+  auto *A = dyn_cast<Argument>(P->Root);
   const DataLayout &DL = F.getParent()->getDataLayout();
-  int64_t Off = P.Offsets[0];
+  int64_t Off = P->Offsets[0];
   int64_t Width = DL.getTypeStoreSize(LI->getType());
   for (const CallContext::MemoryFact &M : Context->Memory) {
     if (G ? M.Global != G : (M.Global || M.ArgNo != A->getArgNo()))

@@ -20,8 +20,11 @@
 #include "cancelverify/CallTarget.h"
 #include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
 
 using namespace llvm;
 
@@ -203,15 +206,19 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
 /// handle is an integer its creation returned (a descriptor).
 bool HandleFlow::isHandleStatus(unsigned H, const Value *V,
                                 const HandleState &S) {
+  return handleIsStatus(H) && V->getType() == handleStatusValue(H)->getType() &&
+         isHandle(V, S);
+}
+
+/// Whether handle \p H is an integer that is its own creation's status.
+bool HandleFlow::handleIsStatus(unsigned H) const {
   const std::optional<HandleSite> &Site = Sites[H];
   if (!Site)
     return false;
   const Value *Status = handleStatusValue(H);
   return Status->getType()->isIntegerTy() &&
-         V->getType() == Status->getType() &&
          (Status != Site->Call ||
-          (!Site->CalleeExpr && Site->ReturnOffset == 0)) &&
-         isHandle(V, S);
+          (!Site->CalleeExpr && Site->ReturnOffset == 0));
 }
 
 const Value *HandleFlow::handleStatusValue(unsigned H) const {
@@ -265,12 +272,46 @@ HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple,
     return Known == Arg ||
            (Known == Status && isHandleStatus(H, CB.getArgOperand(J), S));
   };
+  // The same of a copy kept in the object an argument points to (a
+  // descriptor in a field, `c.fd = open(...); conn_close(&c)`): the callee
+  // reads it back there.
+  SmallVector<std::tuple<unsigned, int64_t, uint64_t>, 2> Stored;
+  if (Status && handleIsStatus(H)) {
+    uint64_t Size =
+        F.getParent()->getDataLayout().getTypeStoreSize(Status->getType());
+    for (unsigned J = 0; J < CB.arg_size(); ++J) {
+      if (!CB.getArgOperand(J)->getType()->isPointerTy())
+        continue;
+      SmallVector<SmallVector<int64_t, 4>, 2> Rel;
+      relatedPaths(CB.getArgOperand(J), S, Rel);
+      for (const SmallVector<int64_t, 4> &R : Rel)
+        if (R.size() == 2 && R[1] == 0)
+          Stored.push_back({J, R[0], Size});
+    }
+  }
   for (unsigned I = 0; I < List.size(); ++I) {
     if (!(known(Tuple) & (1u << I)))
       continue;
     bool Zero = values(Tuple) & (1u << I);
     const void *Key = List[I];
     auto Info = CompareKeyInfo.find(Key);
+    for (const auto &[J, Offset, Size] : Stored) {
+      CallContext::ConditionFact M{J, CallContext::ConditionFact::ZeroTest,
+                                   nullptr, Zero};
+      M.InMemory = true;
+      M.Offset = Offset;
+      M.Size = Size;
+      if (Info != CompareKeyInfo.end()) {
+        auto [Pred, L, R] = Info->second;
+        if (L != Status || !isa<Constant>(R))
+          continue;
+        M.Predicate = Pred;
+        M.Constant = R;
+      } else if (Key != Status || !ValueKeys.count(Key)) {
+        continue;
+      }
+      Facts.push_back(M);
+    }
     for (unsigned J = 0; J < CB.arg_size(); ++J) {
       const Value *Arg = Paths.origin(CB.getArgOperand(J));
       if (Info != CompareKeyInfo.end()) {
@@ -292,22 +333,46 @@ HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple,
 /// entry handle.
 void HandleFlow::assumeContext(unsigned H, HandleState &S,
                                const CallContext &Context) {
-  for (const CallContext::ConditionFact &C : Context.Conditions) {
-    if (C.ArgNo >= F.arg_size())
-      continue;
-    const Value *Arg = F.getArg(C.ArgNo);
+  // Facts about an argument's memory hold for the reads of it that nothing
+  // here may have written since the entry.
+  SmallVector<const LoadInst *, 4> EntryReads;
+  if (any_of(Context.Conditions,
+             [](const CallContext::ConditionFact &C) { return C.InMemory; }))
+    for (const Instruction &I : instructions(F))
+      if (auto *LI = dyn_cast<LoadInst>(&I); LI && LI->getType()->isIntegerTy())
+        EntryReads.push_back(LI);
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  auto Assume = [&](const CallContext::ConditionFact &C, const Value *V) {
     const void *Key = C.Predicate == CallContext::ConditionFact::ZeroTest
-                          ? static_cast<const void *>(Arg)
-                          : compareKey(C.Predicate, Arg, C.Constant);
+                          ? static_cast<const void *>(V)
+                          : compareKey(C.Predicate, V, C.Constant);
     if (C.Predicate == CallContext::ConditionFact::ZeroTest)
       ValueKeys.insert(Key);
     int A = atomIndex(H, Key);
     if (A < 0)
-      continue;
+      return;
     for (uint32_t &T : S.Tuples)
       T = tuple(known(T) | (1u << A),
                 C.Zero ? values(T) | (1u << A) : values(T) & ~(1u << A),
                 status(T));
+  };
+  for (const CallContext::ConditionFact &C : Context.Conditions) {
+    if (C.ArgNo >= F.arg_size())
+      continue;
+    if (C.InMemory) {
+      for (const LoadInst *LI : EntryReads) {
+        AccessPath Read = Paths.pathOf(LI->getPointerOperand());
+        if (DL.getTypeStoreSize(LI->getType()) != C.Size ||
+            (C.Constant && C.Constant->getType() != LI->getType()) ||
+            Read.Root != F.getArg(C.ArgNo) || Read.Offsets.size() != 1 ||
+            Read.Offsets[0] != C.Offset)
+          continue;
+        if (entryRead(*LI))
+          Assume(C, LI);
+      }
+      continue;
+    }
+    Assume(C, F.getArg(C.ArgNo));
   }
 }
 

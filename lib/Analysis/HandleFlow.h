@@ -46,6 +46,7 @@ class DILocation;
 class DominatorTree;
 class Function;
 class Instruction;
+class LoadInst;
 class Loop;
 class StoreInst;
 class Value;
@@ -195,6 +196,7 @@ private:
   }
   bool isHandleStatus(unsigned H, const llvm::Value *V,
                       const flow::HandleState &S);
+  bool handleIsStatus(unsigned H) const;
   /// The value an integer handle's comparisons are about: its creation's
   /// result, or the inner creation's a wrapper stored for its caller.
   const llvm::Value *handleStatusValue(unsigned H) const;
@@ -306,6 +308,7 @@ private:
   void addCallerFacts(const llvm::CallBase &CB, const llvm::Function &Callee,
                       CallContext &C);
   const llvm::ConstantInt *contextConstant(const llvm::Value *V);
+  std::optional<AccessPath> entryRead(const llvm::LoadInst &LI);
   bool addressStored(const llvm::Value *Alloca);
   llvm::DenseMap<const llvm::Value *, bool> AddressStored;
   CallContext contextFor(const llvm::CallBase &CB, const llvm::Function &Callee);
