@@ -20,6 +20,7 @@
 #include "cancelverify/SourceFrames.h"
 #include "cancelverify/SummaryCallGraph.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/InstIterator.h"
@@ -114,6 +115,11 @@ bool isThrowFunction(const Function &F) {
   return N == "__cxa_throw" || N == "__cxa_rethrow" || N == "_Unwind_Resume";
 }
 
+/// Whether \p F rethrows the exception being handled.
+static bool isRethrow(const Function &F) {
+  return F.getName() == "__cxa_rethrow";
+}
+
 bool HandleSummaries::knownToThrow(const Function &F) const {
   if (F.isDeclaration())
     return !F.doesNotThrow() && isThrowFunction(F);
@@ -203,14 +209,36 @@ bool HandleSummaries::computeThrows(const Function &F) {
     return true;
   if (F.isDeclaration() || F.doesNotThrow())
     return false;
-  bool HasResume = false;
+  // The handlers and cleanups an exception can reach: those of the invokes
+  // of functions known to throw, and what follows them. A rethrow anywhere
+  // else (`catch (...) { ...; throw; }` around calls assumed not to throw,
+  // as in the standard containers' node allocation) has nothing to rethrow.
+  SmallPtrSet<const BasicBlock *, 8> Unwinding;
+  SmallVector<const BasicBlock *, 8> Work;
   for (const BasicBlock &BB : F)
-    HasResume |= isa<ResumeInst>(BB.getTerminator());
+    if (auto *Inv = dyn_cast<InvokeInst>(BB.getTerminator())) {
+      const Function *Callee = calledFunction(*Inv);
+      if (Callee && !isRethrow(*Callee) && knownToThrow(*Callee) &&
+          Unwinding.insert(Inv->getUnwindDest()).second)
+        Work.push_back(Inv->getUnwindDest());
+    }
+  while (!Work.empty())
+    for (const BasicBlock *Succ : successors(Work.pop_back_val()))
+      if (Unwinding.insert(Succ).second)
+        Work.push_back(Succ);
+  bool HasResume = any_of(F, [&](const BasicBlock &BB) {
+    return isa<ResumeInst>(BB.getTerminator()) && Unwinding.count(&BB);
+  });
   for (const Instruction &I : instructions(F)) {
     auto *CB = dyn_cast<CallBase>(&I);
     const Function *Callee = CB ? calledFunction(*CB) : nullptr;
     if (!Callee || CB->doesNotThrow())
       continue;
+    if (isRethrow(*Callee)) {
+      if (Unwinding.count(CB->getParent()))
+        return true;
+      continue;
+    }
     // An invoke's exception leaves only through a cleanup that resumes.
     if ((isa<CallInst>(CB) || HasResume) && knownToThrow(*Callee))
       return true;
