@@ -157,8 +157,10 @@ HandleFlow::decode(const Value *Cond) {
       // What an inlined test of a std::function left: its manager, loaded
       // from the object, compared with null. The object is what is tested.
       if (auto *LI = dyn_cast<LoadInst>(L);
-          LI && HS.callables().testFrame(*Cmp) != CallableOp::NoTest)
+          LI && HS.callables().testFrame(*Cmp) != CallableOp::NoTest) {
         Subject = LI->getPointerOperand()->stripInBoundsConstantOffsets();
+        Result.CallableSlot = LI->getPointerOperand();
+      }
     } else if (auto *CB = dyn_cast<CallBase>(C)) {
       // A test of a std::function: `if (stop)`, `stop == nullptr`. A
       // callable holding a target is a handle that is not null.
@@ -191,7 +193,8 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
     return C.CompareKey;
   }
   const void *Key;
-  if (C.Subject->getType()->isPointerTy() && isHandle(C.Subject, S))
+  if ((C.Subject->getType()->isPointerTy() && isHandle(C.Subject, S)) ||
+      (C.CallableSlot && slotOfHandleObject(C.CallableSlot, S)))
     Key = &HandleNullKey;
   else if (Sites[H] && isStatusCopy(H, C.Subject, S))
     Key = Sites[H]->Call;
@@ -200,6 +203,26 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
   if (Key != &HandleNullKey)
     ValueKeys.insert(Key);
   return Key;
+}
+
+/// Whether \p Slot points inside a std::function that is the handle, past its
+/// start: the slot an inlined emptiness test loads, when the handle is a
+/// member of a larger object (the cancel function of a returned pair, a
+/// guard's member) and stripping the offset would name the outer object.
+bool HandleFlow::slotOfHandleObject(const Value *Slot, const HandleState &S) {
+  // std::function is four pointers wide in libstdc++ and libc++.
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  int64_t Width = 4 * int64_t(DL.getPointerSize());
+  AccessPath P = Paths.pathOf(Slot);
+  return any_of(S.Exprs, [&](PathId E) {
+    const AccessPath &EP = Paths.path(E);
+    if (EP.Root != P.Root || EP.Offsets.size() != P.Offsets.size() ||
+        !std::equal(EP.Offsets.begin(), EP.Offsets.end() - 1,
+                    P.Offsets.begin()))
+      return false;
+    int64_t Into = P.Offsets.back() - EP.Offsets.back();
+    return Into > 0 && Into < Width;
+  });
 }
 
 /// Whether \p V is a copy of handle \p H that is its creation's status: the

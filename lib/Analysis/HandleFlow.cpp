@@ -166,7 +166,9 @@ void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
       return propagate(From, *Dest, S, P);
   if (isa<PHINode>(To.front())) {
     BlockState Edge = S;
-    if (dropAtPhis(From, To, Edge, P))
+    bool Changed = dropAtPhis(From, To, Edge, P);
+    Changed |= setTestedPhis(From, To, Edge);
+    if (Changed)
       return deliver(From, To, Edge, P);
   }
   deliver(From, To, S, P);

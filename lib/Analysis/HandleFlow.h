@@ -48,6 +48,7 @@ class Function;
 class Instruction;
 class LoadInst;
 class Loop;
+class PHINode;
 class StoreInst;
 class Value;
 } // namespace llvm
@@ -125,6 +126,8 @@ private:
     const llvm::Value *CompareLHS = nullptr, *CompareRHS = nullptr;
     unsigned ComparePred = 0;
     bool TrueEdgeMeansZero = false;
+    /// For an inlined std::function test: the slot loaded and compared.
+    const llvm::Value *CallableSlot = nullptr;
   };
 
   // The solver (HandleFlow.cpp).
@@ -197,6 +200,13 @@ private:
   bool isHandleStatus(unsigned H, const llvm::Value *V,
                       const flow::HandleState &S);
   bool handleIsStatus(unsigned H) const;
+  bool slotOfHandleObject(const llvm::Value *Slot, const flow::HandleState &S);
+  // Phis a std::function test reads (MergedTests.cpp).
+  const llvm::SmallPtrSetImpl<const llvm::PHINode *> &testedPhis();
+  bool setTestedPhis(const llvm::BasicBlock &From, const llvm::BasicBlock &To,
+                     BlockState &S);
+  llvm::SmallPtrSet<const llvm::PHINode *, 4> TestedPhis;
+  bool TestedPhisKnown = false;
   /// The value an integer handle's comparisons are about: its creation's
   /// result, or the inner creation's a wrapper stored for its caller.
   const llvm::Value *handleStatusValue(unsigned H) const;
