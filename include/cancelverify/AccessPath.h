@@ -106,8 +106,18 @@ struct ArgumentStore {
 };
 
 /// Where a call's result points when the callee returns a pointer into one
-/// of its arguments (an accessor like `_M_access()`): (argument, offset).
-using ReturnedArgument = std::pair<unsigned, int64_t>;
+/// of its arguments (an accessor like `_M_access()`), or a pointer it loads
+/// from one without writing anything (a reference member, `_M_head` of a
+/// tuple of references): the argument continued by Rest, as
+/// AccessPath::then() reads it.
+struct ReturnedArgument {
+  unsigned ArgNo = 0;
+  llvm::SmallVector<int64_t, 2> Rest;
+  bool operator==(const ReturnedArgument &O) const {
+    return ArgNo == O.ArgNo && Rest == O.Rest;
+  }
+  bool operator!=(const ReturnedArgument &O) const { return !(*this == O); }
+};
 
 /// What the path builder of a caller needs to know about its callees. The
 /// summaries answer from facts already computed (callees first), so

@@ -251,6 +251,7 @@ private:
   const llvm::Value *computeThrownType(const llvm::Function &F);
   std::optional<ReturnedArgument>
   computeReturnedArgument(const llvm::Function &F, AccessPathBuilder &P);
+  bool computeReadsOnly(const llvm::Function &F);
   std::vector<ArgumentStore> computeArgumentStores(const llvm::Function &F,
                                                    AccessPathBuilder &P);
   bool computeReturnsRoot(const llvm::Function &F, AccessPathBuilder &P);

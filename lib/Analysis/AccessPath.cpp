@@ -381,9 +381,11 @@ AccessPath AccessPathBuilder::compute(const Value *V, unsigned Depth) {
       auto *Callee = calledFunction(*CB);
       if (Callee && !Callee->isDeclaration())
         if (auto R = Facts->returnedArgument(*Callee);
-            R && R->first < CB->arg_size()) {
-          AccessPath P = compute(CB->getArgOperand(R->first), Depth + 1);
-          P.Offsets.back() += R->second;
+            R && R->ArgNo < CB->arg_size()) {
+          AccessPath P =
+              compute(CB->getArgOperand(R->ArgNo), Depth + 1).then(R->Rest);
+          if (R->Rest.size() > 1 && !Forward.empty())
+            P = canonicalize(std::move(P));
           return P;
         }
     }

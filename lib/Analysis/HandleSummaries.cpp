@@ -43,9 +43,14 @@ static constexpr size_t PathCacheSize = 64;
 /// Argument-store paths longer than this are not recorded: recursion over
 /// a linked structure would otherwise grow them forever.
 static constexpr size_t MaxStoreDepth = 6;
+/// Loads a returned pointer is followed through (a reference member of a
+/// member).
+static constexpr size_t MaxReturnedDepth = 3;
 
 struct HandleSummaries::FunctionFacts {
   bool Throws = false;
+  /// Writes no memory but its own locals (nor do its callees).
+  bool ReadsOnly = false;
   /// The type info of the one type every exception it lets out has, when
   /// the module shows it (null otherwise).
   const Value *ThrownType = nullptr;
@@ -260,8 +265,13 @@ HandleSummaries::computeReturnedArgument(const Function &F,
     AccessPath R = P.pathOf(RI->getReturnValue());
     auto *A = dyn_cast<Argument>(R.Root);
     std::optional<ReturnedArgument> This;
-    if (A && R.Offsets.size() == 1)
-      This = std::make_pair(A->getArgNo(), R.Offsets[0]);
+    // A pointer loaded from an argument's memory names what is there after
+    // the call only if nothing in between wrote it: loads are followed in
+    // functions that write nothing but their own locals.
+    if (A && (R.Offsets.size() == 1 ||
+              (R.Offsets.size() <= MaxReturnedDepth && facts(F).ReadsOnly)))
+      This =
+          ReturnedArgument{A->getArgNo(), {R.Offsets.begin(), R.Offsets.end()}};
     if (!This || (!First && This != Result))
       return std::nullopt;
     Result = This;
@@ -378,8 +388,48 @@ const Value *HandleSummaries::computeThrownType(const Function &F) {
   return Type;
 }
 
+/// Whether \p F writes nothing but its own locals, and calls only
+/// functions that do the same.
+bool HandleSummaries::computeReadsOnly(const Function &F) {
+  if (F.onlyReadsMemory())
+    return true;
+  if (F.isDeclaration())
+    return false;
+  auto Local = [](const Value *Addr) {
+    return isa<AllocaInst>(getUnderlyingObject(Addr));
+  };
+  for (const Instruction &I : instructions(F)) {
+    if (!I.mayWriteToMemory())
+      continue;
+    if (auto *SI = dyn_cast<StoreInst>(&I)) {
+      if (SI->isVolatile() || !Local(SI->getPointerOperand()))
+        return false;
+      continue;
+    }
+    if (auto *MI = dyn_cast<MemIntrinsic>(&I)) {
+      if (MI->isVolatile() || !Local(MI->getRawDest()))
+        return false;
+      continue;
+    }
+    if (auto *II = dyn_cast<IntrinsicInst>(&I);
+        II && II->isAssumeLikeIntrinsic())
+      continue;
+    auto *CB = dyn_cast<CallBase>(&I);
+    const Function *Callee = CB ? calledFunction(*CB) : nullptr;
+    if (!Callee || Callee == &F ||
+        !(Callee->onlyReadsMemory() ||
+          (!Callee->isDeclaration() && facts(*Callee).ReadsOnly)))
+      return false;
+  }
+  return true;
+}
+
 bool HandleSummaries::computeBaseFacts(const Function &F) {
   bool Changed = false;
+  if (!facts(F).ReadsOnly && computeReadsOnly(F)) {
+    facts(F).ReadsOnly = true;
+    Changed = true;
+  }
   {
     FunctionFacts &Fa = facts(F);
     if (!Fa.Throws && computeThrows(F)) {

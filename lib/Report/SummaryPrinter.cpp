@@ -130,10 +130,14 @@ static void printHandleFacts(raw_ostream &OS, HandleSummaries &HS,
                              const Function &F) {
   if (HS.knownToThrow(F))
     OS << "  known to throw\n";
-  if (std::optional<ReturnedArgument> R = HS.returnedArgument(F))
-    OS << "  returns a pointer into "
-       << pathText(AccessPath::rootOf(F.getArg(R->first)), R->first)
-       << (R->second ? " + " + std::to_string(R->second) : "") << "\n";
+  if (std::optional<ReturnedArgument> R = HS.returnedArgument(F)) {
+    AccessPath Arg = AccessPath::rootOf(F.getArg(R->ArgNo));
+    if (R->Rest.size() == 1)
+      OS << "  returns a pointer into " << pathText(Arg, R->ArgNo)
+         << (R->Rest[0] ? " + " + std::to_string(R->Rest[0]) : "") << "\n";
+    else
+      OS << "  returns " << pathText(Arg.then(R->Rest), R->ArgNo) << "\n";
+  }
   for (const ArgumentStore &AS : HS.argumentStores(F)) {
     AccessPath Dest = AccessPath::rootOf(F.getArg(AS.DestArg));
     Dest.Offsets.assign(AS.DestOffsets.begin(), AS.DestOffsets.end());

@@ -46,6 +46,7 @@ __attribute__((noinline)) cv_cancel_t *keep_if_ok(cv_cancel_t *cancel,
 }
 
 // CHECK-LABEL: {{^}}function 'peek'{{$}}
+// CHECK-NEXT: returns *(arg0+8){{$}}
 // CHECK-NEXT: handle at arg0: does not discharge{{$}}
 // CHECK-NEXT: handle at *(arg0): does not discharge{{$}}
 // CHECK-NEXT: handle at *(arg0+8): does not discharge; returns it{{$}}

@@ -4,8 +4,9 @@
 // handle passed there). With that fact, a caller that stores a handle
 // through the accessor and cancels it through the field is followed: its
 // creation is cancelled, not lost in unknown memory. Returning a value
-// loaded from the argument, a field of one of two arguments, or a global
-// is not a pointer into an argument. The accessors are noinline: -O2
+// loaded from the argument is not a pointer into it: a function that writes
+// nothing returns what is there (`returns *(arg0)`). A field of one of two
+// arguments, or a global, is neither. The accessors are noinline: -O2
 // prints the same facts as -O0.
 //
 // RUN: %clang -O0 -g -S -emit-llvm -I %examples/include %s -o %t.O0.ll
@@ -59,8 +60,9 @@ __attribute__((noinline)) struct job *same_job(struct job *j) {
 }
 
 // Negative: the value in the field, not its address. What it returns is
-// whatever *(arg0) holds.
+// whatever *(arg0) holds, and as it writes nothing, that is still there.
 // CHECK-LABEL: {{^}}function 'job_ctx'{{$}}
+// CHECK-NEXT: returns *(arg0){{$}}
 // CHECK-NEXT: handle at arg0: does not discharge{{$}}
 // CHECK-NEXT: handle at *(arg0): does not discharge; returns it{{$}}
 // CHECK-NOT: {{^ }}
