@@ -70,13 +70,15 @@ struct TransferEvent {
 /// Why the verifier stops following a handle.
 struct EscapeReason {
   enum KindTy : uint8_t {
-    Global,        ///< stored in a global variable (Object)
-    Heap,          ///< stored in memory from an allocator
-    UnknownMemory, ///< stored in memory that cannot be followed
-    UnknownCallee, ///< passed to a function without model or body (Object)
-    IndirectCall,  ///< passed to an indirect call that cannot be resolved
+    Global,         ///< stored in a global variable (Object)
+    Heap,           ///< stored in memory from an allocator
+    UnknownMemory,  ///< stored in memory that cannot be followed
+    UnknownCallee,  ///< passed to a function without model or body (Object)
+    IndirectCall,   ///< passed to an indirect call that cannot be resolved
     UnknownDeleter, ///< given to a shared owner whose deleter cannot be
                     ///< followed
+    VariableIndex,  ///< kept in an array read back at an index that is not
+                    ///< a constant (At is the read)
   } Kind = UnknownMemory;
   const llvm::Value *Object = nullptr;
   /// The store or call where it escapes (in the innermost function).

@@ -114,8 +114,8 @@ HandleFlow::decode(const Value *Cond) {
     const Value *Subject = C;
     bool TrueMeansZero = false;
     if (auto *Cmp = dyn_cast<ICmpInst>(C)) {
-      const Value *L = Paths.origin(Cmp->getOperand(0));
-      const Value *R = Paths.origin(Cmp->getOperand(1));
+      const Value *L = slotSubject(Paths.origin(Cmp->getOperand(0)));
+      const Value *R = slotSubject(Paths.origin(Cmp->getOperand(1)));
       CmpInst::Predicate P = Cmp->getPredicate();
       if (isa<Constant>(L) && !isa<Constant>(R)) {
         std::swap(L, R);
@@ -174,7 +174,7 @@ HandleFlow::decode(const Value *Cond) {
     } else if (!C->getType()->isIntegerTy()) {
       return std::nullopt;
     }
-    Result.Subject = Subject;
+    Result.Subject = slotSubject(Subject);
     Result.TrueEdgeMeansZero = TrueMeansZero != Negate;
     return Result;
   }

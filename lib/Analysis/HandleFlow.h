@@ -200,13 +200,34 @@ private:
   bool isHandleStatus(unsigned H, const llvm::Value *V,
                       const flow::HandleState &S);
   bool handleIsStatus(unsigned H) const;
+  void readAtVariableIndex(const llvm::LoadInst &LI, BlockState &S, Pass P);
   bool slotOfHandleObject(const llvm::Value *Slot, const flow::HandleState &S);
-  // Phis a std::function test reads (MergedTests.cpp).
-  const llvm::SmallPtrSetImpl<const llvm::PHINode *> &testedPhis();
+  // Tests of phis, set on each edge into them (MergedTests.cpp).
+  struct PhiTest {
+    static constexpr unsigned ZeroTest = ~0u;
+    /// The atom the test is: the phi itself for a zero test, else the
+    /// comparison's key.
+    const void *Key = nullptr;
+    unsigned Pred = ZeroTest;
+    const llvm::Value *Constant = nullptr;
+    /// An inlined std::function emptiness test of a merged manager.
+    bool Callable = false;
+  };
+  const llvm::DenseMap<const llvm::Value *, llvm::SmallVector<PhiTest, 1>> &
+  phiTests();
+  bool setTests(unsigned H, flow::HandleState &W, llvm::ArrayRef<PhiTest> Tests,
+                const llvm::Value *V);
   bool setTestedPhis(const llvm::BasicBlock &From, const llvm::BasicBlock &To,
                      BlockState &S);
-  llvm::SmallPtrSet<const llvm::PHINode *, 4> TestedPhis;
-  bool TestedPhisKnown = false;
+  void setTestedSlot(const llvm::StoreInst &SI, BlockState &S);
+  void findTestedSlots();
+  const llvm::Value *slotSubject(const llvm::Value *V);
+  bool isBoolSlot(const llvm::Value *Slot);
+  llvm::DenseMap<const llvm::Value *, llvm::SmallVector<PhiTest, 1>> PhiTests;
+  bool PhiTestsKnown = false;
+  /// Locals written by several stores, each with the load that names it.
+  llvm::DenseMap<const llvm::Value *, const llvm::LoadInst *> SlotSubjects;
+  bool SlotsKnown = false;
   /// The value an integer handle's comparisons are about: its creation's
   /// result, or the inner creation's a wrapper stored for its caller.
   const llvm::Value *handleStatusValue(unsigned H) const;

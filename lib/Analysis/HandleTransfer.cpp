@@ -465,6 +465,30 @@ void HandleFlow::escapeToMemory(unsigned H, HandleState &S, const Value *Root,
   S.change(Live, Away);
 }
 
+/// A read of an array that holds the handle, at an index that is not a
+/// constant (`for (i = 0; i < n; i++) stop(cs[i]);`): which element it is,
+/// and so whether the loop reaches this handle, cannot be followed. The
+/// handle escapes there rather than being lost or overwritten by paths
+/// that only see the constant slots it was stored in.
+void HandleFlow::readAtVariableIndex(const LoadInst &LI, BlockState &S,
+                                     Pass P) {
+  auto *GEP = dyn_cast<GetElementPtrInst>(LI.getPointerOperand());
+  if (!GEP || GEP->hasAllConstantIndices() || ByRoot.empty())
+    return;
+  const Value *Base = GEP->getPointerOperand();
+  candidatesOfRoot(Paths.path(Paths.idOf(Base)).Root);
+  forCandidates(S, [&](unsigned H, HandleState &W) {
+    if (!W.any(Live) || !reachesHandle(Base, W))
+      return;
+    EscapeReason Why;
+    Why.Kind = EscapeReason::VariableIndex;
+    Why.At = &LI;
+    if (P == Pass::Record)
+      note(Outcomes[H].Escapes, EscapeEvent{&LI, Why});
+    W.change(Live, Away);
+  });
+}
+
 /// In optimized code a source variable that is reassigned shows only as a
 /// new debug value record: a variable holding a live handle that is given
 /// another value has been overwritten.
@@ -526,9 +550,11 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
     forCandidates(S, [&](unsigned H, HandleState &W) {
       visitStore(H, W, *SI, P);
     });
+    setTestedSlot(*SI, S);
     return;
   }
   if (auto *LI = dyn_cast<LoadInst>(&I)) {
+    readAtVariableIndex(*LI, S, P);
     if (P != Pass::Record)
       return;
     candidatesOfValue(LI);

@@ -106,6 +106,8 @@ static StringRef escapeName(EscapeReason::KindTy K) {
     return "indirect-call";
   case EscapeReason::UnknownDeleter:
     return "unknown-deleter";
+  case EscapeReason::VariableIndex:
+    return "variable-index";
   }
   return "?";
 }

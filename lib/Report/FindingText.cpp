@@ -102,6 +102,10 @@ std::string escapeText(const EscapeReason &R) {
   case EscapeReason::UnknownDeleter:
     S += "given to a std::shared_ptr whose deleter cannot be followed";
     break;
+  case EscapeReason::VariableIndex:
+    S += "kept in an array that is read back at an index the verifier "
+         "cannot follow";
+    break;
   }
   return S + at(R.At);
 }
