@@ -30,10 +30,28 @@ static constexpr unsigned MaxIncludeDepth = 8;
 static constexpr unsigned MaxFiles = 256;
 static constexpr uint64_t MaxBytes = 64ull << 20;
 
-bool DeclaredParameters::isPointerToConst(StringRef P) {
-  // A function pointer, an array or a template argument list is not
-  // judged.
-  if (P.find_first_of("()[]<>") != StringRef::npos)
+bool DeclaredParameters::isPointerToConst(StringRef Text) {
+  // Template argument lists say nothing of the parameter's own constness
+  // (`std::function<void ()> const&`): they are dropped, nested ones
+  // included. An unbalanced list is not judged.
+  std::string Outer;
+  unsigned Depth = 0;
+  for (char C : Text) {
+    if (C == '<')
+      ++Depth;
+    else if (C == '>') {
+      if (Depth == 0)
+        return false;
+      --Depth;
+    } else if (Depth == 0) {
+      Outer.push_back(C);
+    }
+  }
+  if (Depth != 0)
+    return false;
+  StringRef P = Outer;
+  // A function pointer or an array is not judged.
+  if (P.find_first_of("()[]") != StringRef::npos)
     return false;
   size_t Star = P.find_first_of("*&");
   if (Star == StringRef::npos)
@@ -64,9 +82,26 @@ DeclaredParameters::fromMangledName(const Function &F) {
   if (!List)
     return std::nullopt;
   ConstFlags Flags;
+  // A member function qualified `const` (only members have qualifiers) is
+  // given `this` first, as a pointer to const.
+  if (D.hasFunctionQualifiers() && List->size() + 1 == F.arg_size() &&
+      isConstQualified(demangle(F.getName())))
+    Flags.push_back(true);
   for (const std::string &P : *List)
     Flags.push_back(isPointerToConst(P));
   return Flags;
+}
+
+bool DeclaredParameters::isConstQualified(StringRef Demangled) {
+  StringRef T = Demangled.rtrim();
+  // The qualifiers follow the parameter list: `const`, `volatile`, `&`,
+  // `&&`, in that order.
+  if (!T.consume_back("&&"))
+    T.consume_back("&");
+  T = T.rtrim();
+  if (T.consume_back(" volatile"))
+    T = T.rtrim();
+  return T.ends_with(") const");
 }
 
 /// \p Text with comments, string and character literals replaced by spaces

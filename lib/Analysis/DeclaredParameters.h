@@ -45,6 +45,7 @@ public:
 private:
   using ConstFlags = llvm::SmallVector<bool, 4>;
   std::optional<ConstFlags> fromMangledName(const llvm::Function &F);
+  static bool isConstQualified(llvm::StringRef Demangled);
   std::optional<ConstFlags> fromSource(const llvm::Function &F);
   void scanSources();
   void scanFile(const std::string &Path, unsigned Depth);
