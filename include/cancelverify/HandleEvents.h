@@ -158,6 +158,10 @@ struct HandleOutcome {
   int64_t ReturnOffset = 0;
   /// Access paths rooted at arguments that hold the handle at an exit.
   std::vector<AccessPath> MovedTo;
+  /// A store after the move changed what one of MovedTo names (push_back
+  /// advancing the end pointer the element was reached by): where the
+  /// handle is can no longer be said.
+  const llvm::Instruction *MovedStaleAt = nullptr;
   /// Whether every exit / some exit saw the handle discharged.
   bool AllExitsDischarged = true;
   bool SomeExitDischarged = false;

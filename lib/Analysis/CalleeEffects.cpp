@@ -164,6 +164,15 @@ CalleeEffect CalleeEffects::evaluate(const Entry &E) {
   New.DischargedBeforeThrow = HS.knownToThrow(*E.F) &&
                               (!O.AnyThrowExit || O.ThrowExitsDischarged);
   New.MovedTo.assign(O.MovedTo.begin(), O.MovedTo.end());
+  if (O.MovedStaleAt) {
+    // Moved somewhere the caller cannot name any more: it escapes there.
+    New.MovedTo.clear();
+    if (!New.Escape) {
+      New.Escape.emplace();
+      New.Escape->Kind = EscapeReason::UnknownMemory;
+      New.Escape->At = O.MovedStaleAt;
+    }
+  }
   return New;
 }
 

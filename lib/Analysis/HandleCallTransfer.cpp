@@ -304,6 +304,22 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
   passToCallees(H, S, CB, P, Passed);
 }
 
+/// Whether \p Place, where a callee put handle \p H, is memory neither this
+/// function nor its caller owns: rooted at something other than a local,
+/// an argument or an allocation of ours. A handle that is an object (a
+/// std::function returned through sret) is at its path; one that is a
+/// value is loaded from it.
+bool HandleFlow::inMemoryOfOthers(unsigned H, const AccessPath &Place) {
+  bool IsObject = Sites[H] && Sites[H]->CalleeExpr &&
+                  Sites[H]->CalleeExpr->Offsets.size() == 1;
+  if (!IsObject && Place.Offsets.size() < 2)
+    return false;
+  AccessPath C = Paths.canonicalize(Place);
+  return !isa<Argument>(C.Root) && !isa<AllocaInst>(C.Root) &&
+         !isFreshAllocation(C.Root) && !isa<Argument>(Place.Root) &&
+         !isa<AllocaInst>(Place.Root) && !isFreshAllocation(Place.Root);
+}
+
 /// Applies a std::function operation when its object is the handle \p H;
 /// false when it is not (a std::function wrapping a local lambda is
 /// followed into the lambda instead).
@@ -331,8 +347,19 @@ bool HandleFlow::callableOperation(unsigned H, HandleState &S,
     AccessPath Copy = Paths.pathOf(ObjectIs ? Dest : Object);
     // Into memory the caller owns (the object a constructor builds, the
     // return slot): the caller now holds it.
-    if (isa<Argument>(Copy.Root))
+    if (isa<Argument>(Copy.Root)) {
       handToCaller(H, S, CB, Copy, TransferKind::CopiedForCaller, P);
+    } else if (AccessPath C = Paths.canonicalize(Copy);
+               C.Offsets.size() > 1 ||
+               (!isa<AllocaInst>(C.Root) && !isFreshAllocation(C.Root))) {
+      // Into storage reached through a pointer (a std::vector's buffer at
+      // its end pointer, inlined push_back): other pointers reach it by
+      // paths this one does not match, as for a store there.
+      if (P == Pass::Record)
+        Out.Used = true;
+      escapeToMemory(H, S, C.Root, CB, P);
+      return true;
+    }
     addPath(H, S, Copy);
     if (P == Pass::Record)
       Out.Used = true;
@@ -568,8 +595,16 @@ void HandleFlow::passToCallees(
     S.change(Live, Away);
   }
   for (const AccessPath &Pp : A.Moved) {
-    if (isa<Argument>(Pp.Root))
+    if (isa<Argument>(Pp.Root)) {
       handToCaller(H, S, CB, Pp, TransferKind::StoredByCallee, P, Named);
+    } else if (inMemoryOfOthers(H, Pp)) {
+      // Stored by the callee where this function's own store would escape:
+      // memory reached through a pointer that is neither a local, nor an
+      // argument, nor an allocation of ours (an element at a computed
+      // place in a container's new buffer).
+      escapeToMemory(H, S, Pp.Root, CB, P);
+      continue;
+    }
     addPath(H, S, Pp);
   }
   if (A.Returned)

@@ -201,6 +201,8 @@ private:
                       const flow::HandleState &S);
   bool handleIsStatus(unsigned H) const;
   void readAtVariableIndex(const llvm::LoadInst &LI, BlockState &S, Pass P);
+  void staleMoves(const llvm::StoreInst &SI, const BlockState &S);
+  bool inMemoryOfOthers(unsigned H, const AccessPath &Place);
   bool slotOfHandleObject(const llvm::Value *Slot, const flow::HandleState &S);
   // Tests of phis, set on each edge into them (MergedTests.cpp).
   struct PhiTest {

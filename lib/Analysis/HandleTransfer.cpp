@@ -445,6 +445,34 @@ bool HandleFlow::storedBehindPointer(const AccessPath &Slot) {
          Paths.canonicalize(Slot).Offsets.size() >= 3;
 }
 
+/// A store over the slot a handle was moved to for the caller, or over a
+/// pointer on the way to it, changes what that path names: `++_M_finish`
+/// after an element was constructed at `*_M_finish`. The caller would look
+/// for the handle where it no longer is, so the move is given up.
+void HandleFlow::staleMoves(const StoreInst &SI, const BlockState &S) {
+  AccessPath Slot;
+  bool Known = false;
+  for (unsigned H = 0; H < Outcomes.size(); ++H) {
+    HandleOutcome &Out = Outcomes[H];
+    if (Out.MovedTo.empty() || Out.MovedStaleAt)
+      continue;
+    const HandleState *St = S.Handles.get(H);
+    if (St && (isHandle(SI.getValueOperand(), *St) ||
+               pointsInsideHandle(H, SI.getValueOperand(), *St)))
+      continue;
+    if (!Known) {
+      Slot = Paths.pathOf(SI.getPointerOperand()).deref();
+      Known = true;
+    }
+    SmallVector<int64_t, 4> Rest;
+    for (const AccessPath &M : Out.MovedTo)
+      if (M.extends(Slot, Rest) && !Rest.empty()) {
+        Out.MovedStaleAt = &SI;
+        break;
+      }
+  }
+}
+
 /// The handle is put, at \p At, into memory rooted at \p Root that this
 /// function neither owns nor was given: a global, heap memory, memory
 /// reached through a pointer.
@@ -551,6 +579,8 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
       visitStore(H, W, *SI, P);
     });
     setTestedSlot(*SI, S);
+    if (P == Pass::Record)
+      staleMoves(*SI, S);
     return;
   }
   if (auto *LI = dyn_cast<LoadInst>(&I)) {
