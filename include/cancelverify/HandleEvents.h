@@ -20,6 +20,7 @@
 
 namespace llvm {
 class CallBase;
+class ConstantInt;
 class Function;
 class Instruction;
 class Value;
@@ -158,6 +159,14 @@ struct HandleOutcome {
   int64_t ReturnOffset = 0;
   /// Access paths rooted at arguments that hold the handle at an exit.
   std::vector<AccessPath> MovedTo;
+  /// The constants the function returns, each with the statuses the
+  /// handle has where it is returned (a bit per flow status), so that a
+  /// wrapper's result can say whether it handed the handle over (`return
+  /// 0;` after `*out = c`, `return -1;` where the creation failed).
+  llvm::SmallVector<std::pair<const llvm::ConstantInt *, uint8_t>, 2>
+      ReturnedConstants;
+  /// Some return gives something other than a constant.
+  bool ReturnsOther = false;
   /// A store after the move changed what one of MovedTo names (push_back
   /// advancing the end pointer the element was reached by): where the
   /// handle is can no longer be said.

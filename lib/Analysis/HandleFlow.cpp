@@ -164,6 +164,10 @@ void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
   if (isa<SwitchInst>(To.getTerminator()))
     if (const BasicBlock *Dest = cleanupDestination(From, To); Dest != &To)
       return propagate(From, *Dest, S, P);
+  // The value a phi returns, as this edge gives it.
+  if (P == Pass::Record && ReturnPhi && ReturnPhi->getParent() == &To &&
+      ReturnPhi->getBasicBlockIndex(&From) >= 0)
+    noteReturned(ReturnPhi->getIncomingValueForBlock(&From), S);
   if (isa<PHINode>(To.front())) {
     BlockState Edge = S;
     bool Changed = dropAtPhis(From, To, Edge, P);
@@ -412,8 +416,35 @@ void HandleFlow::recordExitLocations() {
   }
 }
 
+/// Where the function's one return takes its integer value from when it is
+/// not the return itself: the local -O0 code stores it in, or a phi.
+void HandleFlow::findReturnedValues() {
+  const ReturnInst *Only = nullptr;
+  for (const BasicBlock &BB : F)
+    if (auto *RI = dyn_cast<ReturnInst>(BB.getTerminator())) {
+      if (Only)
+        return;
+      Only = RI;
+    }
+  const Value *V = Only ? Only->getReturnValue() : nullptr;
+  if (!V || !V->getType()->isIntegerTy())
+    return;
+  if (auto *Phi = dyn_cast<PHINode>(V)) {
+    ReturnPhi = Phi;
+  } else if (auto *LI = dyn_cast<LoadInst>(V)) {
+    auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand());
+    if (Slot && all_of(Slot->users(), [&](const User *U) {
+          auto *St = dyn_cast<StoreInst>(U);
+          return U == LI || (St && St->getPointerOperand() == Slot) ||
+                 isa<IntrinsicInst>(U);
+        }))
+      ReturnSlot = Slot;
+  }
+}
+
 void HandleFlow::run() {
   findCountedLoops();
+  findReturnedValues();
   ReversePostOrderTraversal<const Function *> RPOT(&F);
   Order.assign(RPOT.begin(), RPOT.end());
   for (unsigned I = 0; I < Order.size(); ++I)

@@ -203,6 +203,11 @@ private:
   void readAtVariableIndex(const llvm::LoadInst &LI, BlockState &S, Pass P);
   void staleMoves(const llvm::StoreInst &SI, const BlockState &S);
   bool inMemoryOfOthers(unsigned H, const AccessPath &Place);
+  // What the function returns where (HandleTransfer.cpp).
+  void findReturnedValues();
+  void noteReturned(const llvm::Value *V, const BlockState &S);
+  const llvm::PHINode *ReturnPhi = nullptr;
+  const llvm::Value *ReturnSlot = nullptr;
   bool slotOfHandleObject(const llvm::Value *Slot, const flow::HandleState &S);
   // Tests of phis, set on each edge into them (MergedTests.cpp).
   struct PhiTest {

@@ -567,6 +567,39 @@ bool HandleSummaries::returnsOnly(const Function &F, const CallBase &CB) {
 
 /// Whether some return of \p F is reached from its entry without passing
 /// \p CB: on that path the function creates nothing.
+/// The success condition a wrapper's returned constants say: those it
+/// returns where it handed the handle over (and only there) against those
+/// it returns where there is no handle, or one it cancelled itself.
+static std::optional<SuccessCondition>
+successFromReturns(const HandleOutcome &O) {
+  if (O.ReturnsOther || O.ReturnedConstants.empty())
+    return std::nullopt;
+  constexpr uint8_t Over = 1u << flow::Away;
+  constexpr uint8_t None = (1u << flow::Dead) | (1u << flow::Done);
+  SmallVector<const APInt *, 2> Handed, Without;
+  for (const auto &[K, Mask] : O.ReturnedConstants) {
+    if (Mask == Over)
+      Handed.push_back(&K->getValue());
+    else if (!(Mask & ~None))
+      Without.push_back(&K->getValue());
+    else
+      return std::nullopt;
+  }
+  if (Handed.empty() || Without.empty())
+    return std::nullopt;
+  auto All = [](ArrayRef<const APInt *> L, auto Pred) {
+    return all_of(L, [&](const APInt *V) { return Pred(*V); });
+  };
+  if (All(Handed, [](const APInt &V) { return V.isZero(); }))
+    return SuccessCondition::ReturnsZero;
+  if (All(Without, [](const APInt &V) { return V.isZero(); }))
+    return SuccessCondition::ReturnsNonZero;
+  if (All(Handed, [](const APInt &V) { return V.isNonNegative(); }) &&
+      All(Without, [](const APInt &V) { return V.isNegative(); }))
+    return SuccessCondition::ReturnsNonNegative;
+  return std::nullopt;
+}
+
 static bool returnsWithout(const Function &F, const CallBase &CB) {
   const BasicBlock *Barrier = CB.getParent();
   SmallVector<const BasicBlock *, 16> Work{&F.getEntryBlock()};
@@ -689,6 +722,12 @@ bool HandleSummaries::summariseCreations(const Function &F) {
       else if (O.Returned && O.ReturnOffset == 0 && Sites[H].ValueOf &&
                Sites[H].ValueOf->getType() == F.getReturnType())
         Fresh.Success = Sites[H].ValueStatus;
+      // One that hands the handle over through an out-parameter and says
+      // so in its result (`if (!c) return -1; *out = c; return 0;`).
+      if (!O.Returned && Fresh.Success == SuccessCondition::Always &&
+          !O.MovedTo.empty())
+        if (std::optional<SuccessCondition> C = successFromReturns(O))
+          Fresh.Success = *C;
       // One that stores a created descriptor for its caller: its value
       // carries the creation's condition (a copy that is -1 is no handle).
       if (!O.Returned) {

@@ -137,7 +137,12 @@ void HandleFlow::statusSplit(unsigned H, HandleState &S, const HandleSite &Site)
   // A descriptor stored by a wrapper: its value is the status.
   if (Site.Success == SuccessCondition::Always && Site.ValueOf)
     statusSplit(H, S, *Site.ValueOf, Site.ValueStatus);
-  else
+  // A returned pointer that is null on failure: the split on the handle's
+  // own null test (createHere) already says it, and a second atom for the
+  // same fact would let a later `if (!c)` leave the other one open.
+  else if (!(Site.Success == SuccessCondition::ReturnsNonNull &&
+             !Site.CalleeExpr && Site.ReturnOffset == 0 &&
+             Site.Call->getType()->isPointerTy()))
     statusSplit(H, S, *Site.Call, Site.Success);
 }
 
@@ -445,6 +450,28 @@ bool HandleFlow::storedBehindPointer(const AccessPath &Slot) {
          Paths.canonicalize(Slot).Offsets.size() >= 3;
 }
 
+/// Notes, for every handle, what is returned where it has the statuses of
+/// \p S: a constant with those statuses, or something else.
+void HandleFlow::noteReturned(const Value *V, const BlockState &S) {
+  auto *K = dyn_cast<ConstantInt>(V);
+  S.Handles.forEach([&](unsigned H, const HandleState *St) {
+    HandleOutcome &Out = Outcomes[H];
+    if (!K) {
+      Out.ReturnsOther = true;
+      return;
+    }
+    uint8_t Mask = 0;
+    for (uint32_t T : St->Tuples)
+      Mask |= 1u << status(T);
+    auto It = find_if(Out.ReturnedConstants,
+                      [&](const auto &E) { return E.first == K; });
+    if (It == Out.ReturnedConstants.end())
+      Out.ReturnedConstants.push_back({K, Mask});
+    else
+      It->second |= Mask;
+  });
+}
+
 /// A store over the slot a handle was moved to for the caller, or over a
 /// pointer on the way to it, changes what that path names: `++_M_finish`
 /// after an element was constructed at `*_M_finish`. The caller would look
@@ -579,8 +606,11 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
       visitStore(H, W, *SI, P);
     });
     setTestedSlot(*SI, S);
-    if (P == Pass::Record)
+    if (P == Pass::Record) {
       staleMoves(*SI, S);
+      if (ReturnSlot && SI->getPointerOperand() == ReturnSlot)
+        noteReturned(SI->getValueOperand(), S);
+    }
     return;
   }
   if (auto *LI = dyn_cast<LoadInst>(&I)) {
@@ -624,6 +654,13 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
     // Nothing follows a return: only the recording sweep looks at it.
     if (P != Pass::Record)
       return;
+    // A constant returned here (phis and the -O0 return slot say theirs on
+    // the way).
+    if (const Value *V = RI->getReturnValue();
+        V && V->getType()->isIntegerTy() && !isa<PHINode>(V) &&
+        !(ReturnSlot && isa<LoadInst>(V) &&
+          cast<LoadInst>(V)->getPointerOperand() == ReturnSlot))
+      noteReturned(V, S);
     forAllHandles(S, [&](unsigned H, HandleState &W) {
       visitExit(H, W, I, P, /*Throw=*/false, RI->getReturnValue(), S);
     });
