@@ -203,6 +203,7 @@ private:
   void readAtVariableIndex(const llvm::LoadInst &LI, BlockState &S, Pass P);
   void staleMoves(const llvm::StoreInst &SI, const BlockState &S);
   bool inMemoryOfOthers(unsigned H, const AccessPath &Place);
+  bool usedAfter(const flow::HandleState &S, const llvm::Instruction &At);
   // What the function returns where (HandleTransfer.cpp).
   void findReturnedValues();
   void noteReturned(const llvm::Value *V, const BlockState &S);

@@ -13,6 +13,7 @@
 #include "cancelverify/Compat.h"
 #include "cancelverify/HandleSummaries.h"
 
+#include "llvm/Analysis/CFG.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Instructions.h"
@@ -298,6 +299,11 @@ void HandleFlow::overwriteSlot(unsigned H, HandleState &S,
   if (!S.holds(SlotId))
     return;
   S.remove(SlotId);
+  // Optimized code clears the slot while the value lives on in a register
+  // that is used afterwards (`adopt(h.release())`: the null stored into
+  // the unique_ptr, then the call given the old pointer): that use decides.
+  if (usedAfter(S, At))
+    return;
   AccessPath Canonical = Paths.canonicalize(Slot);
   bool HeldElsewhere = any_of(S.Exprs, [&](PathId E) {
     const AccessPath &EP = Paths.path(E);
@@ -309,6 +315,23 @@ void HandleFlow::overwriteSlot(unsigned H, HandleState &S,
     note(Outcomes[H].Overwrites,
          OverwriteEvent{OverwriteEvent::Overwritten, &At});
   S.change(Live, Away);
+}
+
+/// Whether the handle \p S is an SSA value (not a local's slot) that some
+/// instruction reachable from \p At still uses.
+bool HandleFlow::usedAfter(const HandleState &S, const Instruction &At) {
+  return any_of(S.Exprs, [&](PathId E) {
+    const AccessPath &EP = Paths.path(E);
+    if (EP.Offsets.size() != 1 || EP.Offsets[0] != 0 ||
+        isa<AllocaInst>(EP.Root) ||
+        (!isa<Instruction>(EP.Root) && !isa<Argument>(EP.Root)))
+      return false;
+    return any_of(EP.Root->users(), [&](const User *U) {
+      auto *UI = dyn_cast<Instruction>(U);
+      return UI && UI != &At && UI->getFunction() == &F &&
+             isPotentiallyReachable(&At, UI);
+    });
+  });
 }
 
 /// Whether \p V is a pointer through which the handle \p S is reached
