@@ -18,6 +18,7 @@
 #include "HandleFlow.h"
 
 #include "cancelverify/CallTarget.h"
+#include "cancelverify/StraightLine.h"
 #include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
@@ -114,8 +115,8 @@ HandleFlow::decode(const Value *Cond) {
     const Value *Subject = C;
     bool TrueMeansZero = false;
     if (auto *Cmp = dyn_cast<ICmpInst>(C)) {
-      const Value *L = slotSubject(Paths.origin(Cmp->getOperand(0)));
-      const Value *R = slotSubject(Paths.origin(Cmp->getOperand(1)));
+      const Value *L = slotSubject(Paths.origin(Cmp->getOperand(0)), Cmp);
+      const Value *R = slotSubject(Paths.origin(Cmp->getOperand(1)), Cmp);
       CmpInst::Predicate P = Cmp->getPredicate();
       if (isa<Constant>(L) && !isa<Constant>(R)) {
         std::swap(L, R);
@@ -174,7 +175,7 @@ HandleFlow::decode(const Value *Cond) {
     } else if (!C->getType()->isIntegerTy()) {
       return std::nullopt;
     }
-    Result.Subject = slotSubject(Subject);
+    Result.Subject = slotSubject(Subject, dyn_cast<Instruction>(Cond));
     Result.TrueEdgeMeansZero = TrueMeansZero != Negate;
     return Result;
   }
@@ -308,7 +309,9 @@ HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple,
       SmallVector<SmallVector<int64_t, 4>, 2> Rel;
       relatedPaths(CB.getArgOperand(J), S, Rel);
       for (const SmallVector<int64_t, 4> &R : Rel)
-        if (R.size() == 2 && R[1] == 0)
+        if (R.size() == 2 && R[1] == 0 &&
+            heldOnEveryPath(H, CB,
+                            Paths.pathOf(CB.getArgOperand(J)).then({R[0]}), S))
           Stored.push_back({J, R[0], Size});
     }
   }
@@ -350,6 +353,33 @@ HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple,
     }
   }
   return Facts;
+}
+
+/// Whether every path to \p CB puts handle \p H at \p Addr: walking back
+/// through straight-line code, the last write there stores it, or is its
+/// creation, before anything else may have written it. (The paths a state
+/// holds are those some tuple's path put the handle at.)
+bool HandleFlow::heldOnEveryPath(unsigned H, const CallBase &CB,
+                                 const AccessPath &Addr, const HandleState &S) {
+  PathId Want = Paths.intern(Paths.canonicalize(Addr));
+  bool Found = false;
+  walkBack(CB, [&](const Instruction &I) {
+    if (auto *SI = dyn_cast<StoreInst>(&I)) {
+      if (Paths.intern(Paths.canonicalize(
+              Paths.pathOf(SI->getPointerOperand()))) != Want)
+        return true;
+      Found = isHandle(SI->getValueOperand(), S);
+      return false;
+    }
+    if (auto *Call = dyn_cast<CallBase>(&I)) {
+      if (isMarker(I))
+        return true;
+      Found = Sites[H] && Sites[H]->Call == Call;
+      return false;
+    }
+    return true;
+  });
+  return Found;
 }
 
 /// What the caller knew of the arguments on its path, as known atoms of the
@@ -653,7 +683,7 @@ void HandleFlow::transferSwitch(const BasicBlock &BB, BlockState &S, Pass P) {
     propagate(BB, *SI->findCaseValue(K)->getCaseSuccessor(), S, P);
     return;
   }
-  const Value *Subject = Paths.origin(SI->getCondition());
+  const Value *Subject = slotSubject(Paths.origin(SI->getCondition()), SI);
   auto *Ty = dyn_cast<IntegerType>(Subject->getType());
   addCandidates(HandlesBySubject, Subject);
   if (auto *CB = dyn_cast<CallBase>(Subject))

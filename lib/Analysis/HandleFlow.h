@@ -200,11 +200,13 @@ private:
   bool isHandleStatus(unsigned H, const llvm::Value *V,
                       const flow::HandleState &S);
   bool handleIsStatus(unsigned H) const;
+  bool heldOnEveryPath(unsigned H, const llvm::CallBase &CB,
+                       const AccessPath &Addr, const flow::HandleState &S);
   void readAtVariableIndex(const llvm::LoadInst &LI, BlockState &S, Pass P);
   void staleMoves(const llvm::StoreInst &SI, const BlockState &S);
   bool inMemoryOfOthers(unsigned H, const AccessPath &Place);
   bool usedAfter(const flow::HandleState &S, const llvm::Instruction &At);
-  // What the function returns where (HandleTransfer.cpp).
+  // What the function returns where (HandleFlow.cpp, HandleTransfer.cpp).
   void findReturnedValues();
   void noteReturned(const llvm::Value *V, const BlockState &S);
   const llvm::PHINode *ReturnPhi = nullptr;
@@ -224,13 +226,15 @@ private:
   const llvm::DenseMap<const llvm::Value *, llvm::SmallVector<PhiTest, 1>> &
   phiTests();
   bool setTests(unsigned H, flow::HandleState &W, llvm::ArrayRef<PhiTest> Tests,
-                const llvm::Value *V);
+                const llvm::Value *V, const llvm::Instruction *At);
   bool setTestedPhis(const llvm::BasicBlock &From, const llvm::BasicBlock &To,
                      BlockState &S);
   void setTestedSlot(const llvm::StoreInst &SI, BlockState &S);
   void findTestedSlots();
-  const llvm::Value *slotSubject(const llvm::Value *V);
-  bool isBoolSlot(const llvm::Value *Slot);
+  const llvm::Value *slotSubject(const llvm::Value *V,
+                                 const llvm::Instruction *At);
+  static bool readsAtOnce(const llvm::LoadInst &LI,
+                          const llvm::Instruction &At);
   llvm::DenseMap<const llvm::Value *, llvm::SmallVector<PhiTest, 1>> PhiTests;
   bool PhiTestsKnown = false;
   /// Locals written by several stores, each with the load that names it.

@@ -43,8 +43,8 @@ static constexpr size_t PathCacheSize = 64;
 /// Argument-store paths longer than this are not recorded: recursion over
 /// a linked structure would otherwise grow them forever.
 static constexpr size_t MaxStoreDepth = 6;
-/// Loads a returned pointer is followed through (a reference member of a
-/// member).
+/// Offsets of a returned path (the first, then one per load: up to two
+/// loads, a reference member of a member).
 static constexpr size_t MaxReturnedDepth = 3;
 
 struct HandleSummaries::FunctionFacts {
@@ -231,6 +231,15 @@ bool HandleSummaries::computeThrows(const Function &F) {
     for (const BasicBlock *Succ : successors(Work.pop_back_val()))
       if (Unwinding.insert(Succ).second)
         Work.push_back(Succ);
+  // Every handler and cleanup of the function, and what follows them.
+  SmallPtrSet<const BasicBlock *, 8> Handlers;
+  for (const BasicBlock &BB : F)
+    if (BB.isLandingPad() && Handlers.insert(&BB).second)
+      Work.push_back(&BB);
+  while (!Work.empty())
+    for (const BasicBlock *Succ : successors(Work.pop_back_val()))
+      if (Handlers.insert(Succ).second)
+        Work.push_back(Succ);
   bool HasResume = any_of(F, [&](const BasicBlock &BB) {
     return isa<ResumeInst>(BB.getTerminator()) && Unwinding.count(&BB);
   });
@@ -240,7 +249,9 @@ bool HandleSummaries::computeThrows(const Function &F) {
     if (!Callee || CB->doesNotThrow())
       continue;
     if (isRethrow(*Callee)) {
-      if (Unwinding.count(CB->getParent()))
+      // Outside this function's own handlers it rethrows what its caller
+      // is handling (`[[noreturn]] void rethrow() { throw; }`).
+      if (Unwinding.count(CB->getParent()) || !Handlers.count(CB->getParent()))
         return true;
       continue;
     }
@@ -565,8 +576,6 @@ bool HandleSummaries::returnsOnly(const Function &F, const CallBase &CB) {
   return Any;
 }
 
-/// Whether some return of \p F is reached from its entry without passing
-/// \p CB: on that path the function creates nothing.
 /// The success condition a wrapper's returned constants say: those it
 /// returns where it handed the handle over (and only there) against those
 /// it returns where there is no handle, or one it cancelled itself.
@@ -600,6 +609,8 @@ successFromReturns(const HandleOutcome &O) {
   return std::nullopt;
 }
 
+/// Whether some return of \p F is reached from its entry without passing
+/// \p CB: on that path the function creates nothing.
 static bool returnsWithout(const Function &F, const CallBase &CB) {
   const BasicBlock *Barrier = CB.getParent();
   SmallVector<const BasicBlock *, 16> Work{&F.getEntryBlock()};
@@ -699,7 +710,7 @@ bool HandleSummaries::summariseCreations(const Function &F) {
   for (unsigned H = 0; H < Sites.size(); ++H) {
     HandleOutcome &O = Flow.outcome(H);
     // Handed to the caller: every call of F creates a handle.
-    if ((O.Returned || !O.MovedTo.empty()) && !Fa.Fresh &&
+    if ((O.Returned || (!O.MovedTo.empty() && !O.MovedStaleAt)) && !Fa.Fresh &&
         !(O.Returned && MayReturnArgument)) {
       HandleSite Fresh;
       if (!O.Returned)

@@ -13,11 +13,13 @@
 #include "cancelverify/Compat.h"
 #include "cancelverify/HandleSummaries.h"
 
+#include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/CFG.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
 
 using namespace llvm;
 
@@ -506,9 +508,13 @@ void HandleFlow::staleMoves(const StoreInst &SI, const BlockState &S) {
     HandleOutcome &Out = Outcomes[H];
     if (Out.MovedTo.empty() || Out.MovedStaleAt)
       continue;
+    // Only where the handle was handed over on this path, and not a slot
+    // cleared after a cancel (`*out = NULL` on an error path).
     const HandleState *St = S.Handles.get(H);
-    if (St && (isHandle(SI.getValueOperand(), *St) ||
-               pointsInsideHandle(H, SI.getValueOperand(), *St)))
+    if (!St || !St->any(Away) ||
+        isa<ConstantPointerNull>(SI.getValueOperand()) ||
+        isHandle(SI.getValueOperand(), *St) ||
+        pointsInsideHandle(H, SI.getValueOperand(), *St))
       continue;
     if (!Known) {
       Slot = Paths.pathOf(SI.getPointerOperand()).deref();
@@ -516,7 +522,7 @@ void HandleFlow::staleMoves(const StoreInst &SI, const BlockState &S) {
     }
     SmallVector<int64_t, 4> Rest;
     for (const AccessPath &M : Out.MovedTo)
-      if (M.extends(Slot, Rest) && !Rest.empty()) {
+      if (M.extends(Slot, Rest)) {
         Out.MovedStaleAt = &SI;
         break;
       }
@@ -554,9 +560,29 @@ void HandleFlow::readAtVariableIndex(const LoadInst &LI, BlockState &S,
   if (!GEP || GEP->hasAllConstantIndices() || ByRoot.empty())
     return;
   const Value *Base = GEP->getPointerOperand();
+  // Which byte offsets from the base the read can reach: the constant part
+  // plus multiples of each index's stride.
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  unsigned Bits = DL.getIndexTypeSizeInBits(GEP->getType());
+  MapVector<Value *, APInt> Variable;
+  APInt Constant(Bits, 0);
+  bool Known = GEP->collectOffset(DL, Bits, Variable, Constant);
+  auto MayRead = [&](int64_t Offset) {
+    if (!Known || Variable.size() != 1)
+      return true;
+    int64_t Stride = Variable.front().second.getSExtValue();
+    int64_t From = Constant.getSExtValue();
+    if (Stride == 0)
+      return Offset == From;
+    return (Offset - From) % Stride == 0 && (Offset - From) / Stride >= 0;
+  };
   candidatesOfRoot(Paths.path(Paths.idOf(Base)).Root);
   forCandidates(S, [&](unsigned H, HandleState &W) {
-    if (!W.any(Live) || !reachesHandle(Base, W))
+    SmallVector<SmallVector<int64_t, 4>, 2> Below;
+    if (!W.any(Live) || !reachesHandle(Base, W, &Below) ||
+        none_of(Below, [&](const SmallVector<int64_t, 4> &R) {
+          return MayRead(R.front());
+        }))
       return;
     EscapeReason Why;
     Why.Kind = EscapeReason::VariableIndex;
@@ -680,7 +706,7 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
     // A constant returned here (phis and the -O0 return slot say theirs on
     // the way).
     if (const Value *V = RI->getReturnValue();
-        V && V->getType()->isIntegerTy() && !isa<PHINode>(V) &&
+        V && V->getType()->isIntegerTy() && V != ReturnPhi &&
         !(ReturnSlot && isa<LoadInst>(V) &&
           cast<LoadInst>(V)->getPointerOperand() == ReturnSlot))
       noteReturned(V, S);

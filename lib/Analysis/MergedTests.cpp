@@ -40,7 +40,8 @@ HandleFlow::phiTests() {
   if (PhiTestsKnown)
     return PhiTests;
   PhiTestsKnown = true;
-  findTestedSlots();
+  if (!SlotsKnown)
+    findTestedSlots();
   auto Add = [&](const Value *At, const PhiTest &T) {
     SmallVectorImpl<PhiTest> &List = PhiTests[At];
     if (none_of(List, [&](const PhiTest &O) { return O.Key == T.Key; }))
@@ -57,11 +58,15 @@ HandleFlow::phiTests() {
         (D->CompareKey && !isa<ConstantInt>(D->CompareRHS)))
       return;
     const Value *At = X;
-    if (auto *LI = dyn_cast<LoadInst>(X);
-        LI && SlotSubjects.count(LI->getPointerOperand()))
+    if (auto *LI = dyn_cast<LoadInst>(X)) {
+      // Only the local's naming load stands for its current value.
+      auto It = SlotSubjects.find(LI->getPointerOperand());
+      if (It == SlotSubjects.end() || It->second != LI)
+        return;
       At = LI->getPointerOperand();
-    else if (!isa<PHINode>(X))
+    } else if (!isa<PHINode>(X)) {
       return;
+    }
     if (D->CompareKey)
       Add(At, {D->CompareKey, D->ComparePred, D->CompareRHS, false});
     else
@@ -100,9 +105,10 @@ HandleFlow::phiTests() {
 
 /// Sets, in the tuples of handle \p H, the atoms of the tests \p Tests of a
 /// phi or local that now holds \p V: known from a constant, carried over
-/// from the same test of \p V, or forgotten. Returns whether \p W changed.
+/// from the same test of \p V, or forgotten. \p At is where the value is
+/// given (a store; null on an edge). Returns whether \p W changed.
 bool HandleFlow::setTests(unsigned H, HandleState &W, ArrayRef<PhiTest> Tests,
-                          const Value *V) {
+                          const Value *V, const Instruction *At) {
   auto IndexOf = [&](const void *Key) {
     const SmallVectorImpl<const void *> &List = Atoms[H];
     auto It = find(List, Key);
@@ -130,7 +136,7 @@ bool HandleFlow::setTests(unsigned H, HandleState &W, ArrayRef<PhiTest> Tests,
     std::optional<bool> Zero = ConstantOutcome(T);
     int Source = -1;
     if (!Zero) {
-      const Value *O = slotSubject(Paths.origin(V));
+      const Value *O = slotSubject(Paths.origin(V), At);
       if (T.Callable) {
         auto *LI = dyn_cast<LoadInst>(V);
         Source = isHandle(V, W) ||
@@ -178,9 +184,16 @@ bool HandleFlow::setTestedPhis(const BasicBlock &From, const BasicBlock &To,
     return false;
   bool Changed = false;
   forAllHandles(S, [&](unsigned H, HandleState &W) {
+    // All phis of a block take their values at once: one that takes
+    // another phi of the block gets its value from before the edge.
+    if (any_of(Phis, [&](const PHINode *Phi) {
+          auto *In = dyn_cast<PHINode>(Phi->getIncomingValueForBlock(&From));
+          return In && In->getParent() == &To;
+        }))
+      return;
     for (const PHINode *Phi : Phis)
       Changed |= setTests(H, W, Tests.find(Phi)->second,
-                          Phi->getIncomingValueForBlock(&From));
+                          Phi->getIncomingValueForBlock(&From), nullptr);
   });
   return Changed;
 }
@@ -191,7 +204,7 @@ void HandleFlow::setTestedSlot(const StoreInst &SI, BlockState &S) {
   if (It == Tests.end())
     return;
   forAllHandles(S, [&](unsigned H, HandleState &W) {
-    setTests(H, W, It->second, SI.getValueOperand());
+    setTests(H, W, It->second, SI.getValueOperand(), &SI);
   });
 }
 
@@ -226,44 +239,55 @@ void HandleFlow::findTestedSlots() {
   }
   if (Eligible.empty())
     return;
+  // The load that names a local is one whose every use is a test that
+  // reads it at once, so that it never stands for an older value of the
+  // local (a load stored into another local is followed from there).
   for (const Instruction &I : instructions(F))
     if (auto *LI = dyn_cast<LoadInst>(&I);
-        LI && Eligible.count(LI->getPointerOperand()))
-      SlotSubjects.try_emplace(LI->getPointerOperand(), LI);
+        LI && Eligible.count(LI->getPointerOperand()) &&
+        !SlotSubjects.count(LI->getPointerOperand()) &&
+        all_of(LI->users(), [&](const User *U) {
+          auto *UI = dyn_cast<Instruction>(U);
+          auto IsTest = [](const Instruction *T) {
+            return isa<ICmpInst>(T) || isa<BranchInst>(T) || isa<SwitchInst>(T);
+          };
+          // A bool is truncated for its branch first.
+          if (auto *Cast = dyn_cast_or_null<CastInst>(UI))
+            return readsAtOnce(*LI, *Cast) &&
+                   all_of(Cast->users(), [&](const User *CU) {
+                     auto *CI = dyn_cast<Instruction>(CU);
+                     return CI && IsTest(CI) && readsAtOnce(*LI, *CI);
+                   });
+          return UI && IsTest(UI) && readsAtOnce(*LI, *UI);
+        }))
+      SlotSubjects[LI->getPointerOperand()] = LI;
 }
 
-const Value *HandleFlow::slotSubject(const Value *V) {
+/// Whether \p At uses the value \p LI loads from a local before anything
+/// stores to the local again: in the same block, with no store between.
+bool HandleFlow::readsAtOnce(const LoadInst &LI, const Instruction &At) {
+  if (LI.getParent() != At.getParent() || !LI.comesBefore(&At))
+    return false;
+  for (const Instruction *I = LI.getNextNode(); I != &At; I = I->getNextNode())
+    if (auto *SI = dyn_cast<StoreInst>(I);
+        SI && SI->getPointerOperand() == LI.getPointerOperand())
+      return false;
+  return true;
+}
+
+const Value *HandleFlow::slotSubject(const Value *V, const Instruction *At) {
   if (!SlotsKnown)
     findTestedSlots();
-  if (SlotSubjects.empty() || !V)
+  auto *LI = dyn_cast_or_null<LoadInst>(V);
+  if (SlotSubjects.empty() || !LI || !At)
     return V;
-  // A bool reloaded and truncated for the branch is the same test.
-  if (auto *T = dyn_cast<TruncInst>(V); T && T->getType()->isIntegerTy(1))
-    if (auto *LI = dyn_cast<LoadInst>(T->getOperand(0));
-        LI && isBoolSlot(LI->getPointerOperand()))
-      V = LI;
-  if (auto *LI = dyn_cast<LoadInst>(V))
-    if (auto It = SlotSubjects.find(LI->getPointerOperand());
-        It != SlotSubjects.end())
-      return It->second;
-  return V;
-}
-
-/// Whether every store to the local \p Slot writes 0, 1 or a widened bool,
-/// so that its low bit is its truth.
-bool HandleFlow::isBoolSlot(const Value *Slot) {
-  if (!SlotSubjects.count(Slot))
-    return false;
-  return all_of(Slot->users(), [](const User *U) {
-    auto *St = dyn_cast<StoreInst>(U);
-    if (!St)
-      return true;
-    const Value *V = St->getValueOperand();
-    if (auto *K = dyn_cast<ConstantInt>(V))
-      return K->getValue().ule(1);
-    auto *Z = dyn_cast<ZExtInst>(V);
-    return Z && Z->getOperand(0)->getType()->isIntegerTy(1);
-  });
+  auto It = SlotSubjects.find(LI->getPointerOperand());
+  if (It == SlotSubjects.end())
+    return V;
+  // The load names the local's current value only where it is used before
+  // anything stores to the local again (`was = skip; skip = 1; if (was)`
+  // tests the old value).
+  return readsAtOnce(*LI, *At) ? It->second : V;
 }
 
 } // namespace cancelverify
