@@ -9,6 +9,8 @@
 
 #include "llvm/Config/llvm-config.h"
 
+#include "llvm/ADT/APInt.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfo.h"
@@ -141,7 +143,16 @@ createYamlRemarkSerializer(llvm::raw_ostream &OS) {
 #endif
 }
 
+/// The map GEPOperator::collectOffset fills with each variable index and
+/// its stride (a SmallMapVector from LLVM 20 on).
+#if LLVM_VERSION_MAJOR >= 20
+using GEPVariableOffsets = llvm::SmallMapVector<llvm::Value *, llvm::APInt, 4>;
+#else
+using GEPVariableOffsets = llvm::MapVector<llvm::Value *, llvm::APInt>;
+#endif
+
 } // namespace compat
+
 } // namespace cancelverify
 
 #endif // CANCELVERIFY_COMPAT_H

@@ -13,7 +13,6 @@
 #include "cancelverify/Compat.h"
 #include "cancelverify/HandleSummaries.h"
 
-#include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/CFG.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
@@ -564,7 +563,7 @@ void HandleFlow::readAtVariableIndex(const LoadInst &LI, BlockState &S,
   // plus multiples of each index's stride.
   const DataLayout &DL = F.getParent()->getDataLayout();
   unsigned Bits = DL.getIndexTypeSizeInBits(GEP->getType());
-  MapVector<Value *, APInt> Variable;
+  compat::GEPVariableOffsets Variable;
   APInt Constant(Bits, 0);
   bool Known = GEP->collectOffset(DL, Bits, Variable, Constant);
   auto MayRead = [&](int64_t Offset) {
