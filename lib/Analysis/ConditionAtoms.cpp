@@ -282,10 +282,37 @@ void HandleFlow::splitOn(unsigned H, HandleState &S, const void *Key,
   S.normalize();
 }
 
-/// What tuple \p Tuple of handle \p H knows about the arguments of \p CB.
+/// The places in the objects the arguments of \p CB point to that hold a
+/// copy of handle \p H that is its own status (a descriptor in a field,
+/// `c.fd = open(...); conn_close(&c)`), stored there on every path: what a
+/// tuple knows of the status it knows of them too, and the callee reads
+/// them back there. The same for every tuple, so found once per call.
+SmallVector<HandleFlow::StatusCopy, 2>
+HandleFlow::statusCopies(unsigned H, const CallBase &CB, const HandleState &S) {
+  SmallVector<StatusCopy, 2> Stored;
+  if (!Sites[H] || !handleIsStatus(H))
+    return Stored;
+  uint64_t Size = F.getParent()->getDataLayout().getTypeStoreSize(
+      handleStatusValue(H)->getType());
+  for (unsigned J = 0; J < CB.arg_size(); ++J) {
+    if (!CB.getArgOperand(J)->getType()->isPointerTy())
+      continue;
+    SmallVector<SmallVector<int64_t, 4>, 2> Rel;
+    relatedPaths(CB.getArgOperand(J), S, Rel);
+    for (const SmallVector<int64_t, 4> &R : Rel)
+      if (R.size() == 2 && R[1] == 0 &&
+          heldOnEveryPath(H, CB, Paths.pathOf(CB.getArgOperand(J)).then({R[0]}),
+                          S))
+        Stored.push_back({J, R[0], Size});
+  }
+  return Stored;
+}
+
+/// What tuple \p Tuple of handle \p H knows about the arguments of \p CB
+/// and of \p Stored, the places statusCopies() found.
 SmallVector<CallContext::ConditionFact, 2>
 HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple,
-                     const HandleState &S) {
+                     const HandleState &S, ArrayRef<StatusCopy> Stored) {
   SmallVector<CallContext::ConditionFact, 2> Facts;
   const SmallVectorImpl<const void *> &List = Atoms[H];
   // An integer handle is its creation's status (a descriptor that is not
@@ -296,37 +323,18 @@ HandleFlow::factsFor(unsigned H, const CallBase &CB, uint32_t Tuple,
     return Known == Arg ||
            (Known == Status && isHandleStatus(H, CB.getArgOperand(J), S));
   };
-  // The same of a copy kept in the object an argument points to (a
-  // descriptor in a field, `c.fd = open(...); conn_close(&c)`): the callee
-  // reads it back there.
-  SmallVector<std::tuple<unsigned, int64_t, uint64_t>, 2> Stored;
-  if (Status && handleIsStatus(H)) {
-    uint64_t Size =
-        F.getParent()->getDataLayout().getTypeStoreSize(Status->getType());
-    for (unsigned J = 0; J < CB.arg_size(); ++J) {
-      if (!CB.getArgOperand(J)->getType()->isPointerTy())
-        continue;
-      SmallVector<SmallVector<int64_t, 4>, 2> Rel;
-      relatedPaths(CB.getArgOperand(J), S, Rel);
-      for (const SmallVector<int64_t, 4> &R : Rel)
-        if (R.size() == 2 && R[1] == 0 &&
-            heldOnEveryPath(H, CB,
-                            Paths.pathOf(CB.getArgOperand(J)).then({R[0]}), S))
-          Stored.push_back({J, R[0], Size});
-    }
-  }
   for (unsigned I = 0; I < List.size(); ++I) {
     if (!(known(Tuple) & (1u << I)))
       continue;
     bool Zero = values(Tuple) & (1u << I);
     const void *Key = List[I];
     auto Info = CompareKeyInfo.find(Key);
-    for (const auto &[J, Offset, Size] : Stored) {
-      CallContext::ConditionFact M{J, CallContext::ConditionFact::ZeroTest,
-                                   nullptr, Zero};
+    for (const StatusCopy &Copy : Stored) {
+      CallContext::ConditionFact M{
+          Copy.ArgNo, CallContext::ConditionFact::ZeroTest, nullptr, Zero};
       M.InMemory = true;
-      M.Offset = Offset;
-      M.Size = Size;
+      M.Offset = Copy.Offset;
+      M.Size = Copy.Size;
       if (Info != CompareKeyInfo.end()) {
         auto [Pred, L, R] = Info->second;
         if (L != Status || !isa<Constant>(R))

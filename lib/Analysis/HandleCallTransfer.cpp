@@ -441,9 +441,11 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
     SmallVector<uint32_t, 4> Tuples;
   };
   SmallVector<Group, 2> Groups;
+  SmallVector<StatusCopy, 2> Stored = statusCopies(H, CB, S);
   for (uint32_t T : S.Tuples)
     if (status(T) == Live) {
-      SmallVector<CallContext::ConditionFact, 2> Facts = factsFor(H, CB, T, S);
+      SmallVector<CallContext::ConditionFact, 2> Facts =
+          factsFor(H, CB, T, S, Stored);
       auto It = find_if(Groups, [&](const Group &G) { return G.Facts == Facts; });
       if (It == Groups.end()) {
         Groups.push_back({std::move(Facts), {}});

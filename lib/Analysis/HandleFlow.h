@@ -419,9 +419,19 @@ private:
                std::optional<flow::Status> WhenNonZero);
   const void *compareKey(unsigned Pred, const llvm::Value *L,
                          const llvm::Value *R);
+  /// A copy of an integer handle kept at Offset (Size bytes) in the object
+  /// argument ArgNo points to.
+  struct StatusCopy {
+    unsigned ArgNo = 0;
+    int64_t Offset = 0;
+    uint64_t Size = 0;
+  };
+  llvm::SmallVector<StatusCopy, 2> statusCopies(unsigned H,
+                                                const llvm::CallBase &CB,
+                                                const flow::HandleState &S);
   llvm::SmallVector<CallContext::ConditionFact, 2>
   factsFor(unsigned H, const llvm::CallBase &CB, uint32_t Tuple,
-           const flow::HandleState &S);
+           const flow::HandleState &S, llvm::ArrayRef<StatusCopy> Stored);
   void assumeContext(unsigned H, flow::HandleState &S,
                      const CallContext &Context);
 

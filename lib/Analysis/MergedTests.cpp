@@ -210,7 +210,7 @@ void HandleFlow::setTestedSlot(const StoreInst &SI, BlockState &S) {
 
 /// The locals whose every use is a load or a store of an integer (and
 /// markers): nothing but those stores writes them. Each is named, to the
-/// tests, by its first load.
+/// tests, by its first load that only tests read, at once.
 void HandleFlow::findTestedSlots() {
   SlotsKnown = true;
   SmallPtrSet<const Value *, 8> Eligible;
