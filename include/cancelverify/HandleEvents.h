@@ -55,6 +55,7 @@ enum class TransferKind : uint8_t {
   Returned,          ///< returned to the caller
   StoredForCaller,   ///< stored through a pointer the caller passed
   CreatedInOutParam, ///< created straight into the caller's out-parameter
+  CreatedInObject,   ///< created as a member of an object the caller passed
   CopiedForCaller,   ///< copied (memcpy) into memory the caller owns
   StoredByCallee,    ///< a callee stored it for the caller
 };

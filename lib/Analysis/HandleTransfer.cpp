@@ -130,6 +130,12 @@ void HandleFlow::createHere(unsigned H, HandleState &S, Pass P) {
   else if (auto *Slot = dyn_cast<Argument>(Held.Root);
            Slot && Slot->hasStructRetAttr() && Held.Offsets.size() == 1)
     handToCaller(H, S, CB, Held, TransferKind::Returned, P);
+  // Created as an object inside one the caller passed (a member a
+  // constructor initializes, `this->cancel_` of a method that creates
+  // into it): the caller's object holds it, as it would a copy.
+  else if (Slot && !Slot->hasByValAttr() && Held.Offsets.size() == 1 &&
+           Site.CalleeExpr && Site.CalleeExpr->Offsets.size() == 1)
+    handToCaller(H, S, CB, Held, TransferKind::CreatedInObject, P);
 }
 
 /// No handle where the creation's status says it failed: a split on the

@@ -118,6 +118,8 @@ static std::string transferText(const TransferEvent &T) {
     return "stored for the caller";
   case TransferKind::CreatedInOutParam:
     return "created in the caller's out-parameter";
+  case TransferKind::CreatedInObject:
+    return "created in the object the caller passed";
   case TransferKind::CopiedForCaller:
     return "copied for the caller";
   case TransferKind::StoredByCallee:
