@@ -24,6 +24,7 @@
 
 #include "cancelverify/CallTarget.h"
 
+#include "llvm/Analysis/CFG.h"
 #include "llvm/Analysis/ConstantFolding.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -190,6 +191,19 @@ void HandleFlow::addCallerFacts(const CallBase &CB, const Function &Callee,
     return any_of(Objects, [&](const auto &O) { return Open(O.second.Root); });
   });
 
+  // Past a merge the walk stops. A field of a local object written before
+  // it by a write that every path to the call passes, with nothing on the
+  // way that may write it again, still holds: a guard's `active_ = true`
+  // set by its constructor and tested by the destructor at the cleanup
+  // that every return shares.
+  if (!ReachedEntry) {
+    SmallPtrSet<const Value *, 2> Done;
+    for (const auto &[ArgNo, Base] : Objects)
+      if (isa<AllocaInst>(Base.Root) && Open(Base.Root) &&
+          Done.insert(Base.Root).second)
+        addDominatingWrites(CB, Base.Root, Record);
+  }
+
   // What our caller knew of our arguments' objects and of globals.
   if (ReachedEntry && SharedOpen && Context)
     for (const CallContext::MemoryFact &M : Context->Memory) {
@@ -221,6 +235,130 @@ void HandleFlow::addCallerFacts(const CallBase &CB, const Function &Callee,
         M.Offset -= Base.Offsets[0];
         C.Memory.push_back(M);
       }
+  }
+}
+
+const DominatorTree &HandleFlow::domTree() {
+  if (!DomTree)
+    DomTree = std::make_unique<DominatorTree>(const_cast<Function &>(F));
+  return *DomTree;
+}
+
+/// Every write to the local object \p A, found by following each use of
+/// its address; null when a use is not understood (the address stored,
+/// compared, indexed by a variable), so that something may write it
+/// unseen.
+const SmallVectorImpl<HandleFlow::LocalWrite> *
+HandleFlow::localWrites(const Value *A) {
+  auto Found = LocalWrites.find(A);
+  if (Found != LocalWrites.end())
+    return Found->second ? &*Found->second : nullptr;
+  constexpr unsigned MaxWrites = 32;
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  auto ValueOf = [&](const Value *X) { return constantValue(X); };
+  // The offset into this object that an address names, if it names one.
+  auto FieldOf = [&](const Value *Addr) -> std::optional<int64_t> {
+    AccessPath D = Paths.pathOf(Addr);
+    if (D.Root != A || D.Offsets.size() != 1)
+      return std::nullopt;
+    return D.Offsets[0];
+  };
+  SmallVector<LocalWrite, 4> Out;
+  SmallVector<const Value *, 8> Work{A};
+  SmallPtrSet<const Value *, 8> Seen{A};
+  bool Known = true;
+  while (Known && !Work.empty()) {
+    const Value *V = Work.pop_back_val();
+    for (const User *U : V->users()) {
+      auto *I = dyn_cast<Instruction>(U);
+      Known = I && Out.size() <= MaxWrites;
+      if (!Known)
+        break;
+      if (auto *GEP = dyn_cast<GetElementPtrInst>(I)) {
+        Known = GEP->hasAllConstantIndices();
+        if (Known && Seen.insert(GEP).second)
+          Work.push_back(GEP);
+        continue;
+      }
+      if (isa<LoadInst>(I) || isMarker(*I))
+        continue;
+      if (auto *SI = dyn_cast<StoreInst>(I)) {
+        std::optional<int64_t> At = FieldOf(V);
+        Known = SI->getPointerOperand() == V && !SI->isVolatile() && At;
+        if (Known) {
+          std::optional<MemoryWrite> W = memoryWrite(*I, Paths, DL, ValueOf);
+          W->Fact.Offset = *At;
+          Out.push_back({I, W->Fact});
+        }
+        continue;
+      }
+      if (auto *MI = dyn_cast<MemIntrinsic>(I)) {
+        if (MI->getRawDest() != V)
+          continue; // read only
+        std::optional<int64_t> At = FieldOf(V);
+        std::optional<MemoryWrite> W = memoryWrite(*I, Paths, DL, ValueOf);
+        if (!At || !W->SizeKnown) {
+          Out.push_back({I, std::nullopt});
+          continue;
+        }
+        W->Fact.Offset = *At;
+        Out.push_back({I, W->Fact});
+        continue;
+      }
+      auto *Call = dyn_cast<CallBase>(I);
+      if (!Call) {
+        Known = false; // stored, compared, merged: reached unseen
+        break;
+      }
+      const Function *Callee = calledFunction(*Call);
+      const SmallVectorImpl<CallContext::MemoryFact> *Exit =
+          Callee ? HS.exitWrites(*Callee) : nullptr;
+      std::optional<int64_t> At = FieldOf(V);
+      if (!Exit || !At) {
+        Out.push_back({I, std::nullopt});
+        continue;
+      }
+      for (unsigned J = 0; J < Call->arg_size(); ++J)
+        if (Call->getArgOperand(J) == V)
+          for (CallContext::MemoryFact M : *Exit)
+            if (M.ArgNo == J) {
+              M.Offset += *At;
+              Out.push_back({I, M});
+            }
+    }
+  }
+  auto &Slot = LocalWrites[A];
+  if (Known)
+    Slot = std::move(Out);
+  return Slot ? &*Slot : nullptr;
+}
+
+/// Records, for a call \p CB given the local object \p Root, each write to
+/// the object that dominates the call with no other write that may touch
+/// the same bytes on a path from it to the call.
+template <typename RecordFnT>
+void HandleFlow::addDominatingWrites(const CallBase &CB, const Value *Root,
+                                     RecordFnT Record) {
+  const SmallVectorImpl<LocalWrite> *Writes = localWrites(Root);
+  if (!Writes)
+    return;
+  const DominatorTree &DT = domTree();
+  auto Overlap = [](const CallContext::MemoryFact &X,
+                    const CallContext::MemoryFact &Y) {
+    return X.Offset < Y.Offset + int64_t(Y.Size) &&
+           Y.Offset < X.Offset + int64_t(X.Size);
+  };
+  for (const LocalWrite &W : *Writes) {
+    if (W.I == &CB || !W.Fact || !W.Fact->Value || !DT.dominates(W.I, &CB))
+      continue;
+    bool Clobbered = any_of(*Writes, [&](const LocalWrite &X) {
+      if (X.I == &CB || X.I == W.I || (X.Fact && !Overlap(*X.Fact, *W.Fact)))
+        return false;
+      return isPotentiallyReachable(W.I, X.I, nullptr, &DT) &&
+             isPotentiallyReachable(X.I, &CB, nullptr, &DT);
+    });
+    if (!Clobbered)
+      Record(Root, *W.Fact);
   }
 }
 
@@ -305,9 +443,9 @@ HandleSummaries::exitWrites(const Function &F) {
     const DataLayout &DL = M.getDataLayout();
     SmallVector<CallContext::MemoryFact, 4> Writes;
     bool Complete = walkBack(*Ret, [&](const Instruction &I) {
-      // Copies are not followed here.
-      if (isa<MemTransferInst>(&I))
-        return false;
+      // A copy into an argument's object (a constructor moving a lambda
+      // into its member) is a write of bytes not known here, unless it
+      // copies a constant.
       std::optional<MemoryWrite> W = memoryWrite(
           I, *P, DL, [](const Value *V) { return dyn_cast<ConstantInt>(V); });
       if (!W)

@@ -30,6 +30,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/ConstantRange.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/InstrTypes.h"
 
 #include <map>
@@ -354,6 +355,21 @@ private:
   std::optional<AccessPath> entryRead(const llvm::LoadInst &LI);
   bool addressStored(const llvm::Value *Alloca);
   llvm::DenseMap<const llvm::Value *, bool> AddressStored;
+  /// A write to a local object: what it writes, or nothing known (a call
+  /// given the object whose writes are not summarised).
+  struct LocalWrite {
+    const llvm::Instruction *I;
+    std::optional<CallContext::MemoryFact> Fact;
+  };
+  const llvm::SmallVectorImpl<LocalWrite> *localWrites(const llvm::Value *A);
+  llvm::DenseMap<const llvm::Value *,
+                 std::optional<llvm::SmallVector<LocalWrite, 4>>>
+      LocalWrites;
+  template <typename RecordFnT>
+  void addDominatingWrites(const llvm::CallBase &CB, const llvm::Value *Root,
+                           RecordFnT Record);
+  const llvm::DominatorTree &domTree();
+  std::unique_ptr<llvm::DominatorTree> DomTree;
   CallContext contextFor(const llvm::CallBase &CB, const llvm::Function &Callee);
   CallContext computeContext(const llvm::CallBase &CB,
                              const llvm::Function &Callee);
