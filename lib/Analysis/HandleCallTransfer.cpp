@@ -36,6 +36,18 @@ void HandleFlow::relatedPaths(const Value *V, const HandleState &S,
         Out.push_back(Rest);
 }
 
+/// Whether the object \p V points to holds the handle as the value of one
+/// of its fields: a handle class small enough to come back in a register
+/// (`Subscription s = feed.Subscribe(1);` stores the returned pointer into
+/// `s`), whose member annotated `handle=this` is then given the object.
+bool HandleFlow::holdsHandle(const Value *V, const HandleState &S) {
+  SmallVector<SmallVector<int64_t, 4>, 2> Rel;
+  relatedPaths(V, S, Rel);
+  return any_of(Rel, [](const SmallVector<int64_t, 4> &Rest) {
+    return Rest.size() == 2 && Rest[1] == 0;
+  });
+}
+
 /// The function an indirect call reaches when the caller said which function
 /// the slot it loads from holds.
 const Function *HandleFlow::contextCallee(const CallBase &CB) {
@@ -126,6 +138,7 @@ void HandleFlow::visitCall(const CallBase &CB, BlockState &S, Pass P) {
     if (ByRoot.empty())
       return;
     candidatesOfRoot(Paths.path(Paths.idOf(MT->getRawSource())).Root);
+    candidatesOfRoot(Paths.path(Paths.idOf(MT->getRawDest())).Root);
     forCandidates(S, [&](unsigned H, HandleState &W) {
       visitMemTransfer(H, W, CB, P);
     });
@@ -163,6 +176,20 @@ void HandleFlow::visitMemTransfer(unsigned H, HandleState &S,
           (Rest.size() >= 2 ||
            (ObjectCopy && Rest.size() == 1 && Rest[0] == 0)))
         New.push_back(Dst.then(Rest));
+  // The copy writes over a slot of the destination that held the handle
+  // (`s = feed.Subscribe(...)` copying a new handle object over `s`),
+  // unless it writes the same handle back.
+  if (Len > 0) {
+    SmallVector<AccessPath, 2> Over;
+    for (PathId E : S.Exprs) {
+      const AccessPath &EP = Paths.path(E);
+      if (EP.extends(Dst, Rest, Len) && Rest.size() == 2 && Rest[1] == 0 &&
+          !is_contained(New, EP))
+        Over.push_back(EP);
+    }
+    for (const AccessPath &Slot : Over)
+      overwriteSlot(H, S, Slot, CB, P);
+  }
   for (const AccessPath &D : New) {
     if (isa<Argument>(D.Root))
       handToCaller(H, S, CB, D, TransferKind::CopiedForCaller, P);
@@ -243,8 +270,11 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
 
   if (Roles)
     for (const auto &[R, Kind] : dischargingRoles(*Roles)) {
-      if (R->Handle.ArgNo >= CB.arg_size() ||
-          !isHandle(CB.getArgOperand(R->Handle.ArgNo), S))
+      if (R->Handle.ArgNo >= CB.arg_size())
+        continue;
+      const Value *A = CB.getArgOperand(R->Handle.ArgNo);
+      if (!isHandle(A, S) &&
+          !(R->Spec.Handle.Kind == SourcePosition::This && holdsHandle(A, S)))
         continue;
       if (P == Pass::Record)
         Out.Used |= S.any(Live);

@@ -333,6 +333,7 @@ private:
              llvm::ArrayRef<const llvm::Function *> Targets,
              llvm::ArrayRef<std::pair<unsigned, llvm::SmallVector<int64_t, 4>>>
                  Passed);
+  bool holdsHandle(const llvm::Value *V, const flow::HandleState &S);
   void relatedPaths(const llvm::Value *V, const flow::HandleState &S,
                     llvm::SmallVectorImpl<llvm::SmallVector<int64_t, 4>> &Out);
   const llvm::Function *contextCallee(const llvm::CallBase &CB);
