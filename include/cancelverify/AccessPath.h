@@ -190,6 +190,11 @@ public:
   /// lambda), computed once.
   llvm::ArrayRef<PathId> spellings(PathId Id);
 
+  /// The values of once-written slots that hold the address \p Addr (or an
+  /// address inside the object there), as paths: where a reference to an
+  /// object was kept (a lambda capturing a std::function by reference).
+  llvm::SmallVector<PathId, 2> referrers(PathId Addr);
+
 private:
   AccessPath compute(const llvm::Value *V, unsigned Depth);
   void countWrites(const llvm::Function &F);

@@ -355,6 +355,21 @@ ArrayRef<PathId> AccessPathBuilder::spellings(PathId Id) {
   return SpellingLists.back();
 }
 
+SmallVector<PathId, 2> AccessPathBuilder::referrers(PathId Addr) {
+  if (!ForwardByStoredRoot)
+    indexStoredRoots();
+  SmallVector<PathId, 2> Out;
+  AccessPath A = path(Addr);
+  auto It = ForwardByStoredRoot->find(A.Root);
+  if (It == ForwardByStoredRoot->end())
+    return Out;
+  SmallVector<int64_t, 4> Rest;
+  for (auto [Idx, StoredId] : It->second)
+    if (A.extends(path(StoredId), Rest) && Rest.size() == 1)
+      Out.push_back(intern(Forward[Idx].Slot.deref().then(Rest)));
+  return Out;
+}
+
 AccessPath AccessPathBuilder::compute(const Value *V, unsigned Depth) {
   if (Depth < 12) {
     if (auto *Op = dyn_cast<Operator>(V)) {

@@ -372,6 +372,12 @@ bool HandleFlow::callableOperation(unsigned H, HandleState &S,
     // A copy or a move names the same cancel: calling either discharges.
     // A swap is followed as a copy each way.
     bool ObjectIs = isHandle(Object, S);
+    // Assigning another cancel over one that holds the handle destroys
+    // that copy (`cancel = WithTimeout(...)` while the first is live).
+    if (!ObjectIs && Op.K == CallableOp::Copy && isHandle(Dest, S)) {
+      replaceObject(H, S, Dest, CB, P);
+      return true;
+    }
     if (!ObjectIs && (Op.K == CallableOp::Copy || !isHandle(Dest, S)))
       return false;
     AccessPath Copy = Paths.pathOf(ObjectIs ? Dest : Object);
@@ -390,7 +396,12 @@ bool HandleFlow::callableOperation(unsigned H, HandleState &S,
       escapeToMemory(H, S, C.Root, CB, P);
       return true;
     }
-    addPath(H, S, Copy);
+    PathId CopyId = Paths.intern(Copy);
+    addPath(H, S, CopyId);
+    // A reference to the destination kept earlier (a lambda capturing
+    // `cancel` by reference before `cancel = other`) now reaches this one.
+    for (PathId R : Paths.referrers(CopyId))
+      addPath(H, S, R);
     if (P == Pass::Record)
       Out.Used = true;
     return true;
@@ -399,6 +410,27 @@ bool HandleFlow::callableOperation(unsigned H, HandleState &S,
     return isHandle(Object, S);
   }
   return false;
+}
+
+/// The std::function at \p Dest, a copy of handle \p H, now holds
+/// something else: the handle is overwritten unless another copy holds it.
+void HandleFlow::replaceObject(unsigned H, HandleState &S, const Value *Dest,
+                               const CallBase &CB, Pass P) {
+  AccessPath Replaced = Paths.canonicalize(Paths.pathOf(Dest));
+  SmallVector<PathId, 4> Gone;
+  for (PathId E : S.Exprs)
+    if (Paths.canonicalize(Paths.path(E)) == Replaced)
+      Gone.push_back(E);
+  for (PathId E : Gone)
+    S.remove(E);
+  if (P == Pass::Record)
+    Outcomes[H].Used = true;
+  if (!S.Exprs.empty())
+    return;
+  if (S.any(Live) && P == Pass::Record)
+    note(Outcomes[H].Overwrites,
+         OverwriteEvent{OverwriteEvent::Overwritten, &CB});
+  S.change(Live, Away);
 }
 
 /// Whether every exception \p CB lets out leaves after its callee

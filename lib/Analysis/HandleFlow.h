@@ -334,6 +334,8 @@ private:
              llvm::ArrayRef<std::pair<unsigned, llvm::SmallVector<int64_t, 4>>>
                  Passed);
   bool holdsHandle(const llvm::Value *V, const flow::HandleState &S);
+  void replaceObject(unsigned H, flow::HandleState &S, const llvm::Value *Dest,
+                     const llvm::CallBase &CB, Pass P);
   void relatedPaths(const llvm::Value *V, const flow::HandleState &S,
                     llvm::SmallVectorImpl<llvm::SmallVector<int64_t, 4>> &Out);
   const llvm::Function *contextCallee(const llvm::CallBase &CB);
