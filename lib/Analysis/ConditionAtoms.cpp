@@ -40,7 +40,16 @@ int HandleFlow::atomIndex(unsigned H, const void *Key) {
   for (unsigned I = 0; I < List.size(); ++I)
     if (List[I] == Key)
       return I;
-  if (List.size() >= MaxAtoms)
+  // The last atoms are kept for the handle's own tests (its null test,
+  // its creation's status): other conditions met first, before the
+  // creation or on paths without it, must not leave its failure path
+  // looking like one that holds it.
+  const CallBase *Creation = Sites[H] ? Sites[H]->Call : nullptr;
+  auto Info = CompareKeyInfo.find(Key);
+  bool Own = Key == &HandleNullKey || (Creation && Key == Creation) ||
+             (Creation && Info != CompareKeyInfo.end() &&
+              std::get<1>(Info->second) == Creation);
+  if (List.size() >= (Own ? MaxAtoms : MaxAtoms - ReservedAtoms))
     return -1;
   List.push_back(Key);
   HandlesByAtom[Key].push_back(H);

@@ -178,8 +178,10 @@ void HandleFlow::visitMemTransfer(unsigned H, HandleState &S,
         New.push_back(Dst.then(Rest));
   // The copy writes over a slot of the destination that held the handle
   // (`s = feed.Subscribe(...)` copying a new handle object over `s`),
-  // unless it writes the same handle back.
-  if (Len > 0) {
+  // unless it writes the same handle back. Only a local object is the
+  // same memory each time: an element at a variable index (`*(top++) =
+  // v` in a loop) is another one on every trip.
+  if (Len > 0 && isa<AllocaInst>(Dst.Root) && Dst.Offsets.size() == 1) {
     SmallVector<AccessPath, 2> Over;
     for (PathId E : S.Exprs) {
       const AccessPath &EP = Paths.path(E);
@@ -191,8 +193,17 @@ void HandleFlow::visitMemTransfer(unsigned H, HandleState &S,
       overwriteSlot(H, S, Slot, CB, P);
   }
   for (const AccessPath &D : New) {
-    if (isa<Argument>(D.Root))
+    if (isa<Argument>(D.Root)) {
       handToCaller(H, S, CB, D, TransferKind::CopiedForCaller, P);
+    } else if (!isa<AllocaInst>(D.Root) && !isFreshAllocation(D.Root)) {
+      // Into memory named by nothing this function holds (an element at
+      // a variable index, `dst[i] = v`): others reach it there, as for a
+      // store.
+      if (P == Pass::Record)
+        Outcomes[H].Used = true;
+      escapeToMemory(H, S, D.Root, CB, P);
+      continue;
+    }
     addPath(H, S, D);
   }
 }
@@ -299,6 +310,19 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
     dischargeAt(H, S, CB, {DischargeKind::Called, &CB, nullptr}, P);
     return;
   }
+
+  // A callee that stores a pointer it was given into an object it was
+  // given (a unique_ptr constructor keeping the guard it now owns) puts
+  // what the pointer reaches there, as a store here would.
+  if (Callee && !Callee->isDeclaration())
+    for (const ArgumentStore &AS : HS.argumentStores(*Callee))
+      if (!AS.SrcFunction && AS.SrcArg < CB.arg_size() &&
+          AS.DestArg < CB.arg_size() &&
+          CB.getArgOperand(AS.SrcArg)->getType()->isPointerTy())
+        storedPointer(
+            H, S, CB.getArgOperand(AS.SrcArg),
+            Paths.pathOf(CB.getArgOperand(AS.DestArg)).then(AS.DestOffsets), CB,
+            P);
 
   SmallVector<std::pair<unsigned, SmallVector<int64_t, 4>>, 4> Passed;
   passedPaths(CB, S, Passed);
@@ -482,10 +506,14 @@ std::optional<DischargeKind> modelledDischarge(const ApiModel &Model,
   return std::nullopt;
 }
 
+/// Whether \p F is a destructor of the standard library.
+static bool isStandardDestructor(const Function &F) {
+  return isStandardLibraryName(F.getName()) && isDestructor(F);
+}
+
 /// Whether \p CB is in the body of a destructor of the standard library.
 static bool inStandardDestructor(const CallBase &CB) {
-  const Function &F = *CB.getFunction();
-  return isStandardLibraryName(F.getName()) && isDestructor(F);
+  return isStandardDestructor(*CB.getFunction());
 }
 
 /// Asks every target about every argument that gives it the handle, once
@@ -554,7 +582,8 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
         // engaged flag) is state its callers cannot see. The contract
         // decides, not the implementation: what it does only on some paths
         // it does.
-        if (E.Discharge == CalleeEffect::Some && inStandardDestructor(CB))
+        if (E.Discharge == CalleeEffect::Some &&
+            (inStandardDestructor(CB) || isStandardDestructor(*T)))
           E.Discharge = CalleeEffect::All;
         if (E.Discharge == CalleeEffect::All && !HowKnown)
           A.How = E.How;

@@ -334,6 +334,9 @@ private:
              llvm::ArrayRef<std::pair<unsigned, llvm::SmallVector<int64_t, 4>>>
                  Passed);
   bool holdsHandle(const llvm::Value *V, const flow::HandleState &S);
+  void storedPointer(unsigned H, flow::HandleState &S, const llvm::Value *Val,
+                     const AccessPath &Addr, const llvm::Instruction &At,
+                     Pass P);
   void replaceObject(unsigned H, flow::HandleState &S, const llvm::Value *Dest,
                      const llvm::CallBase &CB, Pass P);
   void relatedPaths(const llvm::Value *V, const flow::HandleState &S,

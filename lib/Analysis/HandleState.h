@@ -35,6 +35,8 @@ namespace flow {
 /// Away: handed to the caller, or escaped.
 enum Status : uint32_t { Dead = 0, Live = 1, Done = 2, Away = 3 };
 constexpr unsigned MaxAtoms = 8;
+/// Of those, kept for the handle's own null test and status.
+constexpr unsigned ReservedAtoms = 2;
 constexpr size_t MaxExprs = 64;
 
 inline uint32_t known(uint32_t T) { return T & 0xff; }

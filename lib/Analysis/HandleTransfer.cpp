@@ -384,6 +384,43 @@ bool HandleFlow::pointsInsideHandle(unsigned H, const Value *V,
   return S.holds(Paths.intern(P));
 }
 
+/// A pointer \p Val to the object that holds the handle, stored at \p Addr
+/// (by a store, or by a callee that stores its argument), takes the handle
+/// along where others reach it. (A local variable is followed through the
+/// paths of what it holds.)
+void HandleFlow::storedPointer(unsigned H, HandleState &S, const Value *Val,
+                               const AccessPath &Addr, const Instruction &At,
+                               Pass P) {
+  SmallVector<SmallVector<int64_t, 4>, 2> Below;
+  if (!reachesHandle(Val, S, &Below))
+    return;
+  PathId SlotId = Paths.intern(Addr.deref());
+  if (isa<AllocaInst>(Addr.Root)) {
+    // What is loaded from the local reaches the handle the same way
+    // (forwarding covers a local stored once; this, one stored on
+    // several paths, such as the return value's).
+    for (const SmallVector<int64_t, 4> &Rest : Below)
+      addPath(H, S, Paths.path(SlotId).then(Rest));
+  } else if (isa<Argument>(Addr.Root)) {
+    if (isa<CallBase>(At)) {
+      // Stored by a callee: its callers follow the handle into the
+      // caller's object (a guard kept by the unique_ptr a function
+      // returns), where no store of theirs would show it.
+      for (const SmallVector<int64_t, 4> &Rest : Below)
+        handToCaller(H, S, At, Paths.path(SlotId).then(Rest),
+                     TransferKind::StoredForCaller, P);
+    } else {
+      if (S.any(Live) && P == Pass::Record)
+        note(Outcomes[H].Transfers,
+             TransferEvent{TransferKind::StoredForCaller, &At, At.getDebugLoc(),
+                           nullptr});
+      S.change(Live, Away);
+    }
+  } else {
+    escapeToMemory(H, S, Addr.Root, At, P);
+  }
+}
+
 void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
                             Pass P) {
   const Value *Val = SI.getValueOperand();
@@ -417,29 +454,7 @@ void HandleFlow::visitStore(unsigned H, HandleState &S, const StoreInst &SI,
     if (auto *NewValue = dyn_cast<CallBase>(Val))
       At = NewValue;
     overwriteSlot(H, S, Paths.path(SlotId), *At, P);
-    // A pointer to the object that holds the handle, put where others
-    // reach it, takes the handle along. (A local variable is followed
-    // through the paths of what it holds.)
-    SmallVector<SmallVector<int64_t, 4>, 2> Below;
-    if (!reachesHandle(Val, S, &Below))
-      return;
-    if (isa<AllocaInst>(Addr.Root)) {
-      // What is loaded from the local reaches the handle the same way
-      // (forwarding covers a local stored once; this, one stored on
-      // several paths, such as the return value's).
-      for (const SmallVector<int64_t, 4> &Rest : Below)
-        addPath(H, S, Paths.path(SlotId).then(Rest));
-    } else {
-      if (isa<Argument>(Addr.Root)) {
-        if (S.any(Live) && P == Pass::Record)
-          note(Outcomes[H].Transfers,
-               TransferEvent{TransferKind::StoredForCaller, &SI,
-                             SI.getDebugLoc(), nullptr});
-        S.change(Live, Away);
-      } else {
-        escapeToMemory(H, S, Addr.Root, SI, P);
-      }
-    }
+    storedPointer(H, S, Val, Addr, SI, P);
     return;
   }
   const Value *Root = Addr.Root;
