@@ -199,6 +199,7 @@ private:
   AccessPath compute(const llvm::Value *V, unsigned Depth);
   void countWrites(const llvm::Function &F);
   void indexStoredRoots();
+  llvm::SmallVector<PathId, 2> throughStoredPointers(PathId Id, bool Loaded);
 
   const llvm::Function &Fn;
   const llvm::DataLayout &DL;

@@ -329,18 +329,7 @@ ArrayRef<PathId> AccessPathBuilder::spellings(PathId Id) {
   // to where E lives (a reference captured by a lambda); two levels of such
   // indirection are enough for lambdas nested in lambdas.
   // Listed depth first, each spelling followed by the ones reached from it.
-  auto AltsOf = [&](PathId Cur) {
-    SmallVector<PathId, 2> Alts;
-    AccessPath E = path(Cur);
-    auto It = ForwardByStoredRoot->find(E.Root);
-    if (It == ForwardByStoredRoot->end())
-      return Alts;
-    SmallVector<int64_t, 4> Rest;
-    for (auto [Idx, StoredId] : It->second)
-      if (E.extends(path(StoredId), Rest) && Rest.size() >= 2)
-        Alts.push_back(intern(Forward[Idx].Slot.deref().then(Rest)));
-    return Alts;
-  };
+  auto AltsOf = [&](PathId Cur) { return throughStoredPointers(Cur, true); };
   SmallVector<PathId, 2> Out{Id};
   for (PathId Alt : AltsOf(Id)) {
     if (llvm::is_contained(Out, Alt))
@@ -358,14 +347,23 @@ ArrayRef<PathId> AccessPathBuilder::spellings(PathId Id) {
 SmallVector<PathId, 2> AccessPathBuilder::referrers(PathId Addr) {
   if (!ForwardByStoredRoot)
     indexStoredRoots();
+  return throughStoredPointers(Addr, false);
+}
+
+/// \p Id spelled through each once-written slot that holds a pointer to
+/// where it lives: for a value (\p Loaded), one loaded from the object the
+/// slot points to; otherwise an address in that object.
+SmallVector<PathId, 2> AccessPathBuilder::throughStoredPointers(PathId Id,
+                                                                bool Loaded) {
   SmallVector<PathId, 2> Out;
-  AccessPath A = path(Addr);
-  auto It = ForwardByStoredRoot->find(A.Root);
+  AccessPath E = path(Id);
+  auto It = ForwardByStoredRoot->find(E.Root);
   if (It == ForwardByStoredRoot->end())
     return Out;
   SmallVector<int64_t, 4> Rest;
   for (auto [Idx, StoredId] : It->second)
-    if (A.extends(path(StoredId), Rest) && Rest.size() == 1)
+    if (E.extends(path(StoredId), Rest) &&
+        (Loaded ? Rest.size() >= 2 : Rest.size() == 1))
       Out.push_back(intern(Forward[Idx].Slot.deref().then(Rest)));
   return Out;
 }

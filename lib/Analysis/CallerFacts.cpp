@@ -256,9 +256,8 @@ HandleFlow::localWrites(const Value *A) {
   constexpr unsigned MaxWrites = 32;
   const DataLayout &DL = F.getParent()->getDataLayout();
   auto ValueOf = [&](const Value *X) { return constantValue(X); };
-  // The offset into this object that an address names, if it names one.
-  auto FieldOf = [&](const Value *Addr) -> std::optional<int64_t> {
-    AccessPath D = Paths.pathOf(Addr);
+  // The offset into this object that an address path names, if any.
+  auto FieldOf = [&](const AccessPath &D) -> std::optional<int64_t> {
     if (D.Root != A || D.Offsets.size() != 1)
       return std::nullopt;
     return D.Offsets[0];
@@ -271,32 +270,41 @@ HandleFlow::localWrites(const Value *A) {
     const Value *V = Work.pop_back_val();
     for (const User *U : V->users()) {
       auto *I = dyn_cast<Instruction>(U);
-      Known = I && Out.size() <= MaxWrites;
-      if (!Known)
+      if (!I || Out.size() > MaxWrites) {
+        Known = false;
         break;
+      }
       if (auto *GEP = dyn_cast<GetElementPtrInst>(I)) {
-        Known = GEP->hasAllConstantIndices();
-        if (Known && Seen.insert(GEP).second)
+        if (!GEP->hasAllConstantIndices()) {
+          Known = false;
+          break;
+        }
+        if (Seen.insert(GEP).second)
           Work.push_back(GEP);
         continue;
       }
       if (isa<LoadInst>(I) || isMarker(*I))
         continue;
       if (auto *SI = dyn_cast<StoreInst>(I)) {
-        std::optional<int64_t> At = FieldOf(V);
-        Known = SI->getPointerOperand() == V && !SI->isVolatile() && At;
-        if (Known) {
-          std::optional<MemoryWrite> W = memoryWrite(*I, Paths, DL, ValueOf);
-          W->Fact.Offset = *At;
-          Out.push_back({I, W->Fact});
+        if (SI->getPointerOperand() != V || SI->isVolatile()) {
+          Known = false; // the address itself stored
+          break;
         }
+        std::optional<MemoryWrite> W = memoryWrite(*I, Paths, DL, ValueOf);
+        std::optional<int64_t> At = FieldOf(W->Dest);
+        if (!At) {
+          Known = false;
+          break;
+        }
+        W->Fact.Offset = *At;
+        Out.push_back({I, W->Fact});
         continue;
       }
       if (auto *MI = dyn_cast<MemIntrinsic>(I)) {
         if (MI->getRawDest() != V)
           continue; // read only
-        std::optional<int64_t> At = FieldOf(V);
         std::optional<MemoryWrite> W = memoryWrite(*I, Paths, DL, ValueOf);
+        std::optional<int64_t> At = FieldOf(W->Dest);
         if (!At || !W->SizeKnown) {
           Out.push_back({I, std::nullopt});
           continue;
@@ -313,7 +321,7 @@ HandleFlow::localWrites(const Value *A) {
       const Function *Callee = calledFunction(*Call);
       const SmallVectorImpl<CallContext::MemoryFact> *Exit =
           Callee ? HS.exitWrites(*Callee) : nullptr;
-      std::optional<int64_t> At = FieldOf(V);
+      std::optional<int64_t> At = FieldOf(Paths.pathOf(V));
       if (!Exit || !At) {
         Out.push_back({I, std::nullopt});
         continue;

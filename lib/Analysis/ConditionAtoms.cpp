@@ -40,24 +40,21 @@ int HandleFlow::atomIndex(unsigned H, const void *Key) {
   for (unsigned I = 0; I < List.size(); ++I)
     if (List[I] == Key)
       return I;
-  // The last atoms are kept for the handle's own tests (its null test,
-  // its creation's status): other conditions met first, before the
-  // creation or on paths without it, must not leave its failure path
-  // looking like one that holds it.
-  const CallBase *Creation = Sites[H] ? Sites[H]->Call : nullptr;
-  auto Info = CompareKeyInfo.find(Key);
-  bool Own = Key == &HandleNullKey || (Creation && Key == Creation) ||
-             (Creation && Info != CompareKeyInfo.end() &&
-              std::get<1>(Info->second) == Creation);
-  if (List.size() >= (Own ? MaxAtoms : MaxAtoms - ReservedAtoms))
-    return -1;
-  List.push_back(Key);
-  HandlesByAtom[Key].push_back(H);
   const Value *Subject = nullptr;
   if (auto Info = CompareKeyInfo.find(Key); Info != CompareKeyInfo.end())
     Subject = std::get<1>(Info->second);
   else if (Key != &HandleNullKey)
     Subject = static_cast<const Value *>(Key);
+  // The last atoms are kept for the handle's own tests (its null test,
+  // its creation's status): other conditions met first, before the
+  // creation or on paths without it, must not leave its failure path
+  // looking like one that holds it.
+  bool Own = Key == &HandleNullKey ||
+             (Sites[H] && Subject && Subject == Sites[H]->Call);
+  if (List.size() >= (Own ? MaxAtoms : MaxAtoms - ReservedAtoms))
+    return -1;
+  List.push_back(Key);
+  HandlesByAtom[Key].push_back(H);
   if (Subject)
     HandlesBySubject[Subject].push_back(H);
   return List.size() - 1;

@@ -396,14 +396,17 @@ bool HandleFlow::callableOperation(unsigned H, HandleState &S,
     // A copy or a move names the same cancel: calling either discharges.
     // A swap is followed as a copy each way.
     bool ObjectIs = isHandle(Object, S);
-    // Assigning another cancel over one that holds the handle destroys
-    // that copy (`cancel = WithTimeout(...)` while the first is live).
-    if (!ObjectIs && Op.K == CallableOp::Copy && isHandle(Dest, S)) {
-      replaceObject(H, S, Dest, CB, P);
-      return true;
+    if (!ObjectIs) {
+      bool DestIs = isHandle(Dest, S);
+      // Assigning another cancel over one that holds the handle destroys
+      // that copy (`cancel = WithTimeout(...)` while the first is live).
+      if (DestIs && Op.K == CallableOp::Copy) {
+        replaceObject(H, S, Dest, CB, P);
+        return true;
+      }
+      if (!DestIs)
+        return false;
     }
-    if (!ObjectIs && (Op.K == CallableOp::Copy || !isHandle(Dest, S)))
-      return false;
     AccessPath Copy = Paths.pathOf(ObjectIs ? Dest : Object);
     // Into memory the caller owns (the object a constructor builds, the
     // return slot): the caller now holds it.
