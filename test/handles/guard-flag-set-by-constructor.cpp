@@ -4,7 +4,7 @@
 // reaches the destructor on every path, so what the flag holds there is
 // known. A dismiss() on one path writes it again, so there the
 // destructor's cancel is not known to run; a guard built disarmed never
-// cancels.
+// cancels; a flag whose address is handed out may be written unseen.
 //
 // RUN: %cv-remarks O0 %s -std=c++17 | FileCheck %s --implicit-check-not=remark --check-prefix=O0
 // RUN: %cv-remarks O2 %s -std=c++17 | FileCheck %s --implicit-check-not=remark --check-prefix=O2
@@ -77,6 +77,7 @@ public:
     if (armed_)
       lease_revoke(l_);
   }
+  bool *flag() { return &armed_; }
 private:
   lease *l_;
   bool armed_;
@@ -91,5 +92,25 @@ int unarmed(int key) {
   Armed a(l, false);
   if (Check(key) != 0)
     return -1;
+  return 0;
+}
+
+
+// The flag's address handed out: what is written through it is not seen,
+// so the constructor's write decides nothing.
+void disarm(bool *flag);
+
+int disarmed_through_pointer(int key) {
+  // O0-DAG: guard-flag-set-by-constructor.cpp:[[@LINE+2]]:14: remark: LostCancel: returns at {{.*}} without cancelling the handle created at line [[@LINE+2]] by 'lease_grant'; 'Armed::~Armed()' cancels it only on some paths
+  // O2-DAG: guard-flag-set-by-constructor.cpp:[[@LINE+1]]:14: remark: LostCancel: returns at {{.*}} without cancelling the handle created at line [[@LINE+1]] by 'lease_grant'
+  lease *l = lease_grant(key);
+  if (!l)
+    return -1;
+  Armed a(l, true);
+  bool *flag = a.flag();
+  if (Check(key) != 0) {
+    disarm(flag);
+    return -1;
+  }
   return 0;
 }
