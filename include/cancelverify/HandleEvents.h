@@ -114,7 +114,8 @@ struct PathStep {
 /// behind sret or `this`).
 struct HandleSite {
   const llvm::CallBase *Call = nullptr;
-  /// Root is an llvm::Argument of the callee; nullopt means the return value.
+  /// Root is an llvm::Argument of the callee, or the callee itself for the
+  /// object its returned pointer points to; nullopt means the return value.
   std::optional<AccessPath> CalleeExpr;
   SuccessCondition Success = SuccessCondition::Always;
   /// For a returned struct: the byte offset of the field holding the handle.
@@ -158,7 +159,10 @@ struct HandleOutcome {
   bool Returned = false;
   /// Where in the returned value the handle is (a field of a struct).
   int64_t ReturnOffset = 0;
-  /// Access paths rooted at arguments that hold the handle at an exit.
+  /// Access paths that hold the handle at an exit: rooted at arguments
+  /// (memory the caller passed), or at the function itself for the object
+  /// its returned pointer points to (a helper that allocates an object,
+  /// puts the handle in it and returns it).
   std::vector<AccessPath> MovedTo;
   /// The constants the function returns, each with the statuses the
   /// handle has where it is returned (a bit per flow status), so that a
@@ -168,6 +172,15 @@ struct HandleOutcome {
       ReturnedConstants;
   /// Some return gives something other than a constant.
   bool ReturnsOther = false;
+  /// For a function returning a pointer: the statuses the handle has where
+  /// a null pointer is returned, and where a pointer is returned that does
+  /// not lead to the handle (a bit per flow status each). They say whether
+  /// a returned object holds the handle on every call that returns one.
+  uint8_t NullReturnStatuses = 0;
+  uint8_t OtherReturnStatuses = 0;
+  /// The object that holds the handle is returned on some path where the
+  /// creation did not run or the handle was discharged.
+  bool ObjectReturnedWithout = false;
   /// A store after the move changed what one of MovedTo names (push_back
   /// advancing the end pointer the element was reached by): where the
   /// handle is can no longer be said.

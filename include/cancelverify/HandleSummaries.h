@@ -154,6 +154,7 @@ public:
   /// function, and lets the exception out. Functions without a body here are
   /// assumed not to throw, so only exceptions the module shows are exits.
   bool knownToThrow(const llvm::Function &F) const;
+  bool mayReturnArgument(const llvm::Function &F);
   /// The type info of what \p F throws, when it lets out one type only
   /// and the module shows which (null otherwise).
   const llvm::Value *thrownType(const llvm::Function &F) const;
@@ -257,6 +258,8 @@ private:
   bool computeReturnsRoot(const llvm::Function &F, AccessPathBuilder &P);
   bool summariseCreations(const llvm::Function &F);
   bool returnsOnly(const llvm::Function &F, const llvm::CallBase &CB);
+  void setParentArg(const llvm::Function &F, const HandleSite &Inner,
+                    HandleSite &Fresh);
 
   llvm::Module &M;
   const ApiModel &Model;

@@ -19,6 +19,7 @@
 
 #include "cancelverify/CallTarget.h"
 #include "cancelverify/StraightLine.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
@@ -639,6 +640,29 @@ void HandleFlow::restrictEdge(BlockState &Edge, unsigned H,
   Edge.Handles.set(H, Arena.make(std::move(E)));
 }
 
+/// Whether \p V is held by a global: its address, or a pointer loaded from
+/// one.
+static bool heldByGlobal(const Value *V) {
+  V = V->stripPointerCasts();
+  if (isa<GlobalValue>(V))
+    return true;
+  auto *LI = dyn_cast<LoadInst>(V);
+  return LI &&
+         isa<GlobalVariable>(getUnderlyingObject(LI->getPointerOperand()));
+}
+
+/// Whether the equality \p C compares a pointer handle with a pointer a
+/// global holds. A live handle is in no global (a store there is an
+/// escape), so the two are equal only where the handle is not live.
+bool HandleFlow::comparesHandleWithGlobal(const DecodedCondition &C,
+                                          const HandleState &St) {
+  const Value *L = C.CompareLHS, *R = C.CompareRHS;
+  if (!L || !R || !L->getType()->isPointerTy())
+    return false;
+  return (isHandle(L, St) && heldByGlobal(R)) ||
+         (isHandle(R, St) && heldByGlobal(L));
+}
+
 /// What the edge on which the condition \p C is \p Value knows of the atoms
 /// of handle \p H: the condition's own atom and those its range decides.
 HandleFlow::AtomMask
@@ -646,10 +670,19 @@ HandleFlow::edgeMask(unsigned H, const DecodedCondition &C,
                      const std::optional<ValueRange> &Range,
                      const HandleState &St, bool Value) {
   AtomMask M;
-  int A = atomIndex(H, atomKey(H, C, St));
+  const void *Key = atomKey(H, C, St);
+  bool ZeroIfTrue = C.TrueEdgeMeansZero;
+  // The handle compared with what a global holds (`if (in != stdin)
+  // fclose(in)`): equal, it is not a live handle, as if it were null.
+  if (Key == C.CompareKey && C.ComparePred == CmpInst::ICMP_EQ &&
+      comparesHandleWithGlobal(C, St)) {
+    Key = &HandleNullKey;
+    ZeroIfTrue = !ZeroIfTrue;
+  }
+  int A = atomIndex(H, Key);
   if (A >= 0) {
     M.Known = 1u << A;
-    M.Zero = C.TrueEdgeMeansZero == Value ? M.Known : 0;
+    M.Zero = ZeroIfTrue == Value ? M.Known : 0;
   }
   if (Range)
     impliedAtoms(H, statusSubject(H, Range->Subject, St),

@@ -70,6 +70,23 @@ static bool gathersReturns(const BasicBlock &BB) {
   return Gathers;
 }
 
+/// The location of the last store in \p BB to the local that the return
+/// \p Exit loads its value from.
+static DebugLoc returnValueStore(const BasicBlock &BB,
+                                 const Instruction &Exit) {
+  auto *RI = dyn_cast<ReturnInst>(&Exit);
+  auto *LI = RI ? dyn_cast_or_null<LoadInst>(RI->getReturnValue()) : nullptr;
+  auto *Slot = LI ? dyn_cast<AllocaInst>(LI->getPointerOperand()) : nullptr;
+  if (!Slot)
+    return DebugLoc();
+  for (const Instruction &I : reverse(BB))
+    if (auto *SI = dyn_cast<StoreInst>(&I);
+        SI && SI->getPointerOperand() == Slot && SI->getDebugLoc() &&
+        SI->getDebugLoc().getLine())
+      return SI->getDebugLoc();
+  return DebugLoc();
+}
+
 bool ReturnStatements::isReturnPlumbing(const BasicBlock &BB) {
   auto [It, New] = Plumbing.try_emplace(&BB, false);
   if (New)
@@ -113,9 +130,16 @@ DebugLoc ReturnStatements::locate(
     const BasicBlock *Pred = CameFrom(BB);
     if (!Pred)
       break;
-    const DebugLoc &DL = Pred->getTerminator()->getDebugLoc();
+    DebugLoc DL = Pred->getTerminator()->getDebugLoc();
     if (DL && DL.getLine() && (!RetLoc || DL.getLine() < RetLoc.getLine()))
       return DL;
+    // Above -O0 the branch a return statement ends with may have no
+    // location (it leads to the cleanup dispatch); the statement's own
+    // store of the return value says where it is.
+    if (!DL)
+      if (DebugLoc Store = returnValueStore(*Pred, Exit);
+          Store && RetLoc && Store.getLine() < RetLoc.getLine())
+        return Store;
     // The body's own fall-through (statements of earlier lines, then a
     // branch at the closing brace) falls off the end: the closing brace is
     // where it returns, not an earlier test the walk would reach.

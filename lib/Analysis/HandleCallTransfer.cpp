@@ -195,10 +195,12 @@ void HandleFlow::visitMemTransfer(unsigned H, HandleState &S,
   for (const AccessPath &D : New) {
     if (isa<Argument>(D.Root)) {
       handToCaller(H, S, CB, D, TransferKind::CopiedForCaller, P);
-    } else if (!isa<AllocaInst>(D.Root) && !isFreshAllocation(D.Root)) {
+    } else if ((!isa<AllocaInst>(D.Root) && !isFreshAllocation(D.Root)) ||
+               storedBehindPointer(D)) {
       // Into memory named by nothing this function holds (an element at
-      // a variable index, `dst[i] = v`): others reach it there, as for a
-      // store.
+      // a variable index, `dst[i] = v`, or where a local pointer that is
+      // moved along points, `*(top++) = v`): others reach it there, as
+      // for a store.
       if (P == Pass::Record)
         Outcomes[H].Used = true;
       escapeToMemory(H, S, D.Root, CB, P);
@@ -363,6 +365,18 @@ void HandleFlow::visitCallFor(unsigned H, HandleState &S, const CallBase &CB,
 /// an argument or an allocation of ours. A handle that is an object (a
 /// std::function returned through sret) is at its path; one that is a
 /// value is loaded from it.
+/// The place in this function that the callee's access path \p CalleePath
+/// names at the call \p CB: rooted at a parameter, the memory the call
+/// passed for it; rooted at the callee itself, the object the call
+/// returned.
+AccessPath HandleFlow::atCall(const CallBase &CB,
+                              const AccessPath &CalleePath) {
+  const Value *Base = &CB;
+  if (auto *A = dyn_cast<Argument>(CalleePath.Root))
+    Base = CB.getArgOperand(A->getArgNo());
+  return Paths.pathOf(Base).then(CalleePath.Offsets);
+}
+
 bool HandleFlow::inMemoryOfOthers(unsigned H, const AccessPath &Place) {
   bool IsObject = Sites[H] && Sites[H]->CalleeExpr &&
                   Sites[H]->CalleeExpr->Offsets.size() == 1;
@@ -601,9 +615,7 @@ HandleFlow::CalleeAnswers HandleFlow::askCallees(
         A.Returned |= E.Returned;
         Clearing += E.ClearsSlot;
         for (const AccessPath &M : E.MovedTo) {
-          auto *MA = cast<Argument>(M.Root);
-          AccessPath Pp =
-              Paths.pathOf(CB.getArgOperand(MA->getArgNo())).then(M.Offsets);
+          AccessPath Pp = atCall(CB, M);
           AccessPath C = Paths.canonicalize(Pp);
           A.Moved.push_back(Pp);
           if (C != Pp)
@@ -691,6 +703,12 @@ void HandleFlow::passToCallees(
     S.change(Live, Away);
   }
   for (const AccessPath &Pp : A.Moved) {
+    // Inside the object the call returned: a helper put it in an object
+    // it allocated, which is ours now as a fresh allocation would be.
+    if (Pp.Root == &CB) {
+      addPath(H, S, Pp);
+      continue;
+    }
     if (isa<Argument>(Pp.Root)) {
       handToCaller(H, S, CB, Pp, TransferKind::StoredByCallee, P, Named);
     } else if (inMemoryOfOthers(H, Pp)) {

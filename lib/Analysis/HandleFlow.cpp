@@ -284,6 +284,16 @@ void HandleFlow::transfer(const BasicBlock &BB, BlockState S, Pass P) {
             Outcomes[H].Used = true;
           break;
         }
+      // A pointer to the object that holds it (an object or a fallback):
+      // the handle is below the phi as it is below the value.
+      for (const Value *V : Phi.incoming_values()) {
+        SmallVector<SmallVector<int64_t, 4>, 2> Below;
+        if (reachesHandle(V, W, &Below)) {
+          for (const SmallVector<int64_t, 4> &Rest : Below)
+            addPath(H, W, Paths.pathOf(&Phi).then(Rest));
+          break;
+        }
+      }
     });
   }
   const Instruction *Term = BB.getTerminator();
@@ -427,7 +437,7 @@ void HandleFlow::findReturnedValues() {
       Only = RI;
     }
   const Value *V = Only ? Only->getReturnValue() : nullptr;
-  if (!V || !V->getType()->isIntegerTy())
+  if (!V || !(V->getType()->isIntegerTy() || V->getType()->isPointerTy()))
     return;
   if (auto *Phi = dyn_cast<PHINode>(V)) {
     ReturnPhi = Phi;

@@ -184,6 +184,7 @@ private:
                  Pass P, bool Throw, const llvm::Value *RetVal,
                  const BlockState &Block);
   void createHere(unsigned H, flow::HandleState &S, Pass P);
+  uint32_t creationAtoms(unsigned H);
   void escapeToMemory(unsigned H, flow::HandleState &S, const llvm::Value *Root,
                       const llvm::Instruction &At, Pass P);
   void overwriteSlot(unsigned H, flow::HandleState &S, const AccessPath &Slot,
@@ -206,6 +207,7 @@ private:
   void readAtVariableIndex(const llvm::LoadInst &LI, BlockState &S, Pass P);
   void staleMoves(const llvm::StoreInst &SI, const BlockState &S);
   bool inMemoryOfOthers(unsigned H, const AccessPath &Place);
+  AccessPath atCall(const llvm::CallBase &CB, const AccessPath &CalleePath);
   bool usedAfter(const flow::HandleState &S, const llvm::Instruction &At);
   // What the function returns where (HandleFlow.cpp, HandleTransfer.cpp).
   void findReturnedValues();
@@ -386,6 +388,8 @@ private:
   std::optional<bool> foldCondition(const llvm::Value *Cond);
   const void *atomKey(unsigned H, const DecodedCondition &C,
                       const flow::HandleState &S);
+  bool comparesHandleWithGlobal(const DecodedCondition &C,
+                                const flow::HandleState &St);
   llvm::ArrayRef<unsigned>
   branchCandidates(const DecodedCondition &C,
                    const llvm::Value *RangeSubject = nullptr);

@@ -60,6 +60,7 @@ struct HandleSummaries::FunctionFacts {
   const ConstantInt *ReturnsConstant = nullptr;
   std::optional<HandleSite> Fresh;
   std::vector<Creation> Creations;
+  std::optional<bool> MayReturnArgument;
 };
 
 HandleSummaries::HandleSummaries(Module &M, const ApiModel &Model,
@@ -609,6 +610,30 @@ successFromReturns(const HandleOutcome &O) {
   return std::nullopt;
 }
 
+/// The success condition of a function that returns the handle inside an
+/// object it returns: where the handle exists the object does, so a null
+/// result has none, provided the function returns null only where it holds
+/// no handle and no other pointer (an object it found, a fallback).
+static std::optional<SuccessCondition>
+successOfReturnedObject(const HandleOutcome &O) {
+  constexpr uint8_t None = (1u << flow::Dead) | (1u << flow::Done);
+  if (O.OtherReturnStatuses || O.ObjectReturnedWithout ||
+      (O.NullReturnStatuses & ~None))
+    return std::nullopt;
+  return SuccessCondition::ReturnsNonNull;
+}
+
+/// A parent the wrapper \p F was given and passes on to the creation
+/// \p Inner is its parent too, so a caller deriving from a root through it
+/// is a detached context.
+void HandleSummaries::setParentArg(const Function &F, const HandleSite &Inner,
+                                   HandleSite &Fresh) {
+  if (Inner.ParentArg)
+    if (auto *A = dyn_cast<Argument>(
+            paths(F).origin(Inner.Call->getArgOperand(*Inner.ParentArg))))
+      Fresh.ParentArg = A->getArgNo();
+}
+
 /// Whether some return of \p F is reached from its entry without passing
 /// \p CB: on that path the function creates nothing.
 static bool returnsWithout(const Function &F, const CallBase &CB) {
@@ -654,25 +679,13 @@ static void reachingStores(const LoadInst &LI, const AllocaInst &Slot,
   }
 }
 
-bool HandleSummaries::summariseCreations(const Function &F) {
-  std::vector<HandleSite> Sites;
-  for (const Instruction &I : instructions(F))
-    if (auto *CB = dyn_cast<CallBase>(&I))
-      if (std::optional<HandleSite> Site = creationAt(*CB))
-        Sites.push_back(std::move(*Site));
-  if (Sites.empty()) {
-    facts(F).Creations.clear();
-    return false;
-  }
-  HandleFlow Flow(*this, F);
-  for (const HandleSite &Site : Sites)
-    Flow.addCreation(Site);
-  Flow.run();
-  std::vector<Creation> List;
-  bool BecameFresh = false;
-  // A function that may instead return what it was given (append to a
-  // list: a new head, or the old one) does not create on every call: its
-  // callers would see the old handle "created again".
+/// Whether \p F may return a pointer it was given (through the -O0 return
+/// slot, phis and selects of the returns, and library calls that return
+/// their argument's memory).
+bool HandleSummaries::mayReturnArgument(const Function &F) {
+  FunctionFacts &Fa = facts(F);
+  if (Fa.MayReturnArgument)
+    return *Fa.MayReturnArgument;
   bool MayReturnArgument = false;
   if (F.getReturnType()->isPointerTy()) {
     AccessPathBuilder &P = paths(F);
@@ -706,6 +719,30 @@ bool HandleSummaries::summariseCreations(const Function &F) {
           reachingStores(*LI, *Slot, Returned);
     }
   }
+  facts(F).MayReturnArgument = MayReturnArgument;
+  return MayReturnArgument;
+}
+
+bool HandleSummaries::summariseCreations(const Function &F) {
+  std::vector<HandleSite> Sites;
+  for (const Instruction &I : instructions(F))
+    if (auto *CB = dyn_cast<CallBase>(&I))
+      if (std::optional<HandleSite> Site = creationAt(*CB))
+        Sites.push_back(std::move(*Site));
+  if (Sites.empty()) {
+    facts(F).Creations.clear();
+    return false;
+  }
+  HandleFlow Flow(*this, F);
+  for (const HandleSite &Site : Sites)
+    Flow.addCreation(Site);
+  Flow.run();
+  std::vector<Creation> List;
+  bool BecameFresh = false;
+  // A function that may instead return what it was given (append to a
+  // list: a new head, or the old one) does not create on every call: its
+  // callers would see the old handle "created again".
+  bool MayReturnArgument = mayReturnArgument(F);
   FunctionFacts &Fa = facts(F);
   for (unsigned H = 0; H < Sites.size(); ++H) {
     HandleOutcome &O = Flow.outcome(H);
@@ -719,6 +756,22 @@ bool HandleSummaries::summariseCreations(const Function &F) {
         Fresh.ReturnOffset = O.ReturnOffset;
       Fresh.Creator = &F;
       Fresh.WrapperCreation = Sites[H].Call;
+      // Inside the object it returns (a constructor function in C): a
+      // creation for every call that returns an object, when every other
+      // return gives null and no handle.
+      if (!O.Returned && Fresh.CalleeExpr->Root == &F) {
+        std::optional<SuccessCondition> C = successOfReturnedObject(O);
+        if (!C) {
+          List.push_back({std::move(Sites[H]), std::move(O)});
+          continue;
+        }
+        Fresh.Success = *C;
+        setParentArg(F, Sites[H], Fresh);
+        Fa.Fresh = Fresh;
+        BecameFresh = true;
+        List.push_back({std::move(Sites[H]), std::move(O)});
+        continue;
+      }
       // A wrapper that returns the creation's status has its success
       // condition.
       if (!O.Returned && returnsOnly(F, *Sites[H].Call))
@@ -762,12 +815,7 @@ bool HandleSummaries::summariseCreations(const Function &F) {
         List.push_back({std::move(Sites[H]), std::move(O)});
         continue;
       }
-      // A parent the wrapper was given and passes on is its parent too, so
-      // a caller deriving from a root through it is a detached context.
-      if (Sites[H].ParentArg)
-        if (auto *A = dyn_cast<Argument>(paths(F).origin(
-                Sites[H].Call->getArgOperand(*Sites[H].ParentArg))))
-          Fresh.ParentArg = A->getArgNo();
+      setParentArg(F, Sites[H], Fresh);
       Fa.Fresh = Fresh;
       BecameFresh = true;
     }

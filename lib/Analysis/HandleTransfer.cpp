@@ -72,6 +72,20 @@ void HandleFlow::handToCaller(unsigned H, HandleState &S, const Instruction &I,
   S.change(Live, Away);
 }
 
+/// The atoms of handle \p H that are about its creation: whether the
+/// handle is null, and the creation's result.
+uint32_t HandleFlow::creationAtoms(unsigned H) {
+  const CallBase &CB = *Sites[H]->Call;
+  uint32_t Mask = 0;
+  for (unsigned I = 0; I < Atoms[H].size(); ++I) {
+    auto Info = CompareKeyInfo.find(Atoms[H][I]);
+    if (Atoms[H][I] == &HandleNullKey || Atoms[H][I] == &CB ||
+        (Info != CompareKeyInfo.end() && std::get<1>(Info->second) == &CB))
+      Mask |= 1u << I;
+  }
+  return Mask;
+}
+
 void HandleFlow::createHere(unsigned H, HandleState &S, Pass P) {
   const HandleSite &Site = *Sites[H];
   const CallBase &CB = *Site.Call;
@@ -82,13 +96,7 @@ void HandleFlow::createHere(unsigned H, HandleState &S, Pass P) {
     S.change(Live, Away);
   }
   // A new handle: forget what earlier iterations knew of its conditions.
-  uint32_t Mask = 0;
-  for (unsigned I = 0; I < Atoms[H].size(); ++I) {
-    auto Info = CompareKeyInfo.find(Atoms[H][I]);
-    if (Atoms[H][I] == &HandleNullKey || Atoms[H][I] == &CB ||
-        (Info != CompareKeyInfo.end() && std::get<1>(Info->second) == &CB))
-      Mask |= 1u << I;
-  }
+  uint32_t Mask = creationAtoms(H);
   for (uint32_t &T : S.Tuples)
     T = tuple(known(T) & ~Mask, values(T), status(T));
   S.normalize();
@@ -99,9 +107,7 @@ void HandleFlow::createHere(unsigned H, HandleState &S, Pass P) {
     if (CB.getType()->isAggregateType())
       Held.Offsets = {Site.ReturnOffset, AccessPath::StructField};
   } else {
-    const AccessPath &CE = *Site.CalleeExpr;
-    auto *Arg = cast<Argument>(CE.Root);
-    Held = Paths.pathOf(CB.getArgOperand(Arg->getArgNo())).then(CE.Offsets);
+    Held = atCall(CB, *Site.CalleeExpr);
     addPath(H, S, Held);
     Held = Paths.canonicalize(Held);
   }
@@ -253,13 +259,23 @@ void HandleFlow::visitExit(unsigned H, HandleState &S, const Instruction &I,
       Out.Returned = true;
       Out.ReturnOffset = *ReturnedAt;
     }
-  } else if (RetVal && reachesHandle(RetVal, S)) {
+  } else if (SmallVector<SmallVector<int64_t, 4>, 2> Below;
+             RetVal && reachesHandle(RetVal, S, &Below)) {
     // The object that holds it goes to the caller, who owes it now. The
-    // call is not a creation for the caller (what it returns is the
-    // object, not the handle).
-    if (S.any(Live) && P == Pass::Record)
+    // call is not a creation of the handle itself (what it returns is the
+    // object), but callers find the handle inside what it returns. An
+    // object the caller passed and that may be returned again is the
+    // caller's already, and stores into it said so.
+    if (S.any(Live) && P == Pass::Record) {
       note(Out.Transfers,
            TransferEvent{TransferKind::Returned, &I, DebugLoc(), nullptr});
+      if (!HS.mayReturnArgument(F))
+        for (const SmallVector<int64_t, 4> &Rest : Below) {
+          AccessPath Inside = AccessPath::rootOf(&F).then(Rest);
+          if (!is_contained(Out.MovedTo, Inside))
+            Out.MovedTo.push_back(std::move(Inside));
+        }
+    }
     S.change(Live, Away);
   }
   // Returning from main ends the process: nothing can leak past it.
@@ -501,6 +517,38 @@ void HandleFlow::noteReturned(const Value *V, const BlockState &S) {
   auto *K = dyn_cast<ConstantInt>(V);
   S.Handles.forEach([&](unsigned H, const HandleState *St) {
     HandleOutcome &Out = Outcomes[H];
+    if (V->getType()->isPointerTy()) {
+      uint8_t Mask = 0;
+      for (uint32_t T : St->Tuples)
+        Mask |= 1u << status(T);
+      if (isa<ConstantPointerNull>(V)) {
+        Out.NullReturnStatuses |= Mask;
+      } else if (!reachesHandle(V, *St)) {
+        Out.OtherReturnStatuses |= Mask;
+      } else if (Sites[H]) {
+        // The object is returned on a path where the creation did not run
+        // (an object found instead of made): not every call creates. A
+        // creation that failed (the handle null, or its status) may still
+        // leave its object.
+        // Optimized code returns the allocation's null where the source
+        // returned NULL before creating: a path on which the value tested
+        // null is a null return.
+        uint32_t Failed = creationAtoms(H);
+        uint32_t IsNull = 0;
+        if (auto It = find(Atoms[H], static_cast<const void *>(V));
+            It != Atoms[H].end())
+          IsNull = 1u << (It - Atoms[H].begin());
+        for (uint32_t T : St->Tuples) {
+          if (status(T) == Live || (status(T) == Dead && (known(T) & Failed)))
+            continue;
+          if (known(T) & values(T) & IsNull)
+            Out.NullReturnStatuses |= 1u << status(T);
+          else
+            Out.ObjectReturnedWithout = true;
+        }
+      }
+      return;
+    }
     if (!K) {
       Out.ReturnsOther = true;
       return;
@@ -726,7 +774,8 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
     // A constant returned here (phis and the -O0 return slot say theirs on
     // the way).
     if (const Value *V = RI->getReturnValue();
-        V && V->getType()->isIntegerTy() && V != ReturnPhi &&
+        V && (V->getType()->isIntegerTy() || V->getType()->isPointerTy()) &&
+        V != ReturnPhi &&
         !(ReturnSlot && isa<LoadInst>(V) &&
           cast<LoadInst>(V)->getPointerOperand() == ReturnSlot))
       noteReturned(V, S);

@@ -50,7 +50,7 @@ public:
   std::string of(const HandleSite &Site) const {
     const CallBase &CB = *Site.Call;
     const Value *Where = &CB;
-    if (Site.CalleeExpr) {
+    if (Site.CalleeExpr && isa<Argument>(Site.CalleeExpr->Root)) {
       auto *Arg = cast<Argument>(Site.CalleeExpr->Root);
       Where = CB.getArgOperand(Arg->getArgNo())->stripPointerCasts();
     } else {
@@ -189,6 +189,13 @@ static Finding judge(const Function &F, const HandleSummaries::Creation &C,
                                                  : VerifiedHow::Guarded;
     for (const DischargeEvent &D : O.Discharges)
       Fd.Related.push_back({RelatedRole::Discharge, D.I->getDebugLoc(), ""});
+    // Discharged on some paths, handed to the caller on the others.
+    if (!O.Transfers.empty()) {
+      Fd.Handle.Transfer = O.Transfers.front();
+      Fd.Handle.CallsAreCreations = HS.freshHandle(F) != nullptr;
+      Fd.Related.push_back(
+          {RelatedRole::Transfer, O.Transfers.front().Loc, ""});
+    }
   } else if (!O.Transfers.empty()) {
     Fd.Kind = FindingKind::CancelVerified;
     Fd.Handle.How = VerifiedHow::Transferred;

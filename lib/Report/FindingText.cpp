@@ -136,16 +136,20 @@ static std::string overwriteText(const OverwriteEvent &E) {
 }
 
 /// How a verified handle was discharged, in the user's words.
+static std::string howTransferred(const HandleDetails &H) {
+  DebugLoc L = outermostLoc(H.Transfer->Loc);
+  return "transferred to the caller (" + transferText(*H.Transfer) +
+         (L && L.getLine() ? " at line " + std::to_string(L.getLine())
+                           : std::string()) +
+         (H.CallsAreCreations
+              ? "); each call of this function is judged as a creation"
+              : ")");
+}
+
 static std::string howDischarged(const HandleDetails &H) {
-  if (H.How == VerifiedHow::Transferred) {
-    DebugLoc L = outermostLoc(H.Transfer->Loc);
-    return "transferred to the caller (" + transferText(*H.Transfer) +
-           (L && L.getLine() ? " at line " + std::to_string(L.getLine())
-                             : std::string()) +
-           (H.CallsAreCreations
-                ? "); each call of this function is judged as a creation"
-                : ")");
-  }
+  if (H.How == VerifiedHow::Transferred)
+    return howTransferred(H);
+
   const DischargeEvent &First = H.Discharges.front();
   if (H.How == VerifiedHow::Guarded)
     return "guarded on every path: the destructor '" + H.Destructor +
@@ -167,13 +171,18 @@ static std::string howDischarged(const HandleDetails &H) {
   }
   if (N > 3)
     All += " and " + std::to_string(N - 3) + " more";
+  // Paths that hand it to the caller instead are named after the others.
+  std::string Where = H.Transfer
+                          ? " on the paths that do not hand it to the caller"
+                          : " on every path";
+  std::string Handed = H.Transfer ? "; " + howTransferred(H) : std::string();
   if (AllCalled)
-    return "called on every path (" + All + ")";
+    return "called" + Where + " (" + All + ")" + Handed;
   return std::string(AllDeferred    ? "deferred"
                      : AllTaken     ? "taken"
                      : AllCancelled ? "cancelled"
                                     : "discharged") +
-         " on every path: " + All;
+         Where + ": " + All + Handed;
 }
 
 static std::string handleMessage(const Finding &Fd) {

@@ -31,8 +31,7 @@ using namespace llvm;
 namespace cancelverify {
 
 /// "arg0", "*(arg0)", "*(arg1+8)".
-static std::string pathText(const AccessPath &P, unsigned ArgNo) {
-  std::string S = "arg" + std::to_string(ArgNo);
+static std::string pathText(const AccessPath &P, std::string S) {
   auto Offset = [](int64_t O) {
     return O ? (O > 0 ? "+" : "") + std::to_string(O) : std::string();
   };
@@ -40,6 +39,18 @@ static std::string pathText(const AccessPath &P, unsigned ArgNo) {
   for (int64_t O : drop_begin(P.Offsets))
     S = "*(" + S + ")" + Offset(O);
   return S;
+}
+
+static std::string pathText(const AccessPath &P, unsigned ArgNo) {
+  return pathText(P, "arg" + std::to_string(ArgNo));
+}
+
+/// A callee's path: rooted at a parameter, or at the function itself for
+/// the object its returned pointer points to ("ret").
+static std::string pathText(const AccessPath &P) {
+  if (auto *A = dyn_cast<Argument>(P.Root))
+    return pathText(P, A->getArgNo());
+  return pathText(P, std::string("ret"));
 }
 
 static std::string witnessText(const Witness &W) {
@@ -117,8 +128,9 @@ static std::string effectText(const CalleeEffect &E) {
   if (E.Returned)
     S += "; returns it";
   for (const AccessPath &M : E.MovedTo)
-    S += "; stores it for the caller in " +
-         pathText(M, cast<Argument>(M.Root)->getArgNo());
+    S += (isa<Argument>(M.Root) ? "; stores it for the caller in "
+                                : "; returns it inside ") +
+         pathText(M);
   if (E.ClearsSlot)
     S += "; takes it out of where it was given";
   if (E.DischargedBeforeThrow)
@@ -151,9 +163,7 @@ static void printHandleFacts(raw_ostream &OS, HandleSummaries &HS,
   if (const HandleSite *Fresh = HS.freshHandle(F)) {
     OS << "  hands a fresh handle to its caller: ";
     if (Fresh->CalleeExpr)
-      OS << "in "
-         << pathText(*Fresh->CalleeExpr,
-                     cast<Argument>(Fresh->CalleeExpr->Root)->getArgNo());
+      OS << "in " << pathText(*Fresh->CalleeExpr);
     else
       OS << "returned";
     OS << " (created at line " << lineOf(*Fresh->WrapperCreation) << ")\n";

@@ -37,8 +37,8 @@ cv_cancel_t **make_table(cv_ctx_t *parent, int n) {
   cv_ctx_t *child;
   if (!table)
     return 0;
-  // O0: escapes-heap.c:[[@LINE+2]]:25: remark: CancelVerified: the handle created at line [[@LINE+2]] by 'cv_with_cancel' is transferred to the caller (returned to the caller at line [[@LINE+5]]){{$}}
-  // O2: escapes-heap.c:[[@LINE+1]]:25: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is transferred to the caller (returned to the caller at line [[@LINE+5]]){{$}}
+  // O0: escapes-heap.c:[[@LINE+2]]:25: remark: CancelVerified: the handle created at line [[@LINE+2]] by 'cv_with_cancel' is transferred to the caller (returned to the caller at line [[@LINE+5]]); each call of this function is judged as a creation{{$}}
+  // O2: escapes-heap.c:[[@LINE+1]]:25: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is transferred to the caller (returned to the caller at line [[@LINE+5]]); each call of this function is judged as a creation{{$}}
   cv_cancel_t *cancel = cv_with_cancel(parent, &child);
   table[0] = cancel;
   work(child);

@@ -15,7 +15,7 @@
 int check(const char *s);
 
 int make(char **out, const char *a) {
-  // CHECK: goto-cleanup-destination.c:[[@LINE+1]]:16: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'malloc' is cancelled on every path: cancelled by 'free' at line [[@LINE+13]]{{$}}
+  // CHECK: goto-cleanup-destination.c:[[@LINE+1]]:16: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'malloc' is cancelled on the paths that do not hand it to the caller: cancelled by 'free' at line [[@LINE+13]]; transferred to the caller (stored for the caller at line [[@LINE+10]]); each call of this function is judged as a creation{{$}}
   char *copy = malloc(16);
   if (!copy)
     return -1;

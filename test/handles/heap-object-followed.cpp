@@ -47,8 +47,9 @@ int given_away(cv_ctx_t *parent) {
   return work(child);
 }
 
-Guard *returned(cv_ctx_t *parent, cv_ctx_t **child) {
-  // CHECK: heap-object-followed.cpp:[[@LINE+1]]:20: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is transferred to the caller (returned to the caller at line [[@LINE+1]]){{$}}
+__attribute__((noinline)) Guard *returned(cv_ctx_t *parent,
+                                          cv_ctx_t **child) {
+  // CHECK: heap-object-followed.cpp:[[#RETURNED:@LINE+1]]:20: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'cv_with_cancel' is transferred to the caller (returned to the caller at line [[@LINE+1]]); each call of this function is judged as a creation{{$}}
   return new Guard(cv_with_cancel(parent, child));
 }
 
@@ -93,4 +94,28 @@ int freed_with_handle(cv_ctx_t *parent) {
   int rc = work(j->ctx);
   free(j);
   return rc;
+}
+
+// The caller of a function that returns a new object holding a handle
+// owes the handle inside it: deleting the object cancels it; forgetting
+// the object on an early return loses it.
+int deletes_returned(cv_ctx_t *parent) {
+  cv_ctx_t *child;
+  // O0: heap-object-followed.cpp:[[@LINE+2]]:14: remark: CancelVerified: the handle created at line [[@LINE+2]] by 'returned(cv_ctx*, cv_ctx**)' ('returned(cv_ctx*, cv_ctx**)', which creates it with 'cv_with_cancel' at line [[#RETURNED]]) is guarded on every path: the destructor 'Guard::~Guard()' cancels it at scope exit (cancelled by 'cv_cancel' at line 19){{$}}
+  // O2: heap-object-followed.cpp:[[@LINE+1]]:14: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'returned(cv_ctx*, cv_ctx**)' ('returned(cv_ctx*, cv_ctx**)', which creates it with 'cv_with_cancel' at line [[#RETURNED]]) is guarded on every path: the destructor 'Guard::~Guard' cancels it at scope exit (cancelled by 'cv_cancel' at line [[@LINE+3]]){{$}}
+  Guard *g = returned(parent, &child);
+  int rc = work(child);
+  delete g;
+  return rc;
+}
+
+int forgets_returned(cv_ctx_t *parent) {
+  cv_ctx_t *child;
+  // O0: heap-object-followed.cpp:[[@LINE+2]]:14: remark: LostCancel: returns at {{.*}}heap-object-followed.cpp:[[@LINE+4]] without cancelling the handle created at line [[@LINE+2]] by 'returned(cv_ctx*, cv_ctx**)' ('returned(cv_ctx*, cv_ctx**)', which creates it with 'cv_with_cancel' at line [[#RETURNED]]){{$}}
+  // O2: heap-object-followed.cpp:[[@LINE+1]]:14: remark: LostCancel: returns at {{.*}}heap-object-followed.cpp:[[@LINE+2]] without cancelling the handle created at line [[@LINE+1]] by 'returned(cv_ctx*, cv_ctx**)' ('returned(cv_ctx*, cv_ctx**)', which creates it with 'cv_with_cancel' at line [[#RETURNED]]){{$}}
+  Guard *g = returned(parent, &child);
+  if (work(child) < 0)
+    return -1;
+  delete g;
+  return 0;
 }
