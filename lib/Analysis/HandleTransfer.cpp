@@ -179,6 +179,11 @@ void HandleFlow::statusSplit(unsigned H, HandleState &S, const CallBase &CB,
   auto *IntTy = dyn_cast<IntegerType>(CB.getType());
   if (!IntTy)
     return;
+  // A call that fails with -1 returns a non-negative value when it
+  // succeeds (a descriptor, an id: as POSIX calls do), so a test `< 0`
+  // is a status check as much as `== -1`.
+  if (Success == SuccessCondition::ReturnsNotMinusOne)
+    Success = SuccessCondition::ReturnsNonNegative;
   bool Sign = Success == SuccessCondition::ReturnsNonNegative ||
               Success == SuccessCondition::ReturnsNegative;
   CmpInst::Predicate P = Sign ? ICmpInst::ICMP_SGE : ICmpInst::ICMP_EQ;

@@ -9,14 +9,14 @@
 // statement that decides to return, or at the switch.)
 //
 // --implicit-check-not does not look between or after CHECK-DAG matches;
-// counting the remarks (7 CHECK and 3 O0 or O2 lines) makes "no other
+// counting the remarks (8 CHECK and 3 O0 or O2 lines) makes "no other
 // remark" hold there too.
 // RUN: %cv-remarks O0 %s -I %examples/include > %t.O0.out
 // RUN: FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,O0 < %t.O0.out
-// RUN: grep remark %t.O0.out | count 10
+// RUN: grep remark %t.O0.out | count 11
 // RUN: %cv-remarks O2 %s -I %examples/include > %t.O2.out
 // RUN: FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,O2 < %t.O2.out
-// RUN: grep remark %t.O2.out | count 10
+// RUN: grep remark %t.O2.out | count 11
 #include "cv_context.h"
 
 #define CV(s) __attribute__((annotate("cancel-verify:" s)))
@@ -116,6 +116,18 @@ int fd_style(const char *path) {
   return 0;
 }
 
+// A call that fails with -1 returns a non-negative value otherwise, so
+// `< 0` tests its status too (an id that is never negative).
+int fd_style_negative_test(const char *path) {
+  // CHECK: status-conditions.c:[[@LINE+1]]:12: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'fd_open' is cancelled on every path: cancelled by 'fd_close' at line [[@LINE+5]]{{$}}
+  int fd = fd_open(path);
+  if (fd < 0)
+    return -1;
+  work(0);
+  fd_close(fd);
+  return 0;
+}
+
 int fd_style_lost(const char *path) {
   // O0: status-conditions.c:[[@LINE+2]]:12: remark: LostCancel: returns at {{.*}}status-conditions.c:[[@LINE+6]] without cancelling the handle created at line [[@LINE+2]] by 'fd_open'{{$}}
   // O2: status-conditions.c:[[@LINE+1]]:12: remark: LostCancel: returns at {{.*}}status-conditions.c:[[@LINE+4]] without cancelling the handle created at line [[@LINE+1]] by 'fd_open'{{$}}
@@ -160,4 +172,4 @@ int file_style(const char *path) {
 // The plugin inside clang -O2 sees the IR a real -O2 build gives it.
 // RUN: %cv-remarks clang-O2 %s -I %examples/include > %t.clang-O2.out
 // RUN: FileCheck %s --implicit-check-not=remark --check-prefixes=CHECK,O0 < %t.clang-O2.out
-// RUN: grep remark %t.clang-O2.out | count 10
+// RUN: grep remark %t.clang-O2.out | count 11
