@@ -678,12 +678,12 @@ void HandleFlow::passToCallees(
     return;
   }
   // Freeing an object that holds the handle (delete of a guard that never
-  // cancelled) drops the handle with the memory: nothing keeps it, and
-  // nothing cancels it.
+  // cancelled), or the memory of a handle object itself (a lambda that
+  // captured a std::function, deleted by the std::function that held it),
+  // drops the handle with the memory: nothing keeps it, and nothing
+  // cancels it. (A model that says free cancels was asked above.)
   if (Targets.size() == 1 && Unfollowable && calledFunction(CB) &&
-      all_of(Passed, [&](const auto &Arg) {
-        return Arg.second.size() >= 2 && HS.frees(CB, Arg.first);
-      }))
+      all_of(Passed, [&](const auto &Arg) { return HS.frees(CB, Arg.first); }))
     return;
   if (Targets.empty() || Unfollowable) {
     EscapeReason Why;
