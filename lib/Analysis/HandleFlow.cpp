@@ -154,6 +154,44 @@ const BasicBlock *HandleFlow::cleanupDestination(const BasicBlock &From,
   return Cur;
 }
 
+/// The constant an integer \p V is where control goes from \p From to
+/// \p To, when a switch or an equality test on \p V decides that edge or
+/// the straight line of blocks leading to it (optimized code returns the
+/// status it just tested, `ret %st` after `case 0:`); else \p V.
+const Value *HandleFlow::valueOnEdge(const Value *V, const BasicBlock &From,
+                                     const BasicBlock &To) {
+  if (isa<Constant>(V) || !V->getType()->isIntegerTy())
+    return V;
+  const BasicBlock *Pred = &From, *Succ = &To;
+  for (unsigned Step = 0; Step < 8 && Pred; ++Step) {
+    const Instruction *T = Pred->getTerminator();
+    if (auto *Sw = dyn_cast<SwitchInst>(T); Sw && Sw->getCondition() == V) {
+      const ConstantInt *Case = nullptr;
+      for (const auto &C : Sw->cases())
+        if (C.getCaseSuccessor() == Succ) {
+          if (Case)
+            return V;
+          Case = C.getCaseValue();
+        }
+      return Case && Sw->getDefaultDest() != Succ ? Case : V;
+    }
+    if (auto *Br = dyn_cast<BranchInst>(T); Br && Br->isConditional()) {
+      auto *Cmp = dyn_cast<ICmpInst>(Br->getCondition());
+      auto *K = Cmp ? dyn_cast<ConstantInt>(Cmp->getOperand(1)) : nullptr;
+      if (!K || Cmp->getOperand(0) != V || !Cmp->isEquality() ||
+          Br->getSuccessor(0) == Br->getSuccessor(1))
+        return V;
+      unsigned EqualEdge = Cmp->getPredicate() == ICmpInst::ICMP_EQ ? 0 : 1;
+      return Br->getSuccessor(EqualEdge) == Succ ? K : V;
+    }
+    if (T->getNumSuccessors() != 1)
+      return V;
+    Succ = Pred;
+    Pred = Pred->getSinglePredecessor();
+  }
+  return V;
+}
+
 void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
                            const BlockState &S, Pass P) {
   // The back edge of a loop that runs at most once: its second test
@@ -167,7 +205,8 @@ void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
   // The value a phi returns, as this edge gives it.
   if (P == Pass::Record && ReturnPhi && ReturnPhi->getParent() == &To &&
       ReturnPhi->getBasicBlockIndex(&From) >= 0)
-    noteReturned(ReturnPhi->getIncomingValueForBlock(&From), S);
+    noteReturned(
+        valueOnEdge(ReturnPhi->getIncomingValueForBlock(&From), From, To), S);
   if (isa<PHINode>(To.front())) {
     BlockState Edge = S;
     bool Changed = dropAtPhis(From, To, Edge, P);

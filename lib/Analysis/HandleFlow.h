@@ -212,6 +212,9 @@ private:
   // What the function returns where (HandleFlow.cpp, HandleTransfer.cpp).
   void findReturnedValues();
   void noteReturned(const llvm::Value *V, const BlockState &S);
+  static const llvm::Value *valueOnEdge(const llvm::Value *V,
+                                        const llvm::BasicBlock &From,
+                                        const llvm::BasicBlock &To);
   const llvm::PHINode *ReturnPhi = nullptr;
   const llvm::Value *ReturnSlot = nullptr;
   bool slotOfHandleObject(const llvm::Value *Slot, const flow::HandleState &S);

@@ -558,9 +558,21 @@ void HandleFlow::noteReturned(const Value *V, const BlockState &S) {
       Out.ReturnsOther = true;
       return;
     }
-    uint8_t Mask = 0;
-    for (uint32_t T : St->Tuples)
+    // Paths on which the creator gave a null handle have none to hand
+    // over; beside paths that hand one over they say nothing of what the
+    // constant means (a creator that reports success gives a handle).
+    uint32_t NullBit = 0;
+    if (auto A = find(Atoms[H], static_cast<const void *>(&HandleNullKey));
+        A != Atoms[H].end())
+      NullBit = 1u << (A - Atoms[H].begin());
+    uint8_t Mask = 0, NotNull = 0;
+    for (uint32_t T : St->Tuples) {
       Mask |= 1u << status(T);
+      if (!(status(T) == Dead && (known(T) & values(T) & NullBit)))
+        NotNull |= 1u << status(T);
+    }
+    if (NotNull & (1u << Away))
+      Mask = NotNull;
     auto It = find_if(Out.ReturnedConstants,
                       [&](const auto &E) { return E.first == K; });
     if (It == Out.ReturnedConstants.end())
@@ -782,8 +794,12 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
         V && (V->getType()->isIntegerTy() || V->getType()->isPointerTy()) &&
         V != ReturnPhi &&
         !(ReturnSlot && isa<LoadInst>(V) &&
-          cast<LoadInst>(V)->getPointerOperand() == ReturnSlot))
+          cast<LoadInst>(V)->getPointerOperand() == ReturnSlot)) {
+      const BasicBlock &Home = *RI->getParent();
+      if (const BasicBlock *Pred = Home.getSinglePredecessor())
+        V = valueOnEdge(V, *Pred, Home);
       noteReturned(V, S);
+    }
     forAllHandles(S, [&](unsigned H, HandleState &W) {
       visitExit(H, W, I, P, /*Throw=*/false, RI->getReturnValue(), S);
     });
