@@ -155,6 +155,13 @@ public:
   /// assumed not to throw, so only exceptions the module shows are exits.
   bool knownToThrow(const llvm::Function &F) const;
   bool mayReturnArgument(const llvm::Function &F);
+  /// What a function's returned pointers may be besides null and the
+  /// results of creations.
+  struct ReturnSources {
+    bool Argument = false;
+    bool Other = false;
+  };
+  ReturnSources returnSources(const llvm::Function &F);
   /// The type info of what \p F throws, when it lets out one type only
   /// and the module shows which (null otherwise).
   const llvm::Value *thrownType(const llvm::Function &F) const;

@@ -60,7 +60,7 @@ struct HandleSummaries::FunctionFacts {
   const ConstantInt *ReturnsConstant = nullptr;
   std::optional<HandleSite> Fresh;
   std::vector<Creation> Creations;
-  std::optional<bool> MayReturnArgument;
+  std::optional<ReturnSources> Sources;
 };
 
 HandleSummaries::HandleSummaries(Module &M, const ApiModel &Model,
@@ -679,14 +679,21 @@ static void reachingStores(const LoadInst &LI, const AllocaInst &Slot,
   }
 }
 
-/// Whether \p F may return a pointer it was given (through the -O0 return
+/// What the pointers \p F returns may be, followed through the -O0 return
 /// slot, phis and selects of the returns, and library calls that return
-/// their argument's memory).
-bool HandleSummaries::mayReturnArgument(const Function &F) {
+/// their argument's memory: a pointer it was given, or something that is
+/// neither null nor a creation's result (a global's value such as
+/// `stdout`, an object found elsewhere).
+HandleSummaries::ReturnSources
+HandleSummaries::returnSources(const Function &F) {
   FunctionFacts &Fa = facts(F);
-  if (Fa.MayReturnArgument)
-    return *Fa.MayReturnArgument;
-  bool MayReturnArgument = false;
+  if (Fa.Sources)
+    return *Fa.Sources;
+  ReturnSources R;
+  // A call of a function of the module that is not (yet) a creator may
+  // become one as its SCC is summarised (a recursive creator): the answer
+  // is kept only when no such call decides it.
+  bool Provisional = false;
   if (F.getReturnType()->isPointerTy()) {
     AccessPathBuilder &P = paths(F);
     SmallVector<const Value *, 8> Returned;
@@ -694,33 +701,59 @@ bool HandleSummaries::mayReturnArgument(const Function &F) {
       if (auto *RI = dyn_cast<ReturnInst>(BB.getTerminator());
           RI && RI->getReturnValue())
         Returned.push_back(RI->getReturnValue());
-    // Through the return slot -O0 keeps, and phis of the returns merged.
-    for (unsigned I = 0; I < Returned.size() && I < 64; ++I) {
+    unsigned I = 0;
+    for (; I < Returned.size() && I < 64; ++I) {
       const Value *V = Returned[I];
       if (isa<Argument>(P.pathOf(V).Root)) {
-        MayReturnArgument = true;
-        break;
+        R.Argument = true;
+        continue;
       }
-      if (auto *Phi = dyn_cast<PHINode>(V))
+      if (auto *Phi = dyn_cast<PHINode>(V)) {
         Returned.append(Phi->value_op_begin(), Phi->value_op_end());
-      else if (auto *Sel = dyn_cast<SelectInst>(V))
+        continue;
+      }
+      if (auto *Sel = dyn_cast<SelectInst>(V)) {
         Returned.append({Sel->getTrueValue(), Sel->getFalseValue()});
-      // A library call that returns the memory of its argument
-      // (`realloc(ptr, n)`, `strcpy`'s destination) returns that argument.
-      else if (auto *Call = dyn_cast<CallBase>(V);
-               Call && !creationAt(*Call) && calledFunction(*Call) &&
-               calledFunction(*Call)->isDeclaration()) {
-        for (unsigned J = 0; J < Call->arg_size(); ++J)
-          if (Call->getArgOperand(J)->getType()->isPointerTy() &&
-              Borrows->use(*Call, J) == BorrowFacts::ReturnsIt)
-            Returned.push_back(Call->getArgOperand(J));
-      } else if (auto *LI = dyn_cast<LoadInst>(V))
-        if (auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand()))
+        continue;
+      }
+      if (auto *Call = dyn_cast<CallBase>(V)) {
+        if (creationAt(*Call))
+          continue;
+        if (const Function *Callee = calledFunction(*Call);
+            Callee && !Callee->isDeclaration())
+          Provisional = true;
+        // A library call that returns the memory of its argument
+        // (`realloc(ptr, n)`, `strcpy`'s destination) returns that
+        // argument.
+        bool ReturnsArgument = false;
+        if (calledFunction(*Call) && calledFunction(*Call)->isDeclaration())
+          for (unsigned J = 0; J < Call->arg_size(); ++J)
+            if (Call->getArgOperand(J)->getType()->isPointerTy() &&
+                Borrows->use(*Call, J) == BorrowFacts::ReturnsIt) {
+              Returned.push_back(Call->getArgOperand(J));
+              ReturnsArgument = true;
+            }
+        R.Other |= !ReturnsArgument;
+        continue;
+      }
+      if (auto *LI = dyn_cast<LoadInst>(V))
+        if (auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand())) {
           reachingStores(*LI, *Slot, Returned);
+          continue;
+        }
+      R.Other |= !isa<ConstantPointerNull>(V->stripPointerCasts());
     }
+    // Too many to follow: anything may be returned.
+    if (I < Returned.size())
+      R.Other = true;
   }
-  facts(F).MayReturnArgument = MayReturnArgument;
-  return MayReturnArgument;
+  if (!Provisional)
+    Fa.Sources = R;
+  return R;
+}
+
+bool HandleSummaries::mayReturnArgument(const Function &F) {
+  return returnSources(F).Argument;
 }
 
 bool HandleSummaries::summariseCreations(const Function &F) {
@@ -748,7 +781,8 @@ bool HandleSummaries::summariseCreations(const Function &F) {
     HandleOutcome &O = Flow.outcome(H);
     // Handed to the caller: every call of F creates a handle.
     if ((O.Returned || (!O.MovedTo.empty() && !O.MovedStaleAt)) && !Fa.Fresh &&
-        !(O.Returned && MayReturnArgument)) {
+        !(O.Returned && MayReturnArgument) &&
+        !(O.Returned && O.ReturnOffset == 0 && returnSources(F).Other)) {
       HandleSite Fresh;
       if (!O.Returned)
         Fresh.CalleeExpr = O.MovedTo.front();
