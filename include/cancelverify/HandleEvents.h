@@ -178,6 +178,10 @@ struct HandleOutcome {
   /// a returned object holds the handle on every call that returns one.
   uint8_t NullReturnStatuses = 0;
   uint8_t OtherReturnStatuses = 0;
+  /// Some return gives a pointer that is neither null nor leads to the
+  /// handle, whether or not the creation ran on its path (`stdout` instead
+  /// of a new stream): the function's calls are not all creations.
+  bool OtherPointerReturned = false;
   /// The object that holds the handle is returned on some path where the
   /// creation did not run or the handle was discharged.
   bool ObjectReturnedWithout = false;

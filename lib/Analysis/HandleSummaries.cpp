@@ -681,19 +681,18 @@ static void reachingStores(const LoadInst &LI, const AllocaInst &Slot,
 
 /// What the pointers \p F returns may be, followed through the -O0 return
 /// slot, phis and selects of the returns, and library calls that return
-/// their argument's memory: a pointer it was given, or something that is
-/// neither null nor a creation's result (a global's value such as
-/// `stdout`, an object found elsewhere).
+/// their argument's memory: a pointer it was given, or one that is no
+/// creation's result whatever the path (a global's value such as `stdout`,
+/// a global's address, what a library function that creates nothing
+/// returns). What a function of the module returns and what is read from
+/// other memory are left to the dataflow, which sees whether they hold the
+/// handle (`return guard.release();`, a recursive creator).
 HandleSummaries::ReturnSources
 HandleSummaries::returnSources(const Function &F) {
   FunctionFacts &Fa = facts(F);
   if (Fa.Sources)
     return *Fa.Sources;
   ReturnSources R;
-  // A call of a function of the module that is not (yet) a creator may
-  // become one as its SCC is summarised (a recursive creator): the answer
-  // is kept only when no such call decides it.
-  bool Provisional = false;
   if (F.getReturnType()->isPointerTy()) {
     AccessPathBuilder &P = paths(F);
     SmallVector<const Value *, 8> Returned;
@@ -701,9 +700,8 @@ HandleSummaries::returnSources(const Function &F) {
       if (auto *RI = dyn_cast<ReturnInst>(BB.getTerminator());
           RI && RI->getReturnValue())
         Returned.push_back(RI->getReturnValue());
-    unsigned I = 0;
-    for (; I < Returned.size() && I < 64; ++I) {
-      const Value *V = Returned[I];
+    for (unsigned I = 0; I < Returned.size() && I < 64; ++I) {
+      const Value *V = Returned[I]->stripPointerCasts();
       if (isa<Argument>(P.pathOf(V).Root)) {
         R.Argument = true;
         continue;
@@ -717,38 +715,37 @@ HandleSummaries::returnSources(const Function &F) {
         continue;
       }
       if (auto *Call = dyn_cast<CallBase>(V)) {
-        if (creationAt(*Call))
+        const Function *Callee = calledFunction(*Call);
+        if (creationAt(*Call) || !Callee || !Callee->isDeclaration())
           continue;
-        if (const Function *Callee = calledFunction(*Call);
-            Callee && !Callee->isDeclaration())
-          Provisional = true;
         // A library call that returns the memory of its argument
         // (`realloc(ptr, n)`, `strcpy`'s destination) returns that
         // argument.
         bool ReturnsArgument = false;
-        if (calledFunction(*Call) && calledFunction(*Call)->isDeclaration())
-          for (unsigned J = 0; J < Call->arg_size(); ++J)
-            if (Call->getArgOperand(J)->getType()->isPointerTy() &&
-                Borrows->use(*Call, J) == BorrowFacts::ReturnsIt) {
-              Returned.push_back(Call->getArgOperand(J));
-              ReturnsArgument = true;
-            }
-        R.Other |= !ReturnsArgument;
+        for (unsigned J = 0; J < Call->arg_size(); ++J)
+          if (Call->getArgOperand(J)->getType()->isPointerTy() &&
+              Borrows->use(*Call, J) == BorrowFacts::ReturnsIt) {
+            Returned.push_back(Call->getArgOperand(J));
+            ReturnsArgument = true;
+          }
+        // A fresh allocation is the object a constructor fills, not one
+        // found elsewhere: the dataflow says whether it holds the handle.
+        R.Other |= !ReturnsArgument && !Callee->isIntrinsic() &&
+                   !Call->returnDoesNotAlias();
         continue;
       }
-      if (auto *LI = dyn_cast<LoadInst>(V))
-        if (auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand())) {
+      if (auto *LI = dyn_cast<LoadInst>(V)) {
+        const Value *Addr = LI->getPointerOperand()->stripPointerCasts();
+        if (auto *Slot = dyn_cast<AllocaInst>(Addr))
           reachingStores(*LI, *Slot, Returned);
-          continue;
-        }
-      R.Other |= !isa<ConstantPointerNull>(V->stripPointerCasts());
+        else
+          R.Other |= isa<GlobalVariable>(Addr);
+        continue;
+      }
+      R.Other |= isa<Constant>(V) && !isa<ConstantPointerNull, UndefValue>(V);
     }
-    // Too many to follow: anything may be returned.
-    if (I < Returned.size())
-      R.Other = true;
   }
-  if (!Provisional)
-    Fa.Sources = R;
+  Fa.Sources = R;
   return R;
 }
 
@@ -782,7 +779,8 @@ bool HandleSummaries::summariseCreations(const Function &F) {
     // Handed to the caller: every call of F creates a handle.
     if ((O.Returned || (!O.MovedTo.empty() && !O.MovedStaleAt)) && !Fa.Fresh &&
         !(O.Returned && MayReturnArgument) &&
-        !(O.Returned && O.ReturnOffset == 0 && returnSources(F).Other)) {
+        !(O.Returned && O.ReturnOffset == 0 &&
+          (O.OtherPointerReturned || returnSources(F).Other))) {
       HandleSite Fresh;
       if (!O.Returned)
         Fresh.CalleeExpr = O.MovedTo.front();

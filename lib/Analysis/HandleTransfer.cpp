@@ -516,9 +516,31 @@ bool HandleFlow::storedBehindPointer(const AccessPath &Slot) {
          Paths.canonicalize(Slot).Offsets.size() >= 3;
 }
 
+/// Notes, for every handle, whether the pointer \p V returned where the
+/// handles have the states \p S is something besides null and the handle:
+/// on a path the creation did not run on, or beside it.
+void HandleFlow::noteOtherPointer(const Value *V, const BlockState &S) {
+  if (!V->getType()->isPointerTy() ||
+      isa<ConstantPointerNull, UndefValue>(V->stripPointerCasts()))
+    return;
+  // What a recursive call returns is what this function returns: assumed
+  // a creation until its summary says otherwise (the SCC's fixpoint).
+  if (auto *Call = dyn_cast<CallBase>(Paths.origin(V));
+      Call && calledFunction(*Call) == &F)
+    return;
+  for (unsigned H = 0; H < Outcomes.size(); ++H)
+    if (const HandleState *St = S.Handles.get(H);
+        !St || !(isHandle(V, *St) || reachesHandle(V, *St) ||
+                 pointsInsideHandle(H, V, *St)))
+      Outcomes[H].OtherPointerReturned = true;
+}
+
 /// Notes, for every handle, what is returned where it has the statuses of
 /// \p S: a constant with those statuses, or something else.
-void HandleFlow::noteReturned(const Value *V, const BlockState &S) {
+void HandleFlow::noteReturned(const Value *V, const BlockState &S,
+                              bool OtherNoted) {
+  if (!OtherNoted)
+    noteOtherPointer(V, S);
   auto *K = dyn_cast<ConstantInt>(V);
   S.Handles.forEach([&](unsigned H, const HandleState *St) {
     HandleOutcome &Out = Outcomes[H];
@@ -736,14 +758,19 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
     // where it goes (visitStore).
     if (Val->getType()->isPointerTy() && !ByRoot.empty())
       candidatesOfRoot(Paths.path(Paths.idOf(Val)).Root);
+    // What is stored to the -O0 return slot is judged before the store
+    // moves the handle there.
+    bool ToReturnSlot = ReturnSlot && SI->getPointerOperand() == ReturnSlot;
+    if (P == Pass::Record && ToReturnSlot)
+      noteOtherPointer(SI->getValueOperand(), S);
     forCandidates(S, [&](unsigned H, HandleState &W) {
       visitStore(H, W, *SI, P);
     });
     setTestedSlot(*SI, S);
     if (P == Pass::Record) {
       staleMoves(*SI, S);
-      if (ReturnSlot && SI->getPointerOperand() == ReturnSlot)
-        noteReturned(SI->getValueOperand(), S);
+      if (ToReturnSlot)
+        noteReturned(SI->getValueOperand(), S, /*OtherNoted=*/true);
     }
     return;
   }
