@@ -125,20 +125,27 @@ const BasicBlock *HandleFlow::cleanupDestination(const BasicBlock &From,
   auto [It, New] = CleanupDestinations.try_emplace({&From, &To}, &To);
   if (!New)
     return It->second;
-  const BasicBlock *Cur = &To;
-  for (unsigned Hops = 0; Hops < 8; ++Hops) {
+  // Blocks on the way that only end lifetimes and go on (a `break` out of
+  // a nested scope reaches the outer scope's cleanup through one) are
+  // passed, once a dispatch after them decides.
+  const BasicBlock *Cur = &To, *Decided = &To;
+  for (unsigned Hops = 0; Hops < 12; ++Hops) {
     auto *Sw = dyn_cast<SwitchInst>(Cur->getTerminator());
     auto *Load = Sw ? dyn_cast<LoadInst>(Sw->getCondition()) : nullptr;
-    if (!Load || Load->getParent() != Cur ||
-        !isa<AllocaInst>(Load->getPointerOperand()))
-      break;
-    bool Pure = all_of(*Cur, [&](const Instruction &I) {
-      if (&I == Load || &I == Sw || isa<DbgInfoIntrinsic>(I))
+    auto OnlyPlumbing = [&](const Instruction &I) {
+      if (&I == Load || &I == Cur->getTerminator() || isa<DbgInfoIntrinsic>(I))
         return true;
       auto *II = dyn_cast<IntrinsicInst>(&I);
       return II && II->isLifetimeStartOrEnd();
-    });
-    if (!Pure)
+    };
+    if (auto *Br = dyn_cast<BranchInst>(Cur->getTerminator());
+        Br && Br->isUnconditional() && all_of(*Cur, OnlyPlumbing)) {
+      Cur = Br->getSuccessor(0);
+      continue;
+    }
+    if (!Load || Load->getParent() != Cur ||
+        !isa<AllocaInst>(Load->getPointerOperand()) ||
+        !all_of(*Cur, OnlyPlumbing))
       break;
     std::optional<APInt> V =
         lastConstantStore(From, Load->getPointerOperand());
@@ -148,10 +155,10 @@ const BasicBlock *HandleFlow::cleanupDestination(const BasicBlock &From,
     for (const auto &Case : Sw->cases())
       if (Case.getCaseValue()->getValue() == *V)
         Next = Case.getCaseSuccessor();
-    Cur = Next;
+    Cur = Decided = Next;
   }
-  It->second = Cur;
-  return Cur;
+  It->second = Decided;
+  return Decided;
 }
 
 /// The constant an integer \p V is where control goes from \p From to
@@ -199,7 +206,8 @@ void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
   if (!BackEdgeExits.empty())
     if (auto It = BackEdgeExits.find({&From, &To}); It != BackEdgeExits.end())
       return propagate(From, *It->second, S, P);
-  if (isa<SwitchInst>(To.getTerminator()))
+  if (isa<SwitchInst>(To.getTerminator()) ||
+      (To.getSingleSuccessor() && !isa<PHINode>(To.front())))
     if (const BasicBlock *Dest = cleanupDestination(From, To); Dest != &To)
       return propagate(From, *Dest, S, P);
   // The value a phi returns, as this edge gives it.

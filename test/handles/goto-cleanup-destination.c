@@ -52,3 +52,59 @@ int leaky(const char *a) {
 error:
   return -1;
 }
+
+// Gotos out of a loop body with locals: a `goto` at the end of one scope
+// reaches the outer cleanup through blocks that only end lifetimes, and
+// only the dispatch after them says where it goes (lz4hc's shape).
+struct match { int len, off; };
+struct match find(const char *ip, int n);
+int encode(const char **ip, char **op, int len);
+int price(int a, int b);
+int score(const struct match *m, int n);
+
+int compress_opt(const char *src, char *dst, int n, int suff) {
+  int retval = 0;
+  // CHECK: goto-cleanup-destination.c:[[@LINE+1]]:23: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'malloc' is cancelled on every path: cancelled by 'free' at line [[@LINE+41]]{{$}}
+  struct match *opt = malloc(sizeof(struct match) * 64);
+  const char *ip = src;
+  const char *end = src + n;
+  char *op = dst;
+  int ovml = 0;
+  if (opt == NULL) goto _return_label;
+  while (ip < end) {
+    int const llen = (int)(ip - src);
+    int best;
+    struct match const first = find(ip, n);
+    if (first.len == 0) { ip++; continue; }
+    if (first.len > suff) {
+      int const ml = first.len;
+      if (encode(&ip, &op, ml)) {
+        ovml = ml;
+        goto _dest_overflow;
+      }
+      continue;
+    }
+    {
+      int r;
+      for (r = 0; r < 4; r++) {
+        int const cost = price(llen, r);
+        opt[r].len = cost;
+      }
+    }
+    best = score(opt, 4);
+    if (encode(&ip, &op, best)) {
+      ovml = best;
+      goto _dest_overflow;
+    }
+  }
+  retval = (int)(op - dst);
+  goto _return_label;
+
+_dest_overflow:
+  if (ovml > 0) {
+    retval = -ovml;
+  }
+_return_label:
+  free(opt);
+  return retval;
+}
