@@ -58,6 +58,7 @@ int HandleFlow::atomIndex(unsigned H, const void *Key) {
   HandlesByAtom[Key].push_back(H);
   if (Subject)
     HandlesBySubject[Subject].push_back(H);
+  noteAtomDefinitions(H, List.size() - 1, Key);
   return List.size() - 1;
 }
 
@@ -416,6 +417,7 @@ void HandleFlow::assumeContext(unsigned H, HandleState &S,
                           : compareKey(C.Predicate, V, C.Constant);
     if (C.Predicate == CallContext::ConditionFact::ZeroTest)
       ValueKeys.insert(Key);
+    StableKeys.insert(Key);
     int A = atomIndex(H, Key);
     if (A < 0)
       return;

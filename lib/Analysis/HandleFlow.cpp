@@ -347,6 +347,8 @@ void HandleFlow::transfer(const BasicBlock &BB, BlockState S, Pass P) {
   for (const Instruction &I : BB) {
     if (&I == Term)
       break;
+    if (!AtomsDefinedBy.empty())
+      forgetRedefined(I, S);
     visitInstruction(I, S, P);
   }
   if (auto *Inv = dyn_cast<InvokeInst>(Term)) {
@@ -549,6 +551,7 @@ void HandleFlow::run() {
     if (In[I].Reached)
       transfer(*Order[I], In[I], Pass::Record);
   recordExitLocations();
+  dropAlternatingRecreations();
   // Messages list discharges in source order.
   auto Line = [](const DischargeEvent &E) {
     DebugLoc DL = outermostLoc(E.I->getDebugLoc());

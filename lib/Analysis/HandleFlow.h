@@ -29,6 +29,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/InstrTypes.h"
@@ -351,6 +352,19 @@ private:
   const llvm::Function *contextCallee(const llvm::CallBase &CB);
   // Loops that run at most once (CountedLoops.cpp).
   void findCountedLoops();
+  // Loops that create on one trip and cancel on a later one
+  // (AlternatingLoops.cpp).
+  void dropAlternatingRecreations();
+  // Atoms about values a loop computes again (RedefinedAtoms.cpp).
+  const llvm::LoopInfo &loops();
+  std::unique_ptr<llvm::LoopInfo> Loops;
+  void noteAtomDefinitions(unsigned H, unsigned Index, const void *Key);
+  void forgetRedefined(const llvm::Instruction &I, BlockState &S);
+  llvm::DenseMap<const llvm::Instruction *,
+                 llvm::SmallVector<std::pair<unsigned, unsigned>, 2>>
+      AtomsDefinedBy;
+  /// Atoms whose value is the same on every trip (the caller's facts).
+  llvm::SmallPtrSet<const void *, 4> StableKeys;
   std::optional<std::pair<llvm::APInt, llvm::APInt>>
   counterOf(const llvm::Value *V, const llvm::Loop &L,
             const llvm::DominatorTree &DT);

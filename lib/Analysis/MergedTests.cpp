@@ -14,9 +14,10 @@
 // there: a constant decides it, and a value the path already tested (the
 // bound, the handle's own manager) carries that atom over. The test is an
 // atom of its own, set where the value is, and the later branch reads it.
-// A local qualifies when only loads and stores of integers use it (no
-// pointer to it is taken), so nothing else writes it; all its loads are
-// one value to the tests.
+// A local qualifies when only loads and stores of integers or pointers
+// use it (no pointer to it is taken), so nothing else writes it; all its
+// loads are one value to the tests. A pointer local also needs every value
+// stored to it to be no call's result, which may be a handle.
 //
 //===----------------------------------------------------------------------===//
 #include "HandleFlow.h"
@@ -54,7 +55,9 @@ HandleFlow::phiTests() {
     if (!D)
       return;
     const Value *X = D->CompareKey ? D->CompareLHS : D->Subject;
-    if (!X->getType()->isIntegerTy() ||
+    if (!(X->getType()->isIntegerTy() ||
+          (X->getType()->isPointerTy() && !D->CompareKey &&
+           isa<LoadInst>(X))) ||
         (D->CompareKey && !isa<ConstantInt>(D->CompareRHS)))
       return;
     const Value *At = X;
@@ -120,6 +123,8 @@ bool HandleFlow::setTests(unsigned H, HandleState &W, ArrayRef<PhiTest> Tests,
     if (T.Callable)
       return isa<ConstantPointerNull>(V) ? std::optional<bool>(true)
                                          : std::nullopt;
+    if (T.Pred == PhiTest::ZeroTest && isa<ConstantPointerNull>(V))
+      return true;
     auto *K = dyn_cast<ConstantInt>(V);
     if (!K)
       return std::nullopt;
@@ -208,9 +213,12 @@ void HandleFlow::setTestedSlot(const StoreInst &SI, BlockState &S) {
   });
 }
 
-/// The locals whose every use is a load or a store of an integer (and
-/// markers): nothing but those stores writes them. Each is named, to the
-/// tests, by its first load that only tests read, at once.
+/// The locals whose every use is a load or a store of an integer or a
+/// pointer (and markers): nothing but those stores writes them. Each is
+/// named, to the tests, by its first load that only tests read, at once.
+/// A pointer local qualifies when no call's result is stored to it (an
+/// option string, a cursor into a buffer: `if (outdir)` before creating
+/// and again before cancelling).
 void HandleFlow::findTestedSlots() {
   SlotsKnown = true;
   SmallPtrSet<const Value *, 8> Eligible;
@@ -218,15 +226,20 @@ void HandleFlow::findTestedSlots() {
     auto *AI = dyn_cast<AllocaInst>(&I);
     if (!AI || !AI->isStaticAlloca())
       continue;
-    bool Ok = true;
+    Type *Ty = AI->getAllocatedType();
+    bool Ok = Ty->isIntegerTy() || Ty->isPointerTy();
     unsigned Stores = 0, Loads = 0;
     for (const User *U : AI->users()) {
       if (auto *LI = dyn_cast<LoadInst>(U)) {
-        Ok &= LI->getType()->isIntegerTy() && !LI->isVolatile();
+        Ok &= LI->getType() == Ty && !LI->isVolatile();
         ++Loads;
       } else if (auto *St = dyn_cast<StoreInst>(U)) {
+        const Value *V = St->getValueOperand();
         Ok &= St->getPointerOperand() == AI && !St->isVolatile() &&
-              St->getValueOperand()->getType()->isIntegerTy();
+              V->getType() == Ty;
+        // A pointer local that may hold what a call returned may hold a
+        // handle, whose own null test says more than the local's.
+        Ok &= !Ty->isPointerTy() || !isa<CallBase>(Paths.origin(V));
         ++Stores;
       } else if (auto *II = dyn_cast<IntrinsicInst>(U);
                  !II || !II->isAssumeLikeIntrinsic()) {
