@@ -54,10 +54,7 @@ static bool sameTrip(const Instruction &From, const Instruction &To,
 
 void HandleFlow::dropAlternatingRecreations() {
   for (HandleOutcome &O : Outcomes) {
-    if (O.Discharges.empty() ||
-        none_of(O.Overwrites, [](const OverwriteEvent &E) {
-          return E.Kind == OverwriteEvent::CreatedAgain;
-        }))
+    if (O.Discharges.empty())
       continue;
     erase_if(O.Overwrites, [&](const OverwriteEvent &E) {
       if (E.Kind != OverwriteEvent::CreatedAgain)

@@ -700,7 +700,8 @@ HandleSummaries::returnSources(const Function &F) {
       if (auto *RI = dyn_cast<ReturnInst>(BB.getTerminator());
           RI && RI->getReturnValue())
         Returned.push_back(RI->getReturnValue());
-    for (unsigned I = 0; I < Returned.size() && I < 64; ++I) {
+    unsigned I = 0;
+    for (; I < Returned.size() && I < 64; ++I) {
       const Value *V = Returned[I]->stripPointerCasts();
       if (isa<Argument>(P.pathOf(V).Root)) {
         R.Argument = true;
@@ -744,6 +745,9 @@ HandleSummaries::returnSources(const Function &F) {
       }
       R.Other |= isa<Constant>(V) && !isa<ConstantPointerNull, UndefValue>(V);
     }
+    // Too many to follow: anything may be returned.
+    if (I < Returned.size())
+      R.Other = true;
   }
   Fa.Sources = R;
   return R;
