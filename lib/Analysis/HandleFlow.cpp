@@ -212,9 +212,12 @@ void HandleFlow::propagate(const BasicBlock &From, const BasicBlock &To,
       return propagate(From, *Dest, S, P);
   // The value a phi returns, as this edge gives it.
   if (P == Pass::Record && ReturnPhi && ReturnPhi->getParent() == &To &&
-      ReturnPhi->getBasicBlockIndex(&From) >= 0)
-    noteReturned(
-        valueOnEdge(ReturnPhi->getIncomingValueForBlock(&From), From, To), S);
+      ReturnPhi->getBasicBlockIndex(&From) >= 0) {
+    const Value *V =
+        valueOnEdge(ReturnPhi->getIncomingValueForBlock(&From), From, To);
+    noteOtherPointer(V, S);
+    noteReturned(V, S);
+  }
   if (isa<PHINode>(To.front())) {
     BlockState Edge = S;
     bool Changed = dropAtPhis(From, To, Edge, P);

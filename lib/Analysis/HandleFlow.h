@@ -212,8 +212,7 @@ private:
   bool usedAfter(const flow::HandleState &S, const llvm::Instruction &At);
   // What the function returns where (HandleFlow.cpp, HandleTransfer.cpp).
   void findReturnedValues();
-  void noteReturned(const llvm::Value *V, const BlockState &S,
-                    bool OtherNoted = false);
+  void noteReturned(const llvm::Value *V, const BlockState &S);
   void noteOtherPointer(const llvm::Value *V, const BlockState &S);
   static const llvm::Value *valueOnEdge(const llvm::Value *V,
                                         const llvm::BasicBlock &From,

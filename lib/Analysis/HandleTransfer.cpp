@@ -536,11 +536,10 @@ void HandleFlow::noteOtherPointer(const Value *V, const BlockState &S) {
 }
 
 /// Notes, for every handle, what is returned where it has the statuses of
-/// \p S: a constant with those statuses, or something else.
-void HandleFlow::noteReturned(const Value *V, const BlockState &S,
-                              bool OtherNoted) {
-  if (!OtherNoted)
-    noteOtherPointer(V, S);
+/// \p S: a constant with those statuses, or something else. Whether the
+/// value is the handle at all is noteOtherPointer's, asked before the value
+/// is moved anywhere (the -O0 return slot's store moves it).
+void HandleFlow::noteReturned(const Value *V, const BlockState &S) {
   auto *K = dyn_cast<ConstantInt>(V);
   S.Handles.forEach([&](unsigned H, const HandleState *St) {
     HandleOutcome &Out = Outcomes[H];
@@ -770,7 +769,7 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
     if (P == Pass::Record) {
       staleMoves(*SI, S);
       if (ToReturnSlot)
-        noteReturned(SI->getValueOperand(), S, /*OtherNoted=*/true);
+        noteReturned(SI->getValueOperand(), S);
     }
     return;
   }
@@ -825,6 +824,7 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
       const BasicBlock &Home = *RI->getParent();
       if (const BasicBlock *Pred = Home.getSinglePredecessor())
         V = valueOnEdge(V, *Pred, Home);
+      noteOtherPointer(V, S);
       noteReturned(V, S);
     }
     forAllHandles(S, [&](unsigned H, HandleState &W) {
