@@ -62,6 +62,35 @@ static bool allocatedPointerOf(const Argument &A, AllocFnKind Kind) {
              AllocFnKind::Unknown;
 }
 
+/// Whether \p LF formats or scans its variadic arguments by a format string:
+/// the standard says what each conversion does with its argument (reads
+/// it, or writes through it for scanf and %n), and none keeps a pointer
+/// past the call. LLVM's inference says so of the fixed parameters only.
+static bool formatsVariadicArguments(LibFunc LF) {
+  switch (LF) {
+  case LibFunc_printf:
+  case LibFunc_fprintf:
+  case LibFunc_sprintf:
+  case LibFunc_snprintf:
+  case LibFunc_sprintf_chk:
+  case LibFunc_snprintf_chk:
+  case LibFunc_iprintf:
+  case LibFunc_fiprintf:
+  case LibFunc_siprintf:
+  case LibFunc_small_printf:
+  case LibFunc_small_fprintf:
+  case LibFunc_small_sprintf:
+  case LibFunc_scanf:
+  case LibFunc_fscanf:
+  case LibFunc_sscanf:
+  case LibFunc_dunder_isoc99_scanf:
+  case LibFunc_dunder_isoc99_sscanf:
+    return true;
+  default:
+    return false;
+  }
+}
+
 const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
   auto [It, New] = Params.try_emplace(&F);
   if (!New)
@@ -78,7 +107,9 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
   // What LLVM knows of it as a library function.
   libraryInfo();
   LibFunc LF;
+  bool VariadicBorrow = false;
   if (TLI->getLibFunc(F, LF)) {
+    VariadicBorrow = F.isVarArg() && formatsVariadicArguments(LF);
     Function *Copy = Function::Create(F.getFunctionType(),
                                       GlobalValue::ExternalLinkage,
                                       F.getName(), *Scratch);
@@ -99,6 +130,7 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
   Uses.Borrow = std::move(Borrow);
   Uses.Returned = std::move(Returned);
   Uses.Frees = std::move(Frees);
+  Uses.VariadicBorrow = VariadicBorrow;
   return Uses;
 }
 
@@ -134,8 +166,13 @@ uint64_t BorrowFacts::reachableBytes(const CallBase &CB, unsigned ArgNo) {
 
 BorrowFacts::Use BorrowFacts::use(const CallBase &CB, unsigned ArgNo) {
   const Function *Callee = calledFunction(CB);
-  if (!Callee || ArgNo >= Callee->arg_size())
+  if (!Callee)
     return Keeps;
+  if (ArgNo >= Callee->arg_size())
+    return Callee->isVarArg() && ArgNo < CB.arg_size() && !CB.isNoBuiltin() &&
+                   paramUses(*Callee).VariadicBorrow
+               ? Borrows
+               : Keeps;
   // realloc's pointer is nocapture (the old block is not kept), yet the
   // memory lives on in the result: asked first.
   const ParamUses &Uses = paramUses(*Callee);

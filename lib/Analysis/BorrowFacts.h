@@ -1,4 +1,5 @@
-//===- BorrowFacts.h - Can a callee without a body keep a pointer --*- C++ -*-===//
+//===- BorrowFacts.h - Can a callee without a body keep a pointer --*- C++
+//-*-===//
 //
 // Ownership follows the Resource Leak Checker's rule: a parameter borrows
 // unless it is declared owning. Passing a handle to a function without a
@@ -6,7 +7,9 @@
 // cannot keep it: the parameter is nocapture or readonly (declared, or
 // inferred by LLVM for library functions it knows), or a pointer to const
 // in the debug info of the declaration (or, at -O0, in its mangled name or
-// source prototype: DeclaredParameters.h). Otherwise the handle escapes.
+// source prototype: DeclaredParameters.h). The variadic arguments of the
+// C library's formatted I/O (printf, scanf and their kin) are only read or
+// written through during the call. Otherwise the handle escapes.
 // Private to lib/Analysis.
 //
 //===----------------------------------------------------------------------===//
@@ -53,6 +56,9 @@ public:
 private:
   struct ParamUses {
     llvm::SmallBitVector Borrow, Returned, Frees;
+    /// The arguments past the fixed ones are only read or written during
+    /// the call (the C library's formatted I/O).
+    bool VariadicBorrow = false;
   };
   const ParamUses &paramUses(const llvm::Function &F);
   const llvm::TargetLibraryInfo &libraryInfo();

@@ -4,7 +4,8 @@
 //
 // - LLVM's facts about the C library, inferred for declarations at every
 //   -O level: strlen and puts only read their argument (borrow), strcpy
-//   returns its destination (borrow, and the result is the handle too).
+//   returns its destination (borrow, and the result is the handle too);
+//   printf and fprintf only read their variadic arguments.
 // - A pointer to const borrows: the declaration's debug info says so in
 //   optimized code built with -g; at -O0 (no declaration described) its
 //   prototype in the source does (declared-parameters.c has more).
@@ -87,5 +88,40 @@ int overwritten_by_creator(cv_ctx_t *parent) {
   if (cv_try_with_cancel(parent, &child, &cancel) != 0)
     return -1;
   cv_cancel(cancel);
+  return 0;
+}
+
+// The C library's formatted I/O reads its variadic arguments during the
+// call and keeps none: the handle printed is still owed.
+int printed_not_freed(void) {
+  // CHECK: borrow-and-take.c:[[@LINE+1]]:13: remark: LostCancel: returns at {{.*}}borrow-and-take.c:[[@LINE+6]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
+  char *p = malloc(16);
+  if (!p)
+    return -1;
+  strcpy(p, "hi");
+  printf("%s %p\n", p, (void *)p);
+  return 0;
+}
+
+int printed_then_freed(FILE *out) {
+  // CHECK: borrow-and-take.c:[[@LINE+1]]:13: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'malloc' is cancelled on every path: cancelled by 'free' at line [[@LINE+6]]{{$}}
+  char *p = malloc(16);
+  if (!p)
+    return -1;
+  strcpy(p, "hi");
+  fprintf(out, "%s\n", p);
+  free(p);
+  return 0;
+}
+
+// A variadic function of the program's own, without a body here, may keep
+// what it is given: the handle escapes.
+void log_later(const char *fmt, ...);
+int logged(void) {
+  // CHECK: borrow-and-take.c:[[@LINE+1]]:13: remark: CancelEscapes: the handle created at line [[@LINE+1]] by 'malloc' escapes: passed to 'log_later', which has no model and no body here at line [[@LINE+4]]; it cannot be followed{{$}}
+  char *p = malloc(16);
+  if (!p)
+    return -1;
+  log_later("%s", p);
   return 0;
 }
