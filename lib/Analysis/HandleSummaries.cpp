@@ -635,14 +635,17 @@ void HandleSummaries::setParentArg(const Function &F, const HandleSite &Inner,
 }
 
 /// Whether some return of \p F is reached from its entry without passing
-/// \p CB: on that path the function creates nothing.
-static bool returnsWithout(const Function &F, const CallBase &CB) {
-  const BasicBlock *Barrier = CB.getParent();
+/// one of \p Calls: on that path the function creates nothing.
+static bool returnsWithout(const Function &F,
+                           ArrayRef<const CallBase *> Calls) {
+  SmallPtrSet<const BasicBlock *, 4> Barriers;
+  for (const CallBase *CB : Calls)
+    Barriers.insert(CB->getParent());
   SmallVector<const BasicBlock *, 16> Work{&F.getEntryBlock()};
   SmallPtrSet<const BasicBlock *, 32> Seen;
   while (!Work.empty()) {
     const BasicBlock *BB = Work.pop_back_val();
-    if (BB == Barrier || !Seen.insert(BB).second)
+    if (Barriers.count(BB) || !Seen.insert(BB).second)
       continue;
     if (isa<ReturnInst>(BB->getTerminator()))
       return true;
@@ -778,6 +781,28 @@ bool HandleSummaries::summariseCreations(const Function &F) {
   // callers would see the old handle "created again".
   bool MayReturnArgument = mayReturnArgument(F);
   FunctionFacts &Fa = facts(F);
+  // The creations that hand their handle over in the same slot of what the
+  // caller passed, each on its own branch (`if (n) s->name = malloc(m);
+  // else s->name = malloc(1);`): together they fill it on every path.
+  auto SameSlot = [&](unsigned H) {
+    SmallVector<const CallBase *, 2> Calls;
+    const HandleOutcome &O = Flow.outcome(H);
+    for (unsigned J = 0; J < Sites.size(); ++J) {
+      const HandleOutcome &OJ = Flow.outcome(J);
+      if (J == H ||
+          (!OJ.Returned && !OJ.MovedStaleAt && !OJ.MovedTo.empty() &&
+           OJ.MovedTo.front() == O.MovedTo.front()))
+        Calls.push_back(Sites[J].Call);
+    }
+    return Calls;
+  };
+  SmallVector<SmallVector<const CallBase *, 2>, 4> Fillers;
+  for (unsigned H = 0; H < Sites.size(); ++H) {
+    const HandleOutcome &O = Flow.outcome(H);
+    Fillers.push_back(!O.Returned && !O.MovedTo.empty()
+                          ? SameSlot(H)
+                          : SmallVector<const CallBase *, 2>{Sites[H].Call});
+  }
   for (unsigned H = 0; H < Sites.size(); ++H) {
     HandleOutcome &O = Flow.outcome(H);
     // Handed to the caller: every call of F creates a handle.
@@ -845,9 +870,10 @@ bool HandleSummaries::summariseCreations(const Function &F) {
       // One that fills its out-parameter only on some paths, with nothing
       // in its result to tell which (`if (*out == NULL) *out = malloc(n);`
       // fills it only when the caller left it empty), does not create on
-      // every call: its callers may already own what *out holds.
+      // every call: its callers may already own what *out holds. Other
+      // creations that fill the same slot on the other paths do.
       if (!O.Returned && Fresh.Success == SuccessCondition::Always &&
-          returnsWithout(F, *Sites[H].Call)) {
+          returnsWithout(F, Fillers[H])) {
         List.push_back({std::move(Sites[H]), std::move(O)});
         continue;
       }
