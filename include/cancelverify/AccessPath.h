@@ -172,6 +172,11 @@ public:
   /// never escapes and is written exactly once.
   const llvm::Value *singleStoredValue(const AccessPath &Addr) const;
 
+  /// The value of the one store to a local that every path to \p LI ends
+  /// with, if the local is only loaded and stored (a variable assigned
+  /// again later, or before, at -O0: `data = -1; data = open(...);`).
+  const llvm::Value *onlyReachingStore(const llvm::LoadInst &LI);
+
   /// Local slots written exactly once, in the order they are first written.
   llvm::ArrayRef<ForwardedSlot> forwardedSlots() const { return Forward; }
   /// The forwarded slots that hold a function (a callback field, the
@@ -216,6 +221,8 @@ private:
   llvm::SmallPtrSet<const llvm::Value *, 8> InProgress;
   unsigned Nesting = 0;
   std::vector<ForwardedSlot> Forward;
+  /// onlyReachingStore's answers (null: none), by load.
+  llvm::DenseMap<const llvm::LoadInst *, const llvm::Value *> ReachingStore;
   std::vector<std::pair<AccessPath, const llvm::Function *>> FunctionSlots;
   /// Forwarded slots by the root of the slot's address.
   llvm::DenseMap<const llvm::Value *, llvm::SmallVector<unsigned, 1>>

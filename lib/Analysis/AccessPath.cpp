@@ -12,6 +12,7 @@
 
 #include "cancelverify/CallTarget.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstIterator.h"
@@ -251,6 +252,8 @@ const Value *AccessPathBuilder::origin(const Value *V) {
     auto *LI = dyn_cast<LoadInst>(V);
     const Value *Stored =
         LI ? singleStoredValue(pathOf(LI->getPointerOperand())) : nullptr;
+    if (!Stored && LI)
+      Stored = onlyReachingStore(*LI);
     if (!Stored)
       break;
     V = Stored;
@@ -261,6 +264,72 @@ const Value *AccessPathBuilder::origin(const Value *V) {
     return StableLoads->representative(*LI);
   }
   return V;
+}
+
+/// Whether only loads and stores to it use the local \p Slot (besides
+/// lifetime markers and debug records): nothing writes it unseen.
+static bool plainScalarSlot(const AllocaInst &Slot) {
+  return all_of(Slot.users(), [&](const User *U) {
+    if (isa<LoadInst>(U))
+      return true;
+    if (auto *SI = dyn_cast<StoreInst>(U))
+      return SI->getPointerOperand() == &Slot && !SI->isVolatile();
+    if (auto *II = dyn_cast<IntrinsicInst>(U))
+      return II->isLifetimeStartOrEnd() || II->isDebugOrPseudoInst();
+    return false;
+  });
+}
+
+const Value *AccessPathBuilder::onlyReachingStore(const LoadInst &LI) {
+  auto *Slot = dyn_cast<AllocaInst>(LI.getPointerOperand());
+  if (!Slot || LI.isVolatile() || Slot->getFunction() != &Fn)
+    return nullptr;
+  auto [It, New] = ReachingStore.try_emplace(&LI, nullptr);
+  if (!New)
+    return It->second;
+  if (!plainScalarSlot(*Slot))
+    return nullptr;
+  // Walking back from the load, the last store to the slot on each path:
+  // one store on every path (and no path from the entry without one) is
+  // what the load reads. Bounded: past the bound nothing is said.
+  constexpr unsigned MaxBlocks = 64;
+  const StoreInst *Found = nullptr;
+  bool Unique = true;
+  auto LastStore = [&](BasicBlock::const_reverse_iterator From,
+                       BasicBlock::const_reverse_iterator To) {
+    for (; From != To; ++From)
+      if (auto *SI = dyn_cast<StoreInst>(&*From);
+          SI && SI->getPointerOperand() == Slot) {
+        Unique &= !Found || Found == SI;
+        Found = SI;
+        return true;
+      }
+    return false;
+  };
+  const BasicBlock *Home = LI.getParent();
+  if (!LastStore(std::next(LI.getReverseIterator()), Home->rend())) {
+    SmallVector<const BasicBlock *, 8> Work(predecessors(Home));
+    SmallPtrSet<const BasicBlock *, 16> Seen;
+    if (Home->isEntryBlock())
+      Unique = false;
+    while (!Work.empty() && Unique) {
+      const BasicBlock *BB = Work.pop_back_val();
+      if (!Seen.insert(BB).second)
+        continue;
+      if (Seen.size() > MaxBlocks) {
+        Unique = false;
+        break;
+      }
+      if (LastStore(BB->rbegin(), BB->rend()))
+        continue;
+      if (BB->isEntryBlock())
+        Unique = false;
+      Work.append(pred_begin(BB), pred_end(BB));
+    }
+  }
+  if (!Found || !Unique || Found->getValueOperand()->getType() != LI.getType())
+    return nullptr;
+  return ReachingStore[&LI] = Found->getValueOperand();
 }
 
 const Value *AccessPathBuilder::singleStoredValue(const AccessPath &Addr) const {
