@@ -5,7 +5,8 @@
 // a type (an identifier that is not a statement keyword, or a `*`) is taken
 // as a prototype. A call statement is preceded by `;`, `{`, `=` and the
 // like, so it is not one. Only files the translation unit itself names are
-// read (quoted includes, resolved beside the file that includes them), with
+// read (quoted includes, resolved beside the file that includes them or in
+// the nearest directory above it that has them), with
 // bounds on depth, count and size; what is not found is not known, and the
 // argument is then treated as it always was (it may be kept).
 //
@@ -18,6 +19,7 @@
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -29,6 +31,11 @@ namespace cancelverify {
 static constexpr unsigned MaxIncludeDepth = 8;
 static constexpr unsigned MaxFiles = 256;
 static constexpr uint64_t MaxBytes = 64ull << 20;
+/// A quoted include not found beside its includer is looked for in the
+/// directories above it, this many levels up, and in their subdirectories
+/// (at most this many per directory).
+static constexpr unsigned MaxIncludeAncestors = 4;
+static constexpr unsigned MaxSubdirectories = 64;
 
 bool DeclaredParameters::isPointerToConst(StringRef Text) {
   // Template argument lists say nothing of the parameter's own constness
@@ -251,14 +258,68 @@ void DeclaredParameters::scanFile(const std::string &Path, unsigned Depth) {
       StringRef RawLine = Raw.slice(Pos, End);
       size_t Q1 = RawLine.find('"');
       size_t Q2 = Q1 == StringRef::npos ? Q1 : RawLine.find('"', Q1 + 1);
-      if (Q2 != StringRef::npos) {
-        SmallString<256> Inc(Dir);
-        sys::path::append(Inc, RawLine.slice(Q1 + 1, Q2));
-        scanFile(std::string(Inc), Depth + 1);
-      }
+      if (Q2 != StringRef::npos)
+        if (std::optional<std::string> Inc =
+                resolveInclude(Dir, RawLine.slice(Q1 + 1, Q2)))
+          scanFile(*Inc, Depth + 1);
     }
     Pos = End + 1;
   }
+}
+
+/// Where `#include "Name"` in a file of \p Dir leads: beside the file, as
+/// the preprocessor looks first; otherwise in the nearest directory above
+/// it, or a subdirectory of one, that has a file of that name, where a
+/// project keeps the headers its build finds with `-I` (`include/`,
+/// `support/`). The search path itself is not in the IR. A name found twice
+/// at the same level is not used.
+std::optional<std::string> DeclaredParameters::resolveInclude(StringRef Dir,
+                                                              StringRef Name) {
+  SmallString<256> Beside(Dir);
+  sys::path::append(Beside, Name);
+  if (sys::fs::is_regular_file(Beside))
+    return std::string(Beside);
+  if (sys::path::is_absolute(Name))
+    return std::nullopt;
+  std::string Key = (Dir + "\n" + Name).str();
+  if (auto It = Resolved.find(Key); It != Resolved.end())
+    return It->second;
+  std::optional<std::string> Found;
+  SmallString<256> Up(Dir);
+  for (unsigned Level = 0; Level < MaxIncludeAncestors && !Found; ++Level) {
+    if (!sys::path::has_parent_path(Up))
+      break;
+    SmallString<256> Parent = sys::path::parent_path(Up);
+    if (Parent == Up)
+      break;
+    Up = Parent;
+    SmallVector<std::string, 2> Hits;
+    SmallString<256> Here(Up);
+    sys::path::append(Here, Name);
+    if (sys::fs::is_regular_file(Here))
+      Hits.push_back(std::string(Here));
+    std::error_code EC;
+    unsigned Listed = 0;
+    for (sys::fs::directory_iterator It(Up, EC), End; It != End && !EC;
+         It.increment(EC)) {
+      StringRef Sub = It->path();
+      if (sys::path::filename(Sub).starts_with(".") ||
+          It->type() != sys::fs::file_type::directory_file)
+        continue;
+      if (++Listed > MaxSubdirectories)
+        break;
+      SmallString<256> Candidate(Sub);
+      sys::path::append(Candidate, Name);
+      if (sys::fs::is_regular_file(Candidate))
+        Hits.push_back(std::string(Candidate));
+    }
+    if (Hits.size() == 1)
+      Found = Hits.front();
+    else if (Hits.size() > 1)
+      break;
+  }
+  Resolved[Key] = Found;
+  return Found;
 }
 
 void DeclaredParameters::scanSources() {

@@ -1,4 +1,5 @@
-//===- DeclaredParameters.h - Declared pointer-to-const parameters -*- C++ -*-===//
+//===- DeclaredParameters.h - Declared pointer-to-const parameters -*- C++
+//-*-===//
 //
 // A parameter declared as a pointer or reference to const borrows what it
 // is given. Optimized code built with -g describes the declarations it
@@ -6,7 +7,8 @@
 // and let the handle escape at -O0. This recovers the declared parameter
 // types where the debug info does not have them: from the mangled name of
 // a C++ function, and from the prototype in the translation unit's own
-// sources (the main file and the headers it includes with quotes) for C.
+// sources (the main file and the headers it includes with quotes, found
+// beside their includer or in the nearest directory above it) for C.
 // Private to lib/Analysis.
 //
 //===----------------------------------------------------------------------===//
@@ -49,6 +51,8 @@ private:
   std::optional<ConstFlags> fromSource(const llvm::Function &F);
   void scanSources();
   void scanFile(const std::string &Path, unsigned Depth);
+  std::optional<std::string> resolveInclude(llvm::StringRef Dir,
+                                            llvm::StringRef Name);
   void addPrototypes(llvm::StringRef Text);
 
   const llvm::Module &M;
@@ -58,6 +62,8 @@ private:
   /// Prototypes by name; nullopt when two of them disagree.
   llvm::StringMap<std::optional<ConstFlags>> Prototypes;
   llvm::StringMap<std::optional<ConstFlags>> Cache;
+  /// resolveInclude's answers, by directory and name.
+  llvm::StringMap<std::optional<std::string>> Resolved;
 };
 
 } // namespace cancelverify
