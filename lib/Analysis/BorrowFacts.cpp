@@ -1,10 +1,13 @@
-//===- BorrowFacts.cpp - Can a callee without a body keep a pointer --------===//
+//===- BorrowFacts.cpp - Can a callee without a body keep a pointer
+//--------===//
 //
 // LLVM knows the library (TargetLibraryInfo) and what its functions do with
 // their pointer arguments (inferNonMandatoryLibFuncAttrs), but only runs
 // that inference in the optimization pipeline, after the verifier at -O0.
 // So the declarations are copied into a scratch module and the inference
-// runs there, giving the same facts at every -O level.
+// runs there, giving the same facts at every -O level. The wide-character
+// functions, which LLVM does not know, are asked about as their
+// narrow-character counterparts.
 //
 //===----------------------------------------------------------------------===//
 #include "BorrowFacts.h"
@@ -12,6 +15,7 @@
 #include "ReferentExtent.h"
 
 #include "cancelverify/CallTarget.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/BinaryFormat/Dwarf.h"
@@ -91,6 +95,47 @@ static bool formatsVariadicArguments(LibFunc LF) {
   }
 }
 
+/// The narrow-character function of the C library that does with its
+/// pointers what the wide-character function \p Name does with its own
+/// (`wcscpy` is `strcpy` on wchar_t), or "" for other names. LLVM's library
+/// information knows the narrow ones only; their IR signatures are the same
+/// (pointers are opaque, wchar_t is an int), which LLVM checks again.
+static StringRef narrowCounterpart(StringRef Name) {
+  return StringSwitch<StringRef>(Name)
+      .Case("wcscpy", "strcpy")
+      .Case("wcsncpy", "strncpy")
+      .Case("wcscat", "strcat")
+      .Case("wcsncat", "strncat")
+      .Case("wcscmp", "strcmp")
+      .Case("wcsncmp", "strncmp")
+      .Case("wcscoll", "strcoll")
+      .Case("wcschr", "strchr")
+      .Case("wcsrchr", "strrchr")
+      .Case("wcsstr", "strstr")
+      .Case("wcsspn", "strspn")
+      .Case("wcscspn", "strcspn")
+      .Case("wcspbrk", "strpbrk")
+      .Case("wcstol", "strtol")
+      .Case("wcstoul", "strtoul")
+      .Case("wcstoll", "strtoll")
+      .Case("wcstoull", "strtoull")
+      .Case("wcstod", "strtod")
+      .Case("wmemcpy", "memcpy")
+      .Case("wmemmove", "memmove")
+      .Case("wmemset", "memset")
+      .Case("wmemcmp", "memcmp")
+      .Case("wmemchr", "memchr")
+      .Case("fputws", "fputs")
+      .Case("fgetws", "fgets")
+      .Case("wprintf", "printf")
+      .Case("fwprintf", "fprintf")
+      .Case("swprintf", "snprintf")
+      .Case("wscanf", "scanf")
+      .Case("fwscanf", "fscanf")
+      .Case("swscanf", "sscanf")
+      .Default("");
+}
+
 const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
   auto [It, New] = Params.try_emplace(&F);
   if (!New)
@@ -108,11 +153,20 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
   libraryInfo();
   LibFunc LF;
   bool VariadicBorrow = false;
-  if (TLI->getLibFunc(F, LF)) {
+  StringRef LibName = F.getName();
+  if (!TLI->getLibFunc(F, LF))
+    LibName = narrowCounterpart(F.getName());
+  Function *Copy =
+      LibName.empty()
+          ? nullptr
+          : Function::Create(F.getFunctionType(), GlobalValue::ExternalLinkage,
+                             LibName, *Scratch);
+  if (Copy && !TLI->getLibFunc(*Copy, LF)) {
+    Copy->eraseFromParent();
+    Copy = nullptr;
+  }
+  if (Copy) {
     VariadicBorrow = F.isVarArg() && formatsVariadicArguments(LF);
-    Function *Copy = Function::Create(F.getFunctionType(),
-                                      GlobalValue::ExternalLinkage,
-                                      F.getName(), *Scratch);
     inferNonMandatoryLibFuncAttrs(*Copy, *TLI);
     for (unsigned I = 0; I < Copy->arg_size(); ++I) {
       const Argument &A = *Copy->getArg(I);

@@ -5,7 +5,8 @@
 // - LLVM's facts about the C library, inferred for declarations at every
 //   -O level: strlen and puts only read their argument (borrow), strcpy
 //   returns its destination (borrow, and the result is the handle too);
-//   printf and fprintf only read their variadic arguments.
+//   printf and fprintf only read their variadic arguments; the
+//   wide-character functions are their narrow counterparts.
 // - A pointer to const borrows: the declaration's debug info says so in
 //   optimized code built with -g; at -O0 (no declaration described) its
 //   prototype in the source does (declared-parameters.c has more).
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 #include "cv_context.h"
 
 #define CV(s) __attribute__((annotate("cancel-verify:" s)))
@@ -123,5 +125,30 @@ int logged(void) {
   if (!p)
     return -1;
   log_later("%s", p);
+  return 0;
+}
+
+// The wide-character functions do with their pointers what their narrow
+// counterparts do: wcscpy returns its destination, fputws and wprintf
+// only read.
+int wide_not_freed(void) {
+  // CHECK: borrow-and-take.c:[[@LINE+1]]:16: remark: LostCancel: returns at {{.*}}borrow-and-take.c:[[@LINE+7]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
+  wchar_t *w = malloc(16 * sizeof(wchar_t));
+  if (!w)
+    return -1;
+  wcscpy(w, L"hi");
+  fputws(w, stdout);
+  wprintf(L"%ls\n", w);
+  return 0;
+}
+
+int wide_freed(void) {
+  // CHECK: borrow-and-take.c:[[@LINE+1]]:16: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'malloc' is cancelled on every path: cancelled by 'free' at line [[@LINE+6]]{{$}}
+  wchar_t *w = malloc(16 * sizeof(wchar_t));
+  if (!w)
+    return -1;
+  wchar_t *end = wcscpy(w, L"hi");
+  fputws(end, stdout);
+  free(w);
   return 0;
 }
