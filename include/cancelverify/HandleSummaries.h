@@ -224,6 +224,10 @@ public:
   bool borrows(const llvm::CallBase &CB, unsigned ArgNo, bool &Returned);
   /// Whether \p CB frees the memory its argument \p ArgNo points to.
   bool frees(const llvm::CallBase &CB, unsigned ArgNo);
+  /// Whether \p CB reallocates memory it was given (realloc): its result
+  /// holds that memory when it is not null, and when it is null the memory
+  /// is still where it was.
+  bool reallocates(const llvm::CallBase &CB);
   /// The bytes from its argument \p ArgNo that the function without a body
   /// \p CB calls can reach (the object a C++ reference names); 0 when
   /// anything reachable from the pointer may be reached.

@@ -152,7 +152,7 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
   // What LLVM knows of it as a library function.
   libraryInfo();
   LibFunc LF;
-  bool VariadicBorrow = false;
+  bool VariadicBorrow = false, Reallocates = false;
   StringRef LibName = F.getName();
   if (!TLI->getLibFunc(F, LF))
     LibName = narrowCounterpart(F.getName());
@@ -173,8 +173,10 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
       Borrow[I] = Borrow[I] || A.hasNoCaptureAttr() || A.onlyReadsMemory();
       // realloc's pointer: the memory it held is in the result from then
       // on (moved, or the same block grown).
-      Returned[I] = (A.hasReturnedAttr() && Copy->onlyAccessesArgMemory()) ||
-                    allocatedPointerOf(A, AllocFnKind::Realloc);
+      bool Realloc = allocatedPointerOf(A, AllocFnKind::Realloc);
+      Reallocates |= Realloc;
+      Returned[I] =
+          (A.hasReturnedAttr() && Copy->onlyAccessesArgMemory()) || Realloc;
       // free() is known by these attributes only (not by a table).
       Frees[I] = allocatedPointerOf(A, AllocFnKind::Free);
     }
@@ -185,6 +187,7 @@ const BorrowFacts::ParamUses &BorrowFacts::paramUses(const Function &F) {
   Uses.Returned = std::move(Returned);
   Uses.Frees = std::move(Frees);
   Uses.VariadicBorrow = VariadicBorrow;
+  Uses.Reallocates = Reallocates;
   return Uses;
 }
 
@@ -212,6 +215,12 @@ bool BorrowFacts::frees(const CallBase &CB, unsigned ArgNo) {
   const Function *Callee = calledFunction(CB);
   return Callee && !CB.isNoBuiltin() && ArgNo < Callee->arg_size() &&
          paramUses(*Callee).Frees[ArgNo];
+}
+
+bool BorrowFacts::reallocates(const CallBase &CB) {
+  const Function *Callee = calledFunction(CB);
+  return Callee && Callee->isDeclaration() && !CB.isNoBuiltin() &&
+         paramUses(*Callee).Reallocates;
 }
 
 uint64_t BorrowFacts::reachableBytes(const CallBase &CB, unsigned ArgNo) {

@@ -48,6 +48,10 @@ public:
   /// Whether \p CB frees the memory its argument \p ArgNo points to (free,
   /// operator delete): what that memory held is gone with it, not kept.
   bool frees(const llvm::CallBase &CB, unsigned ArgNo);
+  /// Whether \p CB's callee (a declaration) is realloc or its kin: one of
+  /// its arguments is memory it frees or moves into its result, which is
+  /// null when it did neither.
+  bool reallocates(const llvm::CallBase &CB);
   /// The bytes from its argument \p ArgNo that \p CB's callee (a
   /// declaration) can reach: a reference's object (ReferentExtent.h); 0
   /// when anything reachable from the pointer may be reached.
@@ -56,6 +60,7 @@ public:
 private:
   struct ParamUses {
     llvm::SmallBitVector Borrow, Returned, Frees;
+    bool Reallocates = false;
     /// The arguments past the fixed ones are only read or written during
     /// the call (the C library's formatted I/O).
     bool VariadicBorrow = false;

@@ -202,8 +202,12 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
     return C.CompareKey;
   }
   const void *Key;
-  if ((C.Subject->getType()->isPointerTy() && isHandle(C.Subject, S)) ||
-      (C.CallableSlot && slotOfHandleObject(C.CallableSlot, S)))
+  // realloc's result holds the handle only when it is not null: a null
+  // result leaves it in the memory it was given, still owed.
+  auto *Realloc = dyn_cast<CallBase>(Paths.origin(C.Subject));
+  if (((C.Subject->getType()->isPointerTy() && isHandle(C.Subject, S)) ||
+       (C.CallableSlot && slotOfHandleObject(C.CallableSlot, S))) &&
+      !(Realloc && HS.reallocates(*Realloc)))
     Key = &HandleNullKey;
   else if (Sites[H] && isStatusCopy(H, C.Subject, S))
     Key = Sites[H]->Call;

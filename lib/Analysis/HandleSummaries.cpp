@@ -75,6 +75,10 @@ bool HandleSummaries::frees(const CallBase &CB, unsigned ArgNo) {
   return Borrows->frees(CB, ArgNo);
 }
 
+bool HandleSummaries::reallocates(const CallBase &CB) {
+  return Borrows->reallocates(CB);
+}
+
 uint64_t HandleSummaries::reachableBytes(const CallBase &CB, unsigned ArgNo) {
   return Borrows->reachableBytes(CB, ArgNo);
 }

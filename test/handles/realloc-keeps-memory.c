@@ -1,5 +1,6 @@
 // realloc's pointer is not kept (LLVM marks it nocapture), but the memory
-// lives on in the result: the handle moves into what realloc returns. A
+// lives on in the result: the handle moves into what realloc returns when
+// that is not null; a null result leaves it where it was, still owed. A
 // function that may return the memory it was given grown (a realloc
 // wrapper) is not a creation on every call, so its callers are not told a
 // handle they already own was "created again".
@@ -11,7 +12,26 @@
 void show(const char *s);
 
 void grown_then_freed(void) {
-  // CHECK: realloc-keeps-memory.c:[[@LINE+1]]:13: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'malloc' is cancelled on every path: cancelled by 'free' at line [[@LINE+8]]{{$}}
+  // The optimizer merges the two frees into one call without a line.
+  // O0: realloc-keeps-memory.c:[[@LINE+2]]:13: remark: CancelVerified: the handle created at line [[@LINE+2]] by 'malloc' is cancelled on every path: cancelled by 'free' at line [[@LINE+7]] and cancelled by 'free' at line [[@LINE+11]]{{$}}
+  // O2: realloc-keeps-memory.c:[[@LINE+1]]:13: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'malloc' is cancelled on every path: cancelled by 'free'{{$}}
+  char *p = malloc(4);
+  if (!p)
+    return;
+  char *q = realloc(p, 8);
+  if (!q) {
+    free(p);
+    return;
+  }
+  show(q);
+  free(q);
+}
+
+// A null result from realloc leaves the memory where it was: returning
+// then, without freeing it, loses it.
+void grown_without_fallback(void) {
+  // O0: realloc-keeps-memory.c:[[@LINE+2]]:13: remark: LostCancel: returns at {{.*}}realloc-keeps-memory.c:[[@LINE+7]] without cancelling the handle created at line [[@LINE+2]] by 'malloc'{{$}}
+  // O2: realloc-keeps-memory.c:[[@LINE+1]]:13: remark: LostCancel: returns at {{.*}}realloc-keeps-memory.c:[[@LINE+5]] without cancelling the handle created at line [[@LINE+1]] by 'malloc'{{$}}
   char *p = malloc(4);
   if (!p)
     return;
