@@ -219,6 +219,10 @@ private:
                                         const llvm::BasicBlock &To);
   const llvm::PHINode *ReturnPhi = nullptr;
   const llvm::Value *ReturnSlot = nullptr;
+  /// The stores to ReturnSlot whose value some return reads.
+  llvm::SmallPtrSet<const llvm::StoreInst *, 4> ReturnedStores;
+  static bool reachesUnwritten(const llvm::StoreInst &SI,
+                               const llvm::LoadInst &LI);
   bool slotOfHandleObject(const llvm::Value *Slot, const flow::HandleState &S);
   // Tests of phis, set on each edge into them (MergedTests.cpp).
   struct PhiTest {

@@ -759,7 +759,8 @@ void HandleFlow::visitInstruction(const Instruction &I, BlockState &S, Pass P) {
       candidatesOfRoot(Paths.path(Paths.idOf(Val)).Root);
     // What is stored to the -O0 return slot is judged before the store
     // moves the handle there.
-    bool ToReturnSlot = ReturnSlot && SI->getPointerOperand() == ReturnSlot;
+    bool ToReturnSlot = ReturnSlot && SI->getPointerOperand() == ReturnSlot &&
+                        ReturnedStores.count(SI);
     if (P == Pass::Record && ToReturnSlot)
       noteOtherPointer(SI->getValueOperand(), S);
     forCandidates(S, [&](unsigned H, HandleState &W) {

@@ -40,3 +40,28 @@ void build(int n, const char **names) {
     list = append(list, names[i]);
   use(list);
 }
+
+// A parameter reassigned before it is returned is not what the function
+// returns: each call gives a new object (the value the caller passed in is
+// overwritten, not handed back).
+void show_cell(const struct cell *c);
+__attribute__((noinline)) static struct cell *fresh_cell(struct cell *c) {
+  // CHECK-DAG: returns-argument-or-fresh.c:[[@LINE+1]]:7: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'malloc' is transferred to the caller (returned to the caller at line [[@LINE+2]]); each call of this function is judged as a creation{{$}}
+  c = malloc(sizeof *c);
+  return c;
+}
+
+void dropped_fresh(void) {
+  struct cell *c = NULL;
+  // CHECK-DAG: returns-argument-or-fresh.c:[[@LINE+1]]:7: remark: LostCancel: returns at {{.*}}returns-argument-or-fresh.c:[[@LINE+3]] without cancelling the handle created at line [[@LINE+1]] by 'fresh_cell' ('fresh_cell', which creates it with 'malloc' at line [[@LINE-6]]){{$}}
+  c = fresh_cell(c);
+  show_cell(c);
+}
+
+void freed_fresh(void) {
+  struct cell *c = NULL;
+  // CHECK: returns-argument-or-fresh.c:[[@LINE+1]]:7: remark: CancelVerified: the handle created at line [[@LINE+1]] by 'fresh_cell' ('fresh_cell', which creates it with 'malloc' at line [[@LINE-13]]) is cancelled on every path: cancelled by 'free' at line [[@LINE+3]]{{$}}
+  c = fresh_cell(c);
+  show_cell(c);
+  free(c);
+}
