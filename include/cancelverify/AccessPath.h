@@ -223,6 +223,8 @@ private:
   std::vector<ForwardedSlot> Forward;
   /// onlyReachingStore's answers (null: none), by load.
   llvm::DenseMap<const llvm::LoadInst *, const llvm::Value *> ReachingStore;
+  /// Whether only loads and stores use a local, by local.
+  llvm::DenseMap<const llvm::Value *, bool> PlainSlots;
   std::vector<std::pair<AccessPath, const llvm::Function *>> FunctionSlots;
   /// Forwarded slots by the root of the slot's address.
   llvm::DenseMap<const llvm::Value *, llvm::SmallVector<unsigned, 1>>

@@ -287,7 +287,10 @@ const Value *AccessPathBuilder::onlyReachingStore(const LoadInst &LI) {
   auto [It, New] = ReachingStore.try_emplace(&LI, nullptr);
   if (!New)
     return It->second;
-  if (!plainScalarSlot(*Slot))
+  auto [Plain, First] = PlainSlots.try_emplace(Slot, false);
+  if (First)
+    Plain->second = plainScalarSlot(*Slot);
+  if (!Plain->second)
     return nullptr;
   // Walking back from the load, the last store to the slot on each path:
   // one store on every path (and no path from the entry without one) is

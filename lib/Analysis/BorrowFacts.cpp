@@ -1,5 +1,4 @@
-//===- BorrowFacts.cpp - Can a callee without a body keep a pointer
-//--------===//
+//===- BorrowFacts.cpp - Can a bodiless callee keep a pointer -------------===//
 //
 // LLVM knows the library (TargetLibraryInfo) and what its functions do with
 // their pointer arguments (inferNonMandatoryLibFuncAttrs), but only runs

@@ -1,5 +1,4 @@
-//===- BorrowFacts.h - Can a callee without a body keep a pointer --*- C++
-//-*-===//
+//===- BorrowFacts.h - Can a bodiless callee keep a pointer -----*- C++ -*-===//
 //
 // Ownership follows the Resource Leak Checker's rule: a parameter borrows
 // unless it is declared owning. Passing a handle to a function without a

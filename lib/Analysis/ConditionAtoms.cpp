@@ -203,11 +203,16 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
   }
   const void *Key;
   // realloc's result holds the handle only when it is not null: a null
-  // result leaves it in the memory it was given, still owed.
-  auto *Realloc = dyn_cast<CallBase>(Paths.origin(C.Subject));
+  // result leaves it in the memory it was given, still owed (unless the
+  // model makes realloc itself the creation of this handle).
+  auto NullResultOfRealloc = [&] {
+    auto *Call = dyn_cast<CallBase>(Paths.origin(C.Subject));
+    return Call && !(Sites[H] && Sites[H]->Call == Call) &&
+           HS.reallocates(*Call);
+  };
   if (((C.Subject->getType()->isPointerTy() && isHandle(C.Subject, S)) ||
        (C.CallableSlot && slotOfHandleObject(C.CallableSlot, S))) &&
-      !(Realloc && HS.reallocates(*Realloc)))
+      !NullResultOfRealloc())
     Key = &HandleNullKey;
   else if (Sites[H] && isStatusCopy(H, C.Subject, S))
     Key = Sites[H]->Call;

@@ -245,7 +245,7 @@ void DeclaredParameters::scanFile(const std::string &Path, unsigned Depth) {
   StringRef Raw = (*Buf)->getBuffer();
   std::string Text = blankCommentsAndLiterals(Raw);
   addPrototypes(Text);
-  // Quoted includes, beside this file. The raw line has the name; the
+  // Quoted includes (resolveInclude). The raw line has the name; the
   // blanked one says the directive is not inside a comment.
   StringRef Dir = sys::path::parent_path(Path);
   size_t Pos = 0;
@@ -271,8 +271,11 @@ void DeclaredParameters::scanFile(const std::string &Path, unsigned Depth) {
 /// the preprocessor looks first; otherwise in the nearest directory above
 /// it, or a subdirectory of one, that has a file of that name, where a
 /// project keeps the headers its build finds with `-I` (`include/`,
-/// `support/`). The search path itself is not in the IR. A name found twice
-/// at the same level is not used.
+/// `support/`). The search path itself is not in the IR. The search stops
+/// at the project's root (a directory under version control), so another
+/// project's header of the same name is not read; a name found as two
+/// files at the same level, or at a level too large to list whole, is not
+/// used.
 std::optional<std::string> DeclaredParameters::resolveInclude(StringRef Dir,
                                                               StringRef Name) {
   SmallString<256> Beside(Dir);
@@ -293,30 +296,47 @@ std::optional<std::string> DeclaredParameters::resolveInclude(StringRef Dir,
     if (Parent == Up)
       break;
     Up = Parent;
-    SmallVector<std::string, 2> Hits;
+    // One file, however many ways it is reached (a symbolic link).
+    SmallVector<std::pair<sys::fs::UniqueID, std::string>, 2> Hits;
+    auto Try = [&](SmallString<256> Candidate) {
+      sys::fs::UniqueID ID;
+      if (!sys::fs::is_regular_file(Candidate) ||
+          sys::fs::getUniqueID(Candidate, ID))
+        return;
+      if (none_of(Hits, [&](const auto &H) { return H.first == ID; }))
+        Hits.push_back({ID, std::string(Candidate)});
+    };
     SmallString<256> Here(Up);
     sys::path::append(Here, Name);
-    if (sys::fs::is_regular_file(Here))
-      Hits.push_back(std::string(Here));
+    Try(Here);
     std::error_code EC;
     unsigned Listed = 0;
+    bool Whole = true;
     for (sys::fs::directory_iterator It(Up, EC), End; It != End && !EC;
          It.increment(EC)) {
       StringRef Sub = It->path();
       if (sys::path::filename(Sub).starts_with(".") ||
-          It->type() != sys::fs::file_type::directory_file)
+          !sys::fs::is_directory(Sub))
         continue;
-      if (++Listed > MaxSubdirectories)
+      if (++Listed > MaxSubdirectories) {
+        Whole = false;
         break;
+      }
       SmallString<256> Candidate(Sub);
       sys::path::append(Candidate, Name);
-      if (sys::fs::is_regular_file(Candidate))
-        Hits.push_back(std::string(Candidate));
+      Try(Candidate);
     }
-    if (Hits.size() == 1)
-      Found = Hits.front();
-    else if (Hits.size() > 1)
+    if (EC || !Whole || Hits.size() > 1)
       break;
+    if (Hits.size() == 1)
+      Found = Hits.front().second;
+    // The project's root is the last directory searched.
+    for (StringRef Vcs : {".git", ".hg", ".svn"}) {
+      SmallString<256> Marker(Up);
+      sys::path::append(Marker, Vcs);
+      if (sys::fs::exists(Marker))
+        Level = MaxIncludeAncestors;
+    }
   }
   Resolved[Key] = Found;
   return Found;

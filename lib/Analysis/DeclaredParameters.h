@@ -1,5 +1,4 @@
-//===- DeclaredParameters.h - Declared pointer-to-const parameters -*- C++
-//-*-===//
+//===- DeclaredParameters.h - Pointer-to-const parameters -------*- C++ -*-===//
 //
 // A parameter declared as a pointer or reference to const borrows what it
 // is given. Optimized code built with -g describes the declarations it

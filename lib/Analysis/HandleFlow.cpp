@@ -505,44 +505,38 @@ void HandleFlow::findReturnedValues() {
     // spilled to a slot that is reassigned before it is returned (`d =
     // fopen(...); return d;` in `FILE *f(FILE *d)`) is never returned.
     if (ReturnSlot)
-      for (const User *U : Slot->users())
-        if (auto *St = dyn_cast<StoreInst>(U); St && reachesUnwritten(*St, *LI))
-          ReturnedStores.insert(St);
+      lastStoresBefore(*LI, ReturnedStores);
   }
 }
 
-/// Whether \p LI, the only load of the slot \p SI stores to, is reached
-/// from \p SI on some path with no other store to the slot in between.
-bool HandleFlow::reachesUnwritten(const StoreInst &SI, const LoadInst &LI) {
-  const Value *Slot = SI.getPointerOperand();
-  // The rest of a block from \p I: 1 if the load comes first, -1 if a
-  // store does, 0 if neither.
-  auto Scan = [&](const Instruction *I) {
-    for (; I; I = I->getNextNode()) {
-      if (I == &LI)
-        return 1;
-      if (auto *Other = dyn_cast<StoreInst>(I);
-          Other && Other->getPointerOperand() == Slot)
-        return -1;
-    }
-    return 0;
+/// The stores to the slot \p LI reads that are the last one on some path
+/// to it: walking back from the load, the first store met on each path.
+void HandleFlow::lastStoresBefore(const LoadInst &LI,
+                                  SmallPtrSetImpl<const StoreInst *> &Out) {
+  const Value *Slot = LI.getPointerOperand();
+  auto FirstStore = [&](const Instruction *I) -> const StoreInst * {
+    for (; I; I = I->getPrevNode())
+      if (auto *SI = dyn_cast<StoreInst>(I);
+          SI && SI->getPointerOperand() == Slot)
+        return SI;
+    return nullptr;
   };
-  if (int R = Scan(SI.getNextNode()))
-    return R > 0;
-  SmallVector<const BasicBlock *, 8> Work(succ_begin(SI.getParent()),
-                                          succ_end(SI.getParent()));
+  if (const StoreInst *SI = FirstStore(LI.getPrevNode())) {
+    Out.insert(SI);
+    return;
+  }
+  SmallVector<const BasicBlock *, 8> Work(pred_begin(LI.getParent()),
+                                          pred_end(LI.getParent()));
   SmallPtrSet<const BasicBlock *, 16> Seen;
   while (!Work.empty()) {
     const BasicBlock *BB = Work.pop_back_val();
     if (!Seen.insert(BB).second)
       continue;
-    int R = Scan(&BB->front());
-    if (R > 0)
-      return true;
-    if (R == 0)
-      Work.append(succ_begin(BB), succ_end(BB));
+    if (const StoreInst *SI = FirstStore(&BB->back()))
+      Out.insert(SI);
+    else
+      Work.append(pred_begin(BB), pred_end(BB));
   }
-  return false;
 }
 
 void HandleFlow::run() {

@@ -221,8 +221,9 @@ private:
   const llvm::Value *ReturnSlot = nullptr;
   /// The stores to ReturnSlot whose value some return reads.
   llvm::SmallPtrSet<const llvm::StoreInst *, 4> ReturnedStores;
-  static bool reachesUnwritten(const llvm::StoreInst &SI,
-                               const llvm::LoadInst &LI);
+  static void
+  lastStoresBefore(const llvm::LoadInst &LI,
+                   llvm::SmallPtrSetImpl<const llvm::StoreInst *> &Out);
   bool slotOfHandleObject(const llvm::Value *Slot, const flow::HandleState &S);
   // Tests of phis, set on each edge into them (MergedTests.cpp).
   struct PhiTest {

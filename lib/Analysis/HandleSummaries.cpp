@@ -794,8 +794,8 @@ bool HandleSummaries::summariseCreations(const Function &F) {
     for (unsigned J = 0; J < Sites.size(); ++J) {
       const HandleOutcome &OJ = Flow.outcome(J);
       if (J == H ||
-          (!OJ.Returned && !OJ.MovedStaleAt && !OJ.MovedTo.empty() &&
-           OJ.MovedTo.front() == O.MovedTo.front()))
+          (!OJ.Returned && !OJ.MovedStaleAt && OJ.MovedTo.size() == 1 &&
+           O.MovedTo.size() == 1 && OJ.MovedTo.front() == O.MovedTo.front()))
         Calls.push_back(Sites[J].Call);
     }
     return Calls;
