@@ -18,8 +18,10 @@
 #include "HandleFlow.h"
 
 #include "cancelverify/CallTarget.h"
+#include "cancelverify/SourceFrames.h"
 #include "cancelverify/StraightLine.h"
 #include "llvm/Analysis/ValueTracking.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
@@ -27,6 +29,7 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/GlobPattern.h"
 
 using namespace llvm;
 
@@ -174,14 +177,39 @@ HandleFlow::decode(const Value *Cond) {
       // A test of a std::function: `if (stop)`, `stop == nullptr`. A
       // callable holding a target is a handle that is not null.
       std::optional<CallableOp> Op = HS.callables().of(*CB);
+      const Function *Callee = calledFunction(*CB);
       if (Op && Op->Test != CallableOp::NoTest) {
         Subject = CB->getArgOperand(Op->Object);
         TrueMeansZero = Op->Test == CallableOp::TrueIfEmpty;
+      } else if (Callee && CB->arg_size() == 1 &&
+                 isOptionalTest(Callee->getName())) {
+        // `if (opt)`: true when the optional holds a value. When the
+        // handle is in it, that is the handle's own test.
+        Result.Holder = CB->getArgOperand(0);
+        Result.HolderBytes = CB->getParamDereferenceableBytes(0);
+        if (!Result.HolderBytes)
+          Result.HolderBytes = Callee->getParamDereferenceableBytes(0);
       } else if (!C->getType()->isIntegerTy()) {
         return std::nullopt;
       }
     } else if (!C->getType()->isIntegerTy()) {
       return std::nullopt;
+    } else if (auto *LI = dyn_cast<LoadInst>(C)) {
+      // What an inlined `if (opt)` left: a load of the optional's engaged
+      // flag, which follows the value it holds.
+      for (const InlinedFrame &Frame : inlinedFrames(*LI))
+        if (isOptionalTest(Frame.Callee->getLinkageName())) {
+          // The flag follows the value it says is there: the value is in
+          // the bytes before it.
+          const DataLayout &DL = F.getParent()->getDataLayout();
+          const Value *Ptr = LI->getPointerOperand();
+          APInt Flag(DL.getIndexTypeSizeInBits(Ptr->getType()), 0);
+          Result.Holder =
+              Ptr->stripAndAccumulateInBoundsConstantOffsets(DL, Flag);
+          Result.HolderBytes =
+              Flag.isStrictlyPositive() ? Flag.getLimitedValue(UINT32_MAX) : 0;
+          break;
+        }
     }
     Result.Subject = slotSubject(Subject, dyn_cast<Instruction>(Cond));
     Result.TrueEdgeMeansZero = TrueMeansZero != Negate;
@@ -211,7 +239,8 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
            HS.reallocates(*Call);
   };
   if (((C.Subject->getType()->isPointerTy() && isHandle(C.Subject, S)) ||
-       (C.CallableSlot && slotOfHandleObject(C.CallableSlot, S))) &&
+       (C.CallableSlot && slotOfHandleObject(C.CallableSlot, S)) ||
+       (C.Holder && heldInside(C.Holder, C.HolderBytes, S))) &&
       !NullResultOfRealloc())
     Key = &HandleNullKey;
   else if (Sites[H] && isStatusCopy(H, C.Subject, S))
@@ -221,6 +250,46 @@ const void *HandleFlow::atomKey(unsigned H, const DecodedCondition &C,
   if (Key != &HandleNullKey)
     ValueKeys.insert(Key);
   return Key;
+}
+
+/// Whether the handle is in the \p Bytes bytes of the object at \p Object
+/// (a std::optional that holds it, or an object inside one).
+bool HandleFlow::heldInside(const Value *Object, uint64_t Bytes,
+                            const HandleState &S) {
+  if (!Bytes)
+    return false;
+  AccessPath P = Paths.pathOf(Object);
+  size_t N = P.Offsets.size();
+  return any_of(S.Exprs, [&](PathId E) {
+    const AccessPath &EP = Paths.path(E);
+    if (EP.Root != P.Root || EP.Offsets.size() < N ||
+        !std::equal(P.Offsets.begin(), P.Offsets.end() - 1, EP.Offsets.begin()))
+      return false;
+    int64_t Into = EP.Offsets[N - 1] - P.Offsets.back();
+    return Into >= 0 && uint64_t(Into) < Bytes;
+  });
+}
+
+bool HandleFlow::isOptionalTest(StringRef Mangled) {
+  if (!Mangled.starts_with("_Z"))
+    return false;
+  auto [It, New] = OptionalTests.try_emplace(Mangled, false);
+  if (!New)
+    return It->second;
+  // The standard's std::optional (libstdc++'s, or libc++'s in its inline
+  // namespace): what it says of holding a value is what its members do.
+  static const auto Globs = [] {
+    SmallVector<GlobPattern, 2> G;
+    for (const char *S :
+         {"std::{,__1::,__2::}optional<*>::operator bool() const",
+          "std::{,__1::,__2::}optional<*>::has_value() const"})
+      G.push_back(cantFail(GlobPattern::create(S, /*MaxSubPatterns=*/8)));
+    return G;
+  }();
+  std::string Name = demangle(Mangled);
+  It->second =
+      any_of(Globs, [&](const GlobPattern &G) { return G.match(Name); });
+  return It->second;
 }
 
 /// Whether \p Slot points inside a std::function that is the handle, past its

@@ -29,6 +29,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/ConstantRange.h"
 #include "llvm/IR/Dominators.h"
@@ -130,6 +131,10 @@ private:
     bool TrueEdgeMeansZero = false;
     /// For an inlined std::function test: the slot loaded and compared.
     const llvm::Value *CallableSlot = nullptr;
+    /// For a test whether a std::optional holds a value: the optional, and
+    /// its size in bytes.
+    const llvm::Value *Holder = nullptr;
+    uint64_t HolderBytes = 0;
   };
 
   // The solver (HandleFlow.cpp).
@@ -225,6 +230,12 @@ private:
   lastStoresBefore(const llvm::LoadInst &LI,
                    llvm::SmallPtrSetImpl<const llvm::StoreInst *> &Out);
   bool slotOfHandleObject(const llvm::Value *Slot, const flow::HandleState &S);
+  bool heldInside(const llvm::Value *Object, uint64_t Bytes,
+                  const flow::HandleState &S);
+  /// Whether the function named \p Mangled is std::optional's test of
+  /// holding a value (operator bool, has_value), cached by name.
+  bool isOptionalTest(llvm::StringRef Mangled);
+  llvm::StringMap<bool> OptionalTests;
   // Tests of phis, set on each edge into them (MergedTests.cpp).
   struct PhiTest {
     static constexpr unsigned ZeroTest = ~0u;
