@@ -37,6 +37,8 @@
 namespace llvm {
 class DataLayout;
 class Function;
+class LoadInst;
+class StoreInst;
 class Value;
 } // namespace llvm
 
@@ -145,6 +147,15 @@ struct ForwardedSlot {
 /// another pointer (a phi or select), returned, or, with \p CallsKeep,
 /// given to a call.
 bool addressKept(const llvm::Value *Alloca, bool CallsKeep);
+
+/// The stores to \p Slot that \p LI, a load of it, may read: walking back
+/// from the load, the first store to the slot met on each path, in the
+/// order met. False when some path reaches the function's entry without
+/// one (the load may read what the slot held before), or when the walk
+/// would visit more than \p MaxBlocks blocks (\p Out is then partial).
+bool lastStoresBefore(const llvm::LoadInst &LI, const llvm::Value *Slot,
+                      llvm::SmallVectorImpl<const llvm::StoreInst *> &Out,
+                      unsigned MaxBlocks = ~0u);
 
 /// Computes and interns access paths for the values of one function. Stores
 /// that are the only store to a local slot (an argument spilled at -O0, a

@@ -292,47 +292,49 @@ const Value *AccessPathBuilder::onlyReachingStore(const LoadInst &LI) {
     Plain->second = plainScalarSlot(*Slot);
   if (!Plain->second)
     return nullptr;
-  // Walking back from the load, the last store to the slot on each path:
-  // one store on every path (and no path from the entry without one) is
+  // One store on every path (and no path from the entry without one) is
   // what the load reads. Bounded: past the bound nothing is said.
   constexpr unsigned MaxBlocks = 64;
-  const StoreInst *Found = nullptr;
-  bool Unique = true;
-  auto LastStore = [&](BasicBlock::const_reverse_iterator From,
-                       BasicBlock::const_reverse_iterator To) {
-    for (; From != To; ++From)
-      if (auto *SI = dyn_cast<StoreInst>(&*From);
-          SI && SI->getPointerOperand() == Slot) {
-        Unique &= !Found || Found == SI;
-        Found = SI;
-        return true;
-      }
-    return false;
+  SmallVector<const StoreInst *, 2> Stores;
+  if (!lastStoresBefore(LI, Slot, Stores, MaxBlocks) || Stores.empty() ||
+      !all_equal(Stores) ||
+      Stores.front()->getValueOperand()->getType() != LI.getType())
+    return nullptr;
+  return ReachingStore[&LI] = Stores.front()->getValueOperand();
+}
+
+bool lastStoresBefore(const LoadInst &LI, const Value *Slot,
+                      SmallVectorImpl<const StoreInst *> &Out,
+                      unsigned MaxBlocks) {
+  auto FirstStore = [&](const Instruction *I) -> const StoreInst * {
+    for (; I; I = I->getPrevNode())
+      if (auto *SI = dyn_cast<StoreInst>(I);
+          SI && SI->getPointerOperand() == Slot)
+        return SI;
+    return nullptr;
   };
   const BasicBlock *Home = LI.getParent();
-  if (!LastStore(std::next(LI.getReverseIterator()), Home->rend())) {
-    SmallVector<const BasicBlock *, 8> Work(predecessors(Home));
-    SmallPtrSet<const BasicBlock *, 16> Seen;
-    if (Home->isEntryBlock())
-      Unique = false;
-    while (!Work.empty() && Unique) {
-      const BasicBlock *BB = Work.pop_back_val();
-      if (!Seen.insert(BB).second)
-        continue;
-      if (Seen.size() > MaxBlocks) {
-        Unique = false;
-        break;
-      }
-      if (LastStore(BB->rbegin(), BB->rend()))
-        continue;
-      if (BB->isEntryBlock())
-        Unique = false;
-      Work.append(pred_begin(BB), pred_end(BB));
-    }
+  if (const StoreInst *SI = FirstStore(LI.getPrevNode())) {
+    Out.push_back(SI);
+    return true;
   }
-  if (!Found || !Unique || Found->getValueOperand()->getType() != LI.getType())
-    return nullptr;
-  return ReachingStore[&LI] = Found->getValueOperand();
+  bool Complete = !Home->isEntryBlock();
+  SmallVector<const BasicBlock *, 8> Work(predecessors(Home));
+  SmallPtrSet<const BasicBlock *, 16> Seen;
+  while (!Work.empty()) {
+    const BasicBlock *BB = Work.pop_back_val();
+    if (!Seen.insert(BB).second)
+      continue;
+    if (Seen.size() > MaxBlocks)
+      return false;
+    if (const StoreInst *SI = FirstStore(&BB->back())) {
+      Out.push_back(SI);
+      continue;
+    }
+    Complete &= !BB->isEntryBlock();
+    Work.append(pred_begin(BB), pred_end(BB));
+  }
+  return Complete;
 }
 
 const Value *AccessPathBuilder::singleStoredValue(const AccessPath &Addr) const {

@@ -504,38 +504,11 @@ void HandleFlow::findReturnedValues() {
     // The stores whose value the return reads on some path: a parameter
     // spilled to a slot that is reassigned before it is returned (`d =
     // fopen(...); return d;` in `FILE *f(FILE *d)`) is never returned.
-    if (ReturnSlot)
-      lastStoresBefore(*LI, ReturnedStores);
-  }
-}
-
-/// The stores to the slot \p LI reads that are the last one on some path
-/// to it: walking back from the load, the first store met on each path.
-void HandleFlow::lastStoresBefore(const LoadInst &LI,
-                                  SmallPtrSetImpl<const StoreInst *> &Out) {
-  const Value *Slot = LI.getPointerOperand();
-  auto FirstStore = [&](const Instruction *I) -> const StoreInst * {
-    for (; I; I = I->getPrevNode())
-      if (auto *SI = dyn_cast<StoreInst>(I);
-          SI && SI->getPointerOperand() == Slot)
-        return SI;
-    return nullptr;
-  };
-  if (const StoreInst *SI = FirstStore(LI.getPrevNode())) {
-    Out.insert(SI);
-    return;
-  }
-  SmallVector<const BasicBlock *, 8> Work(pred_begin(LI.getParent()),
-                                          pred_end(LI.getParent()));
-  SmallPtrSet<const BasicBlock *, 16> Seen;
-  while (!Work.empty()) {
-    const BasicBlock *BB = Work.pop_back_val();
-    if (!Seen.insert(BB).second)
-      continue;
-    if (const StoreInst *SI = FirstStore(&BB->back()))
-      Out.insert(SI);
-    else
-      Work.append(pred_begin(BB), pred_end(BB));
+    if (ReturnSlot) {
+      SmallVector<const StoreInst *, 4> Stores;
+      lastStoresBefore(*LI, ReturnSlot, Stores);
+      ReturnedStores.insert(Stores.begin(), Stores.end());
+    }
   }
 }
 

@@ -226,9 +226,6 @@ private:
   const llvm::Value *ReturnSlot = nullptr;
   /// The stores to ReturnSlot whose value some return reads.
   llvm::SmallPtrSet<const llvm::StoreInst *, 4> ReturnedStores;
-  static void
-  lastStoresBefore(const llvm::LoadInst &LI,
-                   llvm::SmallPtrSetImpl<const llvm::StoreInst *> &Out);
   bool slotOfHandleObject(const llvm::Value *Slot, const flow::HandleState &S);
   bool heldInside(const llvm::Value *Object, uint64_t Bytes,
                   const flow::HandleState &S);

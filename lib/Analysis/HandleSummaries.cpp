@@ -658,32 +658,15 @@ static bool returnsWithout(const Function &F,
   return false;
 }
 
-/// The values of the stores to \p Slot that \p LI may read: walking back
-/// from the load, the first store to the slot on each path. A parameter
-/// spilled at -O0 and overwritten before the return does not reach it.
+/// The values of the stores to \p Slot that \p LI may read (the last store
+/// on each path to it). A parameter spilled at -O0 and overwritten before
+/// the return does not reach it.
 static void reachingStores(const LoadInst &LI, const AllocaInst &Slot,
                            SmallVectorImpl<const Value *> &Out) {
-  auto StoreIn = [&](auto From, auto To) {
-    for (; From != To; ++From)
-      if (auto *SI = dyn_cast<StoreInst>(&*From);
-          SI && SI->getPointerOperand() == &Slot) {
-        Out.push_back(SI->getValueOperand());
-        return true;
-      }
-    return false;
-  };
-  const BasicBlock *Home = LI.getParent();
-  if (StoreIn(std::next(LI.getReverseIterator()), Home->rend()))
-    return;
-  SmallVector<const BasicBlock *, 8> Work(predecessors(Home));
-  SmallPtrSet<const BasicBlock *, 16> Seen;
-  while (!Work.empty()) {
-    const BasicBlock *BB = Work.pop_back_val();
-    if (!Seen.insert(BB).second)
-      continue;
-    if (!StoreIn(BB->rbegin(), BB->rend()))
-      Work.append(pred_begin(BB), pred_end(BB));
-  }
+  SmallVector<const StoreInst *, 4> Stores;
+  lastStoresBefore(LI, &Slot, Stores);
+  for (const StoreInst *SI : Stores)
+    Out.push_back(SI->getValueOperand());
 }
 
 /// What the pointers \p F returns may be, followed through the -O0 return
